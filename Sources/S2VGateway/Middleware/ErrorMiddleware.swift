@@ -1,0 +1,56 @@
+import Hummingbird
+import Logging
+import PostgresNIO
+import S2VCore
+
+/// Maps every error to DashScope's flat body, in one place. Unexpected errors are logged in full and answered
+/// with 500; a PostgreSQL that cannot be reached is 503, so the gateway fails closed and SDKs retry.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let serviceError = Self.serviceError(for: error, context: context)
+            var response = try Response.json(
+                ErrorBody(requestID: context.requestID, code: serviceError.code, message: serviceError.message),
+                status: .init(code: serviceError.status))
+            if let retryAfter = serviceError.retryAfterSeconds {
+                response.headers[.retryAfter] = String(retryAfter)
+            }
+            return response
+        }
+    }
+
+    static func serviceError(for error: any Error, context: Context) -> ServiceError {
+        switch error {
+        case let error as ServiceError:
+            return error
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: return .notFound()
+            case .contentTooLarge: return .invalidParameter("The request body is too large.")
+            case .badRequest: return .invalidParameter(error.body ?? "Required parameter(s) missing or invalid, please check the request parameters.")
+            case .methodNotAllowed: return ServiceError(status: 405, code: "MethodNotAllowed", message: "Method not allowed.")
+            default: return ServiceError(status: Int(error.status.code), code: "InternalError", message: error.body ?? "Request failed.")
+            }
+        case let error as PSQLError where Self.isUnreachable(error):
+            context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
+            return .serviceUnavailable()
+        default:
+            context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+            return ServiceError(status: 500, code: "InternalError", message: "An internal error has occurred, please try again later.")
+        }
+    }
+
+    /// Connection-level failures, as opposed to an error in a statement.
+    static func isUnreachable(_ error: PSQLError) -> Bool {
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import S2VStore
+
+/// `s2v-meter migrate`: applies the numbered SQL files of `sql/` in order.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply the database migrations (sql/*.sql) that are not applied yet.",
+        discussion: """
+            Each file runs in one transaction, under an advisory lock, so instances starting together apply \
+            each file once. Applied files are recorded with a checksum; a file changed after it was applied is \
+            refused. `serve` also applies migrations at startup.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Flag(name: .customLong("status"), help: "Only show which migrations are applied and which are pending.")
+    var statusOnly = false
+
+    func run() async throws {
+        let logger = self.logging.bootstrap(label: "s2v-meter.migrate")
+        let migrations = try self.database.loadMigrations()
+        let opened = try await Database.open(self.database.location, maximumConnections: 2, logger: logger)
+        let statusOnly = self.statusOnly
+        let lines = try await opened.withRunningClient { client in
+            let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
+            if statusOnly {
+                let status = try await runner.status()
+                let applied = migrations.filter { status.appliedVersions.contains($0.version) }
+                return applied.map { "applied  \(Self.fileName($0))" } + status.pending.map { "pending  \(Self.fileName($0))" }
+            }
+            let applied = try await runner.apply()
+            if applied.isEmpty { return ["schema is current (\(migrations.count) migrations applied)"] }
+            return applied.map { "applied  \(Self.fileName($0))" }
+        }
+        for line in lines { print(line) }
+    }
+
+    private static func fileName(_ migration: Migration) -> String {
+        String(format: "%04d_%@.sql", migration.version, migration.name)
+    }
+}

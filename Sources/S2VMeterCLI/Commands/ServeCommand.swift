@@ -1,0 +1,83 @@
+import ArgumentParser
+import DashScopeSimulator
+import Foundation
+import Hummingbird
+import Logging
+import S2VGateway
+import S2VStore
+
+/// `s2v-meter serve`: runs the gateway.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the metering gateway.",
+        discussion: """
+            The upstream key comes from DASHSCOPE_API_KEY (or the file named by DASHSCOPE_API_KEY_FILE) and is \
+            never logged, returned or stored. With --demo, a DashScope simulator runs in-process as the upstream, \
+            so everything works offline. /health says the process is alive; /ready says the database answers and \
+            the schema is current. SIGTERM or SIGINT shuts down gracefully and stops an embedded cluster this \
+            process started (unless another s2v-meter process still uses it).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(name: .customLong("upstream-url"), help: "DashScope API base URL, ending in /api/v1.")
+    var upstreamURL = "https://dashscope.aliyuncs.com/api/v1"
+
+    @Flag(help: "Run a DashScope simulator in-process as the upstream (no real key or network needed).")
+    var demo = false
+
+    func validate() throws {
+        guard (0...65535).contains(self.port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://") else {
+            throw ValidationError("--upstream-url must be an http(s) URL")
+        }
+    }
+
+    func run() async throws {
+        let logger = self.logging.bootstrap(label: "s2v-meter")
+        let migrations = try self.database.loadMigrations()
+
+        var simulator: RunningSimulator?
+        let upstreamURL: String
+        let upstreamKey: UpstreamAPIKey
+        if self.demo {
+            let demoKey = "sk-s2v-meter-demo"
+            let running = try await RunningSimulator.start(
+                configuration: SimulatorConfiguration(apiKeys: [demoKey]), logger: logger)
+            simulator = running
+            upstreamURL = running.baseURL + "/api/v1"
+            upstreamKey = UpstreamAPIKey(secret: demoKey)
+            logger.info("demo mode: DashScope simulator running in-process", metadata: ["upstream": "\(upstreamURL)"])
+        } else {
+            guard let key = try UpstreamAPIKey.fromEnvironment(ProcessInfo.processInfo.environment) else {
+                throw ValidationError("DASHSCOPE_API_KEY is not set (nor DASHSCOPE_API_KEY_FILE): set it, or run with --demo")
+            }
+            upstreamURL = self.upstreamURL
+            upstreamKey = key
+        }
+
+        let opened = try await Database.open(self.database.location, logger: logger)
+        let configuration = GatewayConfiguration(
+            host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey)
+        let application = buildApplication(
+            configuration: configuration, client: opened.client, migrations: migrations, logger: logger)
+        do {
+            try await application.runService()
+        } catch {
+            await simulator?.stop()
+            await opened.close()
+            throw error
+        }
+        await simulator?.stop()
+        await opened.close()
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// An open database: a `PostgresClient` and, when embedded, the cluster it runs on.
+///
+/// The client must be run (`client.run()`, or as a service of a `ServiceGroup`) for queries to go through.
+public final class Database: Sendable {
+    public let client: PostgresClient
+    public let embedded: EmbeddedPostgres?
+    public let logger: Logger
+
+    private init(client: PostgresClient, embedded: EmbeddedPostgres?, logger: Logger) {
+        self.client = client
+        self.embedded = embedded
+        self.logger = logger
+    }
+
+    /// Prepares the client; for an embedded location this creates and starts the cluster if needed.
+    public static func open(_ location: DatabaseLocation, maximumConnections: Int = 20, logger: Logger) async throws -> Database {
+        switch location {
+        case .url(let url):
+            var configuration = try DatabaseURL.configuration(from: url)
+            configuration.options.maximumConnections = maximumConnections
+            return Database(client: PostgresClient(configuration: configuration, backgroundLogger: logger),
+                            embedded: nil, logger: logger)
+        case .embedded(let dataDirectory):
+            let embedded = try await EmbeddedPostgres.prepare(dataDirectory: dataDirectory, logger: logger)
+            try await embedded.start()
+            var configuration = embedded.clientConfiguration()
+            configuration.options.maximumConnections = maximumConnections
+            return Database(client: PostgresClient(configuration: configuration, backgroundLogger: logger),
+                            embedded: embedded, logger: logger)
+        }
+    }
+
+    /// Lets go of an embedded cluster: the last process using it stops it. Call after the client stopped running.
+    public func close() async {
+        guard let embedded = self.embedded else { return }
+        do {
+            try await embedded.stopIfUnused()
+        } catch {
+            self.logger.error("could not stop embedded PostgreSQL", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    /// Runs the client for the duration of `body`, then closes the database. For short commands.
+    public func withRunningClient<Result: Sendable>(_ body: @Sendable (PostgresClient) async throws -> Result) async throws -> Result {
+        let result: Result
+        do {
+            result = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await self.client.run() }
+                defer { group.cancelAll() }
+                return try await body(self.client)
+            }
+        } catch {
+            await self.close()
+            throw error
+        }
+        await self.close()
+        return result
+    }
+}

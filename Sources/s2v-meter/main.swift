@@ -1,0 +1,3 @@
+import S2VMeterCLI
+
+await S2VMeter.runFromCommandLine()

@@ -1,0 +1,63 @@
+import Foundation
+import S2VStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `s2v-meter` executable, run as a child process the way a user runs it.
+struct CommandLineProcess {
+    let child: ChildProcess
+
+    /// The executable `swift build` produced beside this test bundle.
+    static var executable: URL {
+        get throws {
+            let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("s2v-meter") }
+            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
+            }
+            return found
+        }
+    }
+
+    /// Starts `executable arguments…`, optionally through `prefix` (such as `setpriv …`).
+    static func start(
+        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil
+    ) throws -> CommandLineProcess {
+        let binary = try executable ?? Self.executable
+        let command = prefix + [binary.path] + arguments
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).log").path
+        let child = try ChildProcess(
+            executable: command[0], arguments: Array(command.dropFirst()), environment: environment, outputPath: outputPath)
+        return CommandLineProcess(child: child)
+    }
+
+    /// Runs to completion and returns the exit status and everything printed.
+    static func run(
+        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil
+    ) async throws -> (status: Int32, output: String) {
+        let running = try Self.start(arguments, executable: executable, prefix: prefix, environment: environment)
+        let status = await running.child.wait()
+        defer { try? FileManager.default.removeItem(atPath: running.child.outputPath) }
+        return (status, running.child.output)
+    }
+
+    /// A port that was free a moment ago.
+    static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw POSIXError(.EADDRINUSE) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

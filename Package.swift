@@ -25,6 +25,9 @@ let package = Package(
         // Pure domain: money, prices, periods, errors. No I/O.
         .target(
             name: "S2VCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // PostgreSQL: embedded launcher, migrations, repositories.

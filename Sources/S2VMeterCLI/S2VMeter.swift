@@ -13,7 +13,10 @@ public struct S2VMeter: AsyncParsableCommand {
             Without --database-url or DATABASE_URL, every command uses a private PostgreSQL cluster in the data \
             directory (--data-dir, default ./.s2v-meter), created and started on demand.
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, SimulateCommand.self])
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, TeamsCommand.self, KeysCommand.self, PricesCommand.self,
+            ReportCommand.self, SimulateCommand.self,
+        ])
 
     public init() {}
 }

@@ -33,11 +33,18 @@ struct CommandLineProcess {
         return CommandLineProcess(child: child)
     }
 
-    /// Runs to completion and returns the exit status and everything printed.
+    /// Runs to completion and returns the exit status and everything printed. A process still running after
+    /// `deadline` is killed and reported as exit status 137, so a hang fails its test instead of the suite.
     static func run(
-        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil
+        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil,
+        deadline: Duration = .seconds(120)
     ) async throws -> (status: Int32, output: String) {
         let running = try Self.start(arguments, executable: executable, prefix: prefix, environment: environment)
+        let end = ContinuousClock.now + deadline
+        while running.child.isRunning, ContinuousClock.now < end {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        if running.child.isRunning { running.child.signal(SIGKILL) }
         let status = await running.child.wait()
         defer { try? FileManager.default.removeItem(atPath: running.child.outputPath) }
         return (status, running.child.output)

@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import Hummingbird
 import Logging
+import NIOPosix
 import PostgresNIO
 import S2VStore
 import ServiceLifecycle
@@ -7,36 +9,78 @@ import ServiceLifecycle
 /// Builds the gateway: its HTTP server, with the PostgreSQL client and background services attached.
 ///
 /// Migrations are applied before the server accepts requests; an applied file that changed stops startup.
-/// Services shut down in reverse order, so the server stops accepting before the database client closes.
+/// Services shut down in reverse order, so the server stops accepting before the dispatcher, the poller and
+/// the database client stop.
 ///
 /// - Parameters:
-///   - configuration: address and upstream settings.
+///   - configuration: address, upstream and polling settings.
 ///   - client: the PostgreSQL client; the application runs it.
 ///   - migrations: the migrations this build knows.
 ///   - logger: the application's logger.
+///   - onServerRunning: called with the bound port once the server listens (tests pass port 0).
 public func buildApplication(
     configuration: GatewayConfiguration,
     client: PostgresClient,
     migrations: [Migration],
-    logger: Logger
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(client: client, migrations: migrations)
+    let store = GatewayStore(client: client)
+    let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+    let upstream = UpstreamClient(
+        http: http, baseURL: configuration.upstreamBaseURL, apiKey: configuration.upstreamAPIKey,
+        timeout: configuration.upstreamTimeout)
+    let dispatcherWake = WakeSignal()
+    let startup = StartupGate()
+    let reconciler = SubmissionReconciler(
+        metering: store.metering, taskList: UpstreamTaskList(upstream: upstream), configuration: configuration)
+    let router = buildRouter(
+        store: store, upstream: upstream, configuration: configuration, client: client, migrations: migrations,
+        dispatcherWake: dispatcherWake)
+    let services: [any Service] = [
+        client,
+        HTTPClientService(client: http),
+        Dispatcher(client: client, metering: store.metering, upstream: upstream, reconciler: reconciler,
+                   account: configuration.upstreamAccount, wake: dispatcherWake, logger: logger, startup: startup),
+        TaskPoller(metering: store.metering, upstream: upstream,
+                   pacer: QueryPacer(queriesPerSecond: configuration.queriesPerSecond),
+                   configuration: configuration, logger: logger, startup: startup),
+        DetectIntentRecovery(metering: store.metering, configuration: configuration, logger: logger, startup: startup),
+    ]
     var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "s2v-meter"),
-        services: [client],
+        services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
         logger: logger)
     application.beforeServerStarts {
         let applied = try await MigrationRunner(client: client, migrations: migrations, logger: logger).apply()
         logger.info("schema current", metadata: ["applied_now": "\(applied.count)", "known": "\(migrations.count)"])
+        startup.open()
     }
     return application
 }
 
-/// The gateway's routes and middleware.
-func buildRouter(client: PostgresClient, migrations: [Migration]) -> Router<GatewayRequestContext> {
+/// The gateway's routes and middleware: health, then the DashScope-compatible API under `/api/v1`, where every
+/// request is authenticated and recorded in the call log.
+func buildRouter(
+    store: GatewayStore, upstream: UpstreamClient, configuration: GatewayConfiguration, client: PostgresClient,
+    migrations: [Migration], dispatcherWake: WakeSignal
+) -> Router<GatewayRequestContext> {
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     HealthRoutes(client: client, migrations: migrations).register(on: router)
+
+    let api = router.group("api/v1")
+        .add(middleware: CallLogMiddleware(callLog: store.callLog))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+    let detect = FaceDetectRoute(store: store, upstream: upstream, account: configuration.upstreamAccount)
+    let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
+    let tasks = TaskRoutes(store: store, upstream: upstream)
+    api.post("services/aigc/image2video/face-detect", use: detect.handle)
+    api.post("services/aigc/image2video/video-synthesis", use: synthesis.handle)
+    api.get("tasks/{task_id}", use: tasks.get)
+    api.post("tasks/{task_id}/cancel", use: tasks.cancel)
+    api.get("tasks", use: tasks.list)
     return router
 }

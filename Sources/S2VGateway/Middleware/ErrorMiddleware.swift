@@ -14,7 +14,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let serviceError = Self.serviceError(for: error, context: context)
             var response = try Response.json(
-                ErrorBody(requestID: context.requestID, code: serviceError.code, message: serviceError.message),
+                ErrorBody(requestID: context.requestIDText, code: serviceError.code, message: serviceError.message),
                 status: .init(code: serviceError.status))
             if let retryAfter = serviceError.retryAfterSeconds {
                 response.headers[.retryAfter] = String(retryAfter)

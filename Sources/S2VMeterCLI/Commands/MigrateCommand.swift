@@ -29,16 +29,13 @@ struct MigrateCommand: AsyncParsableCommand {
             if statusOnly {
                 let status = try await runner.status()
                 let applied = migrations.filter { status.appliedVersions.contains($0.version) }
-                return applied.map { "applied  \(Self.fileName($0))" } + status.pending.map { "pending  \(Self.fileName($0))" }
+                return applied.map { "applied  \($0.fileName)" } + status.pending.map { "pending  \($0.fileName)" }
             }
             let applied = try await runner.apply()
             if applied.isEmpty { return ["schema is current (\(migrations.count) migrations applied)"] }
-            return applied.map { "applied  \(Self.fileName($0))" }
+            return applied.map { "applied  \($0.fileName)" }
         }
         for line in lines { print(line) }
     }
 
-    private static func fileName(_ migration: Migration) -> String {
-        String(format: "%04d_%@.sql", migration.version, migration.name)
-    }
 }

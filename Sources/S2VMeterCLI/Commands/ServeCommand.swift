@@ -34,10 +34,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Run a DashScope simulator in-process as the upstream (no real key or network needed).")
     var demo = false
 
+    @Option(name: .customLong("poll-interval"), help: "Seconds between two upstream queries of one unfinished task.")
+    var pollInterval: Double = 5
+
+    @Option(name: .customLong("upstream-timeout"), help: "Seconds an upstream call may take before it counts as unanswered.")
+    var upstreamTimeout: Double = 30
+
     func validate() throws {
         guard (0...65535).contains(self.port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://") else {
             throw ValidationError("--upstream-url must be an http(s) URL")
+        }
+        guard self.pollInterval >= 0.05, self.pollInterval <= 3600 else {
+            throw ValidationError("--poll-interval must be between 0.05 and 3600 seconds")
+        }
+        guard self.upstreamTimeout >= 0.1, self.upstreamTimeout <= 600 else {
+            throw ValidationError("--upstream-timeout must be between 0.1 and 600 seconds")
         }
     }
 
@@ -66,7 +78,9 @@ struct ServeCommand: AsyncParsableCommand {
 
         let opened = try await Database.open(self.database.location, logger: logger)
         let configuration = GatewayConfiguration(
-            host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey)
+            host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey,
+            upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
+            pollInterval: .milliseconds(Int64(self.pollInterval * 1000)))
         let application = buildApplication(
             configuration: configuration, client: opened.client, migrations: migrations, logger: logger)
         do {

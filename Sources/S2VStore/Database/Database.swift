@@ -49,7 +49,13 @@ public final class Database: Sendable {
         let result: Result
         do {
             result = try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await self.client.run() }
+                // Start leasing only once the client's run loop has started.
+                let (started, signal) = AsyncStream.makeStream(of: Void.self)
+                group.addTask {
+                    signal.finish()
+                    await self.client.run()
+                }
+                for await _ in started {}
                 defer { group.cancelAll() }
                 return try await body(self.client)
             }

@@ -16,6 +16,16 @@ public struct Migration: Sendable, Equatable {
         self.checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The file's name, `0001_schema.sql`.
+    public var fileName: String {
+        Self.fileName(version: self.version, name: self.name)
+    }
+
+    static func fileName(version: Int, name: String) -> String {
+        let number = String(version)
+        return String(repeating: "0", count: max(0, 4 - number.count)) + number + "_" + name + ".sql"
+    }
+
     /// Reads a file named `<number>_<name>.sql`; returns nil for files not named so.
     public static func load(fileAt url: URL) throws -> Migration? {
         let fileName = url.lastPathComponent

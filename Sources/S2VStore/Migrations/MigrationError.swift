@@ -13,11 +13,11 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
         case .duplicateVersion(let version):
             "two migration files have the number \(version)"
         case .changedAfterApply(let version, let name):
-            "migration \(version)_\(name).sql was changed after it was applied (checksum differs): applied files must never change; put the change in a new file"
+            "migration \(Migration.fileName(version: version, name: name)) was changed after it was applied (checksum differs): applied files must never change; put the change in a new file"
         case .unknownApplied(let version, let name):
-            "the database has migration \(version)_\(name) applied, which this build does not have: it is newer than this build"
+            "the database has migration \(Migration.fileName(version: version, name: name)) applied, which this build does not have: it is newer than this build"
         case .statementFailed(let version, let name, let statement, let reason):
-            "migration \(version)_\(name).sql failed at statement \(statement): \(reason)"
+            "migration \(Migration.fileName(version: version, name: name)) failed at statement \(statement): \(reason)"
         }
     }
 }

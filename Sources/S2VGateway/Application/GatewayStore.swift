@@ -1,0 +1,19 @@
+import PostgresNIO
+import S2VStore
+
+/// The repositories the gateway uses, all on one PostgreSQL client.
+struct GatewayStore: Sendable {
+    let keys: APIKeyRepository
+    let prices: PriceRepository
+    let metering: MeteringRepository
+    let tasks: TaskQueries
+    let callLog: CallLogRepository
+
+    init(client: PostgresClient) {
+        self.keys = APIKeyRepository(client: client)
+        self.prices = PriceRepository(client: client)
+        self.metering = MeteringRepository(client: client)
+        self.tasks = TaskQueries(client: client)
+        self.callLog = CallLogRepository(client: client)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+import Logging
+import S2VCore
+import S2VStore
+
+/// Resolves `Authorization: Bearer <gateway key>` to a caller, on every request: a revoked key stops working at
+/// once, on every instance. Missing, unknown or revoked keys get 401 `InvalidApiKey`.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
+
+    let keys: APIKeyRepository
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
+              case let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces), !token.isEmpty
+        else {
+            throw ServiceError.invalidApiKey("No API-key provided.")
+        }
+        guard let caller = try await self.keys.authenticate(APIKeySecret(value: token), logger: context.logger) else {
+            throw ServiceError.invalidApiKey()
+        }
+        var context = context
+        context.caller = caller
+        context.logger[metadataKey: "key_id"] = "\(caller.keyID)"
+        context.details.update {
+            $0.keyID = caller.keyID
+            $0.teamID = caller.teamID
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import S2VCore
+import S2VStore
+
+/// `POST /api/v1/services/aigc/image2video/face-detect`: synchronous and billed per image, also when the check
+/// fails. The intent is committed before the call is sent and the charge after the answer.
+struct FaceDetectRoute: Sendable {
+    static let upstreamPath = "/services/aigc/image2video/face-detect"
+
+    let store: GatewayStore
+    let upstream: UpstreamClient
+    let account: String
+
+    func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let (caller, teamID) = try context.requireTeamCaller()
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let detect = try DetectRequest.parse(body)
+        guard let model = try await self.store.prices.model(named: detect.model, logger: context.logger) else {
+            throw ServiceError.invalidParameter("Model not exist: '\(detect.model)' is not metered by this gateway.")
+        }
+        guard model.kind == .detect else {
+            throw ServiceError.invalidParameter("Model '\(detect.model)' is not a face-detect model.")
+        }
+        guard let price = try await self.store.prices.current(model: model.name, tier: "", logger: context.logger) else {
+            throw ServiceError.invalidParameter("Model '\(detect.model)' has no price; it cannot be called until it has one.")
+        }
+        context.details.update { $0.model = model.name }
+
+        let callID = try await self.store.metering.openDetectIntent(
+            caller: caller, teamID: teamID, price: price, account: self.account, logger: context.logger)
+        let reply: UpstreamReply
+        do {
+            reply = try await self.upstream.post(Self.upstreamPath, body: String(decoding: body, as: UTF8.self), logger: context.logger)
+        } catch .notSent(let reason) {
+            try await self.store.metering.failDetect(
+                callID: callID, httpStatus: 503, errorCode: "UpstreamUnreachable", upstreamRequestID: nil, logger: context.logger)
+            context.logger.warning("upstream unreachable", metadata: ["reason": "\(reason)"])
+            throw ServiceError.serviceUnavailable("The upstream could not be reached; nothing was charged, please retry.")
+        } catch .noAnswer(let reason) {
+            // It may have run and been billed: charge it, conservatively, rather than lose it.
+            let amount = try await self.store.metering.chargeDetect(
+                callID: callID, imageCount: 1, upstreamRequestID: nil, conservative: true, logger: context.logger)
+            context.details.update { $0.cost = amount }
+            context.logger.warning("upstream gave no answer; detect charged conservatively", metadata: ["reason": "\(reason)"])
+            throw ServiceError(status: 504, code: "RequestTimeOut",
+                               message: "The upstream did not answer in time. The check may have run, so it was charged and flagged for review.")
+        }
+        context.details.update { $0.upstreamRequestID = reply.requestID }
+
+        guard reply.status == 200 else {
+            let error = UpstreamErrorPassThrough.serviceError(for: reply)
+            try await self.store.metering.failDetect(
+                callID: callID, httpStatus: reply.status, errorCode: error.code, upstreamRequestID: reply.requestID,
+                logger: context.logger)
+            throw error
+        }
+        // A 200 means the check ran and was billed, whatever the body looks like.
+        let parsed = JSONValue.parse(reply.body)
+        let imageCount = parsed?["usage"]?["image_count"]?.decimalValue.map { NSDecimalNumber(decimal: $0).intValue } ?? 1
+        let amount = try await self.store.metering.chargeDetect(
+            callID: callID, imageCount: max(imageCount, 1), upstreamRequestID: reply.requestID, conservative: false,
+            logger: context.logger)
+        context.details.update { $0.cost = amount }
+        guard parsed?["output"] != nil else {
+            throw ServiceError(status: 502, code: "InternalError",
+                               message: "The upstream answered with a malformed body. The check ran and was charged.")
+        }
+        var response = Response(status: .ok, headers: [.contentType: "application/json"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+        response.headers[.init("X-S2V-Request-Id")!] = context.requestIDText
+        return response
+    }
+}

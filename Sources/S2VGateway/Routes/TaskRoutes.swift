@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import S2VCore
+import S2VStore
+
+/// `GET /api/v1/tasks/{task_id}`, `POST /api/v1/tasks/{task_id}/cancel` and `GET /api/v1/tasks`, answered from
+/// the store for the caller's team only. Another team's task id looks exactly like an unknown one.
+struct TaskRoutes: Sendable {
+    let store: GatewayStore
+    let upstream: UpstreamClient
+
+    func get(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let (caller, teamID) = try context.requireTeamCaller()
+        let rawID = context.parameters.get("task_id") ?? ""
+        guard let taskID = UUID(uuidString: rawID),
+              let body = try await self.store.tasks.taskResponse(
+                taskID: taskID, teamID: caller.isAdmin ? nil : teamID, requestID: context.requestIDText,
+                logger: context.logger)
+        else {
+            return try Self.unknown(rawID, context: context)
+        }
+        context.details.update { $0.taskID = taskID }
+        return Self.jsonText(body)
+    }
+
+    func list(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let (caller, teamID) = try context.requireTeamCaller()
+        let pageNumber = try Self.integer(request.uri.queryParameters.get("page_no"), name: "page_no", default: 1, range: 1...1_000_000)
+        let pageSize = try Self.integer(request.uri.queryParameters.get("page_size"), name: "page_size", default: 10, range: 1...100)
+        let body = try await self.store.tasks.listResponse(
+            teamID: caller.isAdmin ? nil : teamID, pageNumber: pageNumber, pageSize: pageSize,
+            requestID: context.requestIDText, logger: context.logger)
+        return Self.jsonText(body)
+    }
+
+    /// Only a PENDING task can be cancelled. One still in the gateway's queue is cancelled locally; one the
+    /// upstream holds is cancelled there first. Either way its hold is released.
+    func cancel(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let (caller, teamID) = try context.requireTeamCaller()
+        let refusal = ServiceError(status: 400, code: "UnsupportedOperation",
+                                   message: "Failed to cancel the task, please confirm if the task is in PENDING status.")
+        guard let taskID = UUID(uuidString: context.parameters.get("task_id") ?? ""),
+              let view = try await self.store.tasks.cancelView(
+                taskID: taskID, teamID: caller.isAdmin ? nil : teamID, logger: context.logger)
+        else { throw refusal }
+        context.details.update { $0.taskID = taskID }
+        switch (view.phase, view.status) {
+        case ("admitted", _):
+            guard try await self.store.metering.cancelQueued(taskID: taskID, logger: context.logger) else { throw refusal }
+        case ("submitted", "PENDING"):
+            guard let upstreamTaskID = view.upstreamTaskID else { throw refusal }
+            let reply: UpstreamReply
+            do {
+                reply = try await self.upstream.post("/tasks/\(upstreamTaskID)/cancel", body: "", logger: context.logger)
+            } catch {
+                throw ServiceError.serviceUnavailable("The upstream could not be reached to cancel the task; please retry.")
+            }
+            guard reply.status == 200 else { throw UpstreamErrorPassThrough.serviceError(for: reply) }
+            try await self.store.metering.settle(taskID: taskID, outcome: .canceled(output: nil), logger: context.logger)
+        default:
+            throw refusal
+        }
+        return try Response.json(["request_id": context.requestIDText])
+    }
+
+    private static func unknown(_ taskID: String, context: GatewayRequestContext) throws -> Response {
+        struct Unknown: Encodable {
+            var request_id: String
+            var output: [String: String]
+        }
+        return try Response.json(Unknown(request_id: context.requestIDText,
+                                         output: ["task_id": taskID, "task_status": "UNKNOWN"]))
+    }
+
+    private static func jsonText(_ body: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    private static func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw ServiceError.invalidParameter("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+        }
+        return number
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import Logging
+import S2VCore
+import S2VStore
+
+/// `POST /api/v1/services/aigc/image2video/video-synthesis`: admits the task with a hold and queues it; the
+/// dispatcher submits it upstream. The client gets the gateway's task id at once, PENDING.
+struct VideoSynthesisRoute: Sendable {
+    struct Created: Encodable {
+        struct Output: Encodable {
+            var task_id: String
+            var task_status: String
+        }
+
+        var request_id: String
+        var output: Output
+    }
+
+    let store: GatewayStore
+    let dispatcherWake: WakeSignal
+
+    func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let (caller, teamID) = try context.requireTeamCaller()
+        guard request.headers[.init("X-DashScope-Async")!]?.lowercased() == "enable" else {
+            throw ServiceError(status: 403, code: "AccessDenied",
+                               message: "current user api does not support synchronous calls")
+        }
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let generation = try GenerationRequest.parse(body)
+        guard let model = try await self.store.prices.model(named: generation.model, logger: context.logger) else {
+            throw ServiceError.invalidParameter("Model not exist: '\(generation.model)' is not metered by this gateway.")
+        }
+        guard model.kind == .generation else {
+            throw ServiceError.invalidParameter("Model '\(generation.model)' is not a video generation model.")
+        }
+        context.details.update {
+            $0.model = model.name
+            $0.tier = generation.resolution
+        }
+        guard let price = try await self.store.prices.current(
+            model: model.name, tier: generation.resolution, logger: context.logger)
+        else {
+            throw ServiceError.invalidParameter(
+                "No price for \(model.name) at resolution '\(generation.resolution)'; parameters.resolution must be a priced tier such as 480P or 720P.")
+        }
+        let task = try await self.store.metering.admitGeneration(
+            caller: caller, teamID: teamID, model: model, price: price,
+            requestBody: String(decoding: body, as: UTF8.self), logger: context.logger)
+        context.details.update { $0.taskID = task.id }
+        self.dispatcherWake.wake()
+        return try Response.json(Created(
+            request_id: context.requestIDText,
+            output: .init(task_id: task.id.uuidString.lowercased(), task_status: "PENDING")))
+    }
+}

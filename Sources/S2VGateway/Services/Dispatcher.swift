@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+import PostgresNIO
+import S2VStore
+import ServiceLifecycle
+
+/// Submits admitted tasks to the upstream account, one call at a time per account across all instances.
+///
+/// For each task: the claim and the intent are committed, then the call is sent, then the outcome is
+/// committed. Retryable refusals (429, 5xx) go back into the queue with a backoff and never reach the client;
+/// a call without a usable answer is resolved against the upstream's task list before anything else is sent.
+struct Dispatcher: Service {
+    static let synthesisPath = "/services/aigc/image2video/video-synthesis"
+    /// Give up on a task the upstream keeps refusing with 5xx after this many attempts (429s get more).
+    static let maximumServerErrorAttempts = 8
+    static let maximumThrottledAttempts = 60
+
+    let client: PostgresClient
+    let metering: MeteringRepository
+    let upstream: UpstreamClient
+    let reconciler: SubmissionReconciler
+    let account: String
+    let wake: WakeSignal
+    let logger: Logger
+    let startup: StartupGate
+
+    func run() async throws {
+        try await self.startup.wait()
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                try await self.dispatchRound()
+            } catch {
+                self.logger.error("dispatch round failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            await self.wake.wait(timeout: .milliseconds(250))
+        }
+    }
+
+    /// Under the account's lock: resolve open submissions, then submit queued tasks until the queue is empty.
+    func dispatchRound() async throws {
+        try await self.client.withConnection { connection in
+            guard try await AccountLock.tryLock(self.account, on: connection, logger: self.logger) else { return }
+            do {
+                if try await self.reconciler.resolve(account: self.account, logger: self.logger) {
+                    while !Task.isShuttingDownGracefully,
+                          let claim = try await self.metering.claimNextSubmission(account: self.account, logger: self.logger) {
+                        guard try await self.submit(claim) else { break }
+                    }
+                }
+            } catch {
+                try? await AccountLock.unlock(self.account, on: connection, logger: self.logger)
+                throw error
+            }
+            try await AccountLock.unlock(self.account, on: connection, logger: self.logger)
+        }
+    }
+
+    /// Sends one claimed task; returns false when its outcome is left open for the reconciler.
+    private func submit(_ claim: SubmissionClaim) async throws -> Bool {
+        var logger = self.logger
+        logger[metadataKey: "task_id"] = "\(claim.taskID)"
+        let reply: UpstreamReply
+        do throws(UpstreamFailure) {
+            reply = try await self.upstream.post(Self.synthesisPath, body: claim.requestBody, async: true, logger: logger)
+        } catch .notSent(let reason) {
+            logger.warning("upstream unreachable; task queued again", metadata: ["reason": "\(reason)"])
+            try await self.metering.requeue(callID: claim.callID, taskID: claim.taskID, httpStatus: nil,
+                                            errorCode: "UpstreamUnreachable", retryAfter: .seconds(1), logger: logger)
+            return true
+        } catch .noAnswer(let reason) {
+            logger.warning("no answer to a submission; resolving it from the task list", metadata: ["reason": "\(reason)"])
+            try await self.metering.markSubmissionUnknown(callID: claim.callID, httpStatus: nil, logger: logger)
+            return try await self.reconciler.resolve(account: self.account, logger: logger)
+        }
+
+        switch reply.status {
+        case 200:
+            guard let upstreamTaskID = JSONValue.parse(reply.body)?["output"]?["task_id"]?.stringValue else {
+                logger.warning("malformed answer to a submission; resolving it from the task list")
+                try await self.metering.markSubmissionUnknown(callID: claim.callID, httpStatus: 200, logger: logger)
+                return try await self.reconciler.resolve(account: self.account, logger: logger)
+            }
+            try await self.metering.recordSubmitted(
+                callID: claim.callID, taskID: claim.taskID, upstreamTaskID: upstreamTaskID,
+                upstreamRequestID: reply.requestID, firstPollAfter: .zero, logger: logger)
+        case 429, 500...599:
+            let throttled = reply.status == 429
+            let limit = throttled ? Self.maximumThrottledAttempts : Self.maximumServerErrorAttempts
+            let error = reply.error
+            if claim.attempts + 1 >= limit {
+                try await self.metering.failSubmission(
+                    callID: claim.callID, taskID: claim.taskID, httpStatus: reply.status,
+                    errorCode: error?.code ?? "InternalError",
+                    message: error?.message ?? "The upstream kept refusing the task.", logger: logger)
+            } else {
+                try await self.metering.requeue(
+                    callID: claim.callID, taskID: claim.taskID, httpStatus: reply.status, errorCode: error?.code,
+                    retryAfter: Self.backoff(attempt: claim.attempts, throttled: throttled), logger: logger)
+            }
+        default:
+            let error = reply.error
+            try await self.metering.failSubmission(
+                callID: claim.callID, taskID: claim.taskID, httpStatus: reply.status,
+                errorCode: error?.code ?? "InternalError",
+                message: error?.message ?? "The upstream refused the task (HTTP \(reply.status)).", logger: logger)
+        }
+        return true
+    }
+
+    /// 429: the rate window clears within a second. 5xx: exponential, from 0.5 s up to 30 s.
+    static func backoff(attempt: Int, throttled: Bool) -> Duration {
+        if throttled { return .milliseconds(250 * min(attempt + 1, 4)) }
+        return .milliseconds(500 * (1 << min(attempt, 6)))
+    }
+}

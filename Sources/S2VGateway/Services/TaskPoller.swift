@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+import S2VStore
+import ServiceLifecycle
+
+/// Queries the upstream for every unfinished task, once per task per poll interval across all instances,
+/// within the account's query rate, and settles each task exactly once when it ends.
+struct TaskPoller: Service {
+    /// Tasks claimed per round.
+    static let batchSize = 50
+
+    let metering: MeteringRepository
+    let upstream: UpstreamClient
+    let pacer: QueryPacer
+    let configuration: GatewayConfiguration
+    let logger: Logger
+    let startup: StartupGate
+
+    func run() async throws {
+        try await self.startup.wait()
+        let tick = min(self.configuration.pollInterval / 4, .milliseconds(250))
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                let targets = try await self.metering.claimDuePolls(
+                    limit: Self.batchSize, interval: self.configuration.pollInterval, logger: self.logger)
+                await withTaskGroup(of: Void.self) { group in
+                    for target in targets {
+                        await self.pacer.acquire()
+                        group.addTask { await self.poll(target) }
+                    }
+                }
+                if targets.count == Self.batchSize { continue }
+            } catch {
+                self.logger.error("poll round failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: tick)
+        }
+    }
+
+    func poll(_ target: PollTarget) async {
+        var logger = self.logger
+        logger[metadataKey: "task_id"] = "\(target.taskID)"
+        do {
+            let reply = try await self.upstream.get("/tasks/\(target.upstreamTaskID)", logger: logger)
+            guard reply.status == 200, let body = JSONValue.parse(reply.body), let output = body["output"],
+                  let status = output["task_status"]?.stringValue
+            else {
+                logger.notice("task query failed; retried next interval", metadata: ["status": "\(reply.status)"])
+                return
+            }
+            try await self.record(status: status, output: output, usage: body["usage"], target: target, logger: logger)
+        } catch {
+            logger.notice("task query failed; retried next interval", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func record(status: String, output: JSONValue, usage: JSONValue?, target: PollTarget, logger: Logger) async throws {
+        switch status {
+        case "PENDING", "RUNNING":
+            try await self.metering.recordProgress(taskID: target.taskID, status: status, output: output.text, logger: logger)
+        case "SUCCEEDED":
+            // usage.duration is the billed quantity; the billing example in the docs calls it video_duration.
+            let duration = usage?["duration"]?.decimalValue ?? usage?["video_duration"]?.decimalValue
+            try await self.metering.settle(
+                taskID: target.taskID, outcome: .succeeded(duration: duration, output: output.text, usage: usage?.text),
+                logger: logger)
+        case "FAILED":
+            try await self.metering.settle(taskID: target.taskID, outcome: .failed(output: output.text), logger: logger)
+        case "CANCELED":
+            try await self.metering.settle(taskID: target.taskID, outcome: .canceled(output: output.text), logger: logger)
+        case "UNKNOWN":
+            if Date().timeIntervalSince(target.submittedAt) > self.configuration.forgottenAfter.timeInterval {
+                try await self.metering.settle(taskID: target.taskID, outcome: .forgotten, logger: logger)
+            }
+        default:
+            logger.warning("unexpected task status from upstream", metadata: ["status": "\(status)"])
+        }
+    }
+}

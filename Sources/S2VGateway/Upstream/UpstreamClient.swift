@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import NIOPosix
+
+/// Calls the upstream DashScope API with the gateway's own key.
+///
+/// Every call has a deadline and its body is always read in full. The key goes only into the
+/// `Authorization` header of upstream requests.
+struct UpstreamClient: Sendable {
+    let http: HTTPClient
+    let baseURL: String
+    let apiKey: UpstreamAPIKey
+    let timeout: Duration
+    /// The largest upstream body read; DashScope's bodies are a few hundred bytes.
+    static let maximumBodyBytes = 1 << 20
+
+    /// POSTs `body` to `path` (relative to the `/api/v1` base).
+    func post(_ path: String, body: String, async: Bool = false, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+        var request = HTTPClientRequest(url: self.baseURL + path)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if async { request.headers.add(name: "X-DashScope-Async", value: "enable") }
+        request.body = .bytes(ByteBuffer(string: body))
+        return try await self.execute(request, logger: logger)
+    }
+
+    /// GETs `path` (relative to the `/api/v1` base).
+    func get(_ path: String, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+        try await self.execute(HTTPClientRequest(url: self.baseURL + path), logger: logger)
+    }
+
+    private func execute(_ request: HTTPClientRequest, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+        var request = request
+        request.headers.add(name: "Authorization", value: "Bearer \(self.apiKey.secret)")
+        request.headers.add(name: "Accept", value: "application/json")
+        let timeout = TimeAmount.nanoseconds(
+            self.timeout.components.seconds * 1_000_000_000 + self.timeout.components.attoseconds / 1_000_000_000)
+        do {
+            let response = try await self.http.execute(request, timeout: timeout, logger: logger)
+            let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            return UpstreamReply(status: Int(response.status.code), body: Data(buffer: body))
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    /// Connection failures mean the request was never sent; anything after that may have been processed.
+    static func classify(_ error: any Error) -> UpstreamFailure {
+        if error is NIOConnectionError {
+            return .notSent(String(describing: error))
+        }
+        if let error = error as? ChannelError, case .connectTimeout = error {
+            return .notSent(String(describing: error))
+        }
+        if let error = error as? HTTPClientError, error == .connectTimeout || error == .invalidURL {
+            return .notSent(String(describing: error))
+        }
+        if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode) {
+            return .notSent(String(describing: error))
+        }
+        return .noAnswer(String(describing: error))
+    }
+}

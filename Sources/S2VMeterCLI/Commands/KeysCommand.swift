@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import S2VCore
+import S2VStore
+
+/// `s2v-meter keys`: issue, list and revoke gateway keys.
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Issue, list and revoke gateway keys.",
+        discussion: """
+            A key is shown once, when it is created, on the last line of the output; only its SHA-256 hash is \
+            stored. Clients use it in place of their DashScope key. A revoked key stops working at once, on every \
+            gateway instance.
+            """,
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue a key for a team; prints it once, on the last line.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Option(help: "The team the key spends for.")
+        var team: String
+
+        @Option(help: "A label to recognize the key by, such as the service that uses it.")
+        var name = ""
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let (teamName, label) = (self.team, self.name)
+            let (record, secret) = try await self.database.withMigratedClient(logger: logger) { client in
+                guard let team = try await TeamRepository(client: client).find(name: teamName, logger: logger) else {
+                    throw ValidationError("no team named '\(teamName)': create it with `s2v-meter teams create \(teamName)`")
+                }
+                return try await APIKeyRepository(client: client).create(
+                    teamID: team.id, isAdmin: false, name: label, logger: logger)
+            }
+            print("created key \(record.id) for team \(teamName)\(label.isEmpty ? "" : " (\(label))")")
+            print("store it now: it is shown only once")
+            print(secret.value)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List keys (never the keys themselves).")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Option(help: "Only this team's keys.")
+        var team: String?
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let teamName = self.team
+            let keys = try await self.database.withMigratedClient(logger: logger) { client in
+                var teamID: Int64?
+                if let teamName {
+                    guard let team = try await TeamRepository(client: client).find(name: teamName, logger: logger) else {
+                        throw ValidationError("no team named '\(teamName)'")
+                    }
+                    teamID = team.id
+                }
+                return try await APIKeyRepository(client: client).list(teamID: teamID, logger: logger)
+            }
+            let rows = keys.map { key in
+                [String(key.id), key.teamName ?? (key.isAdmin ? "(admin)" : "-"), key.name, key.prefix + "…",
+                 key.createdAt.formatted(.iso8601), key.revokedAt.map { "revoked " + $0.formatted(.iso8601) } ?? "active"]
+            }
+            print(TextTable(header: ["ID", "TEAM", "NAME", "KEY", "CREATED", "STATE"], rows: rows, rightAligned: [0]).render())
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a key by its id; it stops working at once.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Argument(help: "The key's id, as `keys list` shows it.")
+        var id: Int64
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let id = self.id
+            let revoked = try await self.database.withMigratedClient(logger: logger) { client in
+                try await APIKeyRepository(client: client).revoke(id: id, logger: logger)
+            }
+            guard revoked else { throw ValidationError("no active key with id \(id)") }
+            print("revoked key \(id)")
+        }
+    }
+}

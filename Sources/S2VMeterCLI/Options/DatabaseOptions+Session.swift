@@ -1,0 +1,18 @@
+import Logging
+import PostgresNIO
+import S2VStore
+
+extension DatabaseOptions {
+    /// Opens the database (starting the embedded cluster if needed), brings the schema up to date, runs `body`
+    /// with a running client, and lets go of the cluster afterwards.
+    func withMigratedClient<Result: Sendable>(
+        logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
+    ) async throws -> Result {
+        let migrations = try self.loadMigrations()
+        let database = try await Database.open(self.location, maximumConnections: 4, logger: logger)
+        return try await database.withRunningClient { client in
+            try await MigrationRunner(client: client, migrations: migrations, logger: logger).apply()
+            return try await body(client)
+        }
+    }
+}

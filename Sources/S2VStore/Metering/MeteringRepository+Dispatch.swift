@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import PostgresNIO
+import S2VCore
+
+extension MeteringRepository {
+    /// Takes the next due task out of the queue and records the submission intent, in one transaction.
+    /// `SKIP LOCKED` lets several instances claim concurrently without ever claiming the same task.
+    public func claimNextSubmission(account: String, logger: Logger) async throws -> SubmissionClaim? {
+        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            let rows = try await connection.query("""
+                SELECT q.task_id, t.team_id, t.key_id, t.model, t.tier, t.price_id, t.request::text, q.attempts
+                FROM dispatch_queue q JOIN tasks t ON t.id = q.task_id
+                WHERE q.not_before <= now()
+                ORDER BY q.priority DESC, q.enqueued_at, q.task_id
+                LIMIT 1 FOR UPDATE OF q SKIP LOCKED
+                """, logger: logger)
+            var found: (UUID, Int64, Int64, String, String, Int64, String, Int)?
+            for try await row in rows.decode((UUID, Int64, Int64, String, String, Int64, String, Int).self) { found = row }
+            guard let (taskID, teamID, keyID, model, tier, priceID, body, attempts) = found else { return nil }
+            try await connection.query("DELETE FROM dispatch_queue WHERE task_id = \(taskID)", logger: logger)
+            try await connection.query("""
+                UPDATE tasks SET phase = 'submitting', upstream_account = \(account) WHERE id = \(taskID)
+                """, logger: logger)
+            let callRows = try await connection.query("""
+                INSERT INTO upstream_calls (kind, task_id, team_id, key_id, account, model, tier, price_id)
+                VALUES ('submit', \(taskID), \(teamID), \(keyID), \(account), \(model), \(tier), \(priceID))
+                RETURNING id
+                """, logger: logger)
+            var callID: Int64 = 0
+            for try await id in callRows.decode(Int64.self) { callID = id }
+            return SubmissionClaim(taskID: taskID, callID: callID, account: account, requestBody: body, attempts: attempts)
+        }
+    }
+
+    /// The upstream accepted the task: map its id and start polling.
+    ///
+    /// - Parameter resolved: the id was found in the upstream's task list after the call got no usable answer.
+    public func recordSubmitted(callID: Int64, taskID: UUID, upstreamTaskID: String, upstreamRequestID: String?,
+                                firstPollAfter: Duration, resolved: Bool = false, logger: Logger) async throws {
+        let state = resolved ? "resolved" : "succeeded"
+        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            try await connection.query("""
+                UPDATE upstream_calls SET state = \(state), http_status = coalesce(http_status, 200),
+                    upstream_request_id = \(upstreamRequestID), finished_at = now()
+                WHERE id = \(callID)
+                """, logger: logger)
+            try await connection.query("""
+                UPDATE tasks SET phase = 'submitted', upstream_task_id = \(upstreamTaskID), submitted_at = now(),
+                    next_poll_at = now() + \(firstPollAfter.wholeMilliseconds) * interval '1 millisecond'
+                WHERE id = \(taskID) AND phase = 'submitting'
+                """, logger: logger)
+        }
+    }
+
+    /// The upstream refused with a retryable error (429, 5xx), or did not create the task: back into the queue,
+    /// at its original place, not before `retryAfter`.
+    ///
+    /// - Parameter resolved: the call got no answer and the upstream's task list shows it created nothing.
+    public func requeue(callID: Int64, taskID: UUID, httpStatus: Int?, errorCode: String?, retryAfter: Duration,
+                        resolved: Bool = false, logger: Logger) async throws {
+        let state = resolved ? "resolved" : "failed"
+        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            try await connection.query("""
+                UPDATE upstream_calls SET state = \(state),
+                    http_status = coalesce(\(httpStatus), http_status), error_code = \(errorCode), finished_at = now()
+                WHERE id = \(callID)
+                """, logger: logger)
+            try await connection.query("""
+                UPDATE tasks SET phase = 'admitted' WHERE id = \(taskID) AND phase = 'submitting'
+                """, logger: logger)
+            try await connection.query("""
+                INSERT INTO dispatch_queue (task_id, team_id, enqueued_at, not_before, attempts, last_error)
+                SELECT id, team_id, admitted_at, now() + \(retryAfter.wholeMilliseconds) * interval '1 millisecond',
+                       (SELECT count(*) FROM upstream_calls WHERE task_id = \(taskID) AND kind = 'submit'),
+                       \(errorCode)
+                FROM tasks WHERE id = \(taskID) AND phase = 'admitted'
+                ON CONFLICT (task_id) DO NOTHING
+                """, logger: logger)
+        }
+    }
+
+    /// The upstream refused the task for good (a 4xx other than 429): the task fails with the upstream's code
+    /// and message, and its hold is released.
+    public func failSubmission(callID: Int64, taskID: UUID, httpStatus: Int, errorCode: String, message: String,
+                               logger: Logger) async throws {
+        try await self.client.query("""
+            UPDATE upstream_calls SET state = 'failed', http_status = \(httpStatus), error_code = \(errorCode),
+                finished_at = now()
+            WHERE id = \(callID)
+            """, logger: logger)
+        let output = try Self.failureOutput(code: errorCode, message: message)
+        try await self.settle(taskID: taskID, outcome: .failed(output: output), logger: logger)
+    }
+
+    /// The call got no usable answer: the upstream may or may not have created the task.
+    public func markSubmissionUnknown(callID: Int64, httpStatus: Int?, logger: Logger) async throws {
+        try await self.client.query("""
+            UPDATE upstream_calls SET state = 'unknown', http_status = \(httpStatus), finished_at = now()
+            WHERE id = \(callID) AND state = 'intent'
+            """, logger: logger)
+    }
+
+    /// Submissions of `account` whose outcome is not recorded, oldest first.
+    public func openSubmissions(account: String, logger: Logger) async throws -> [OpenSubmission] {
+        let rows = try await self.client.query("""
+            SELECT id, task_id, started_at FROM upstream_calls
+            WHERE kind = 'submit' AND account = \(account) AND state IN ('intent', 'unknown')
+            ORDER BY started_at, id
+            """, logger: logger)
+        var open: [OpenSubmission] = []
+        for try await (callID, taskID, startedAt) in rows.decode((Int64, UUID, Date).self) {
+            open.append(OpenSubmission(callID: callID, taskID: taskID, startedAt: startedAt))
+        }
+        return open
+    }
+
+    /// Which of `upstreamTaskIDs` are already mapped to a task of this gateway.
+    public func knownUpstreamTaskIDs(account: String, among upstreamTaskIDs: [String], logger: Logger) async throws -> Set<String> {
+        let rows = try await self.client.query("""
+            SELECT upstream_task_id FROM tasks
+            WHERE upstream_account = \(account) AND upstream_task_id = ANY(\(upstreamTaskIDs))
+            """, logger: logger)
+        var known: Set<String> = []
+        for try await id in rows.decode(String.self) { known.insert(id) }
+        return known
+    }
+
+    /// The gateway's own body for a task that failed before the upstream ran it.
+    static func failureOutput(code: String, message: String) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: ["code": code, "message": message], options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

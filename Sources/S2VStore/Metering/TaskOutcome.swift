@@ -1,0 +1,25 @@
+import Foundation
+
+/// How a generation task ended, as the settlement records it.
+public enum TaskOutcome: Sendable, Equatable {
+    /// SUCCEEDED: `duration` seconds × the tier price is captured. A missing or impossible duration captures the
+    /// full hold and flags the task for review.
+    case succeeded(duration: Decimal?, output: String, usage: String?)
+    /// FAILED upstream, or refused at submission: the hold is released, nothing is charged. Outputs are merged
+    /// over the output stored before.
+    case failed(output: String)
+    /// CANCELED while PENDING: the hold is released. A nil output is written by the gateway.
+    case canceled(output: String?)
+    /// The upstream answers UNKNOWN for a task it had accepted (expired before it was settled): the full hold is
+    /// captured, conservatively, and the task flagged for review.
+    case forgotten
+
+    var status: String {
+        switch self {
+        case .succeeded: "SUCCEEDED"
+        case .failed: "FAILED"
+        case .canceled: "CANCELED"
+        case .forgotten: "UNKNOWN"
+        }
+    }
+}

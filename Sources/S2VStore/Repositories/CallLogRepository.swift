@@ -1,0 +1,22 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The call log: every client request, metered or refused.
+public struct CallLogRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) {
+        self.client = client
+    }
+
+    public func insert(_ record: CallRecord, logger: Logger) async throws {
+        try await self.client.query("""
+            INSERT INTO call_log (request_id, at, key_id, team_id, method, endpoint, model, tier, upstream_request_id,
+                                  task_id, http_status, error_code, latency_us, cost)
+            VALUES (\(record.requestID), \(record.at), \(record.keyID), \(record.teamID), \(record.method),
+                    \(record.endpoint), \(record.model), \(record.tier), \(record.upstreamRequestID), \(record.taskID),
+                    \(record.httpStatus), \(record.errorCode), \(record.latencyMicroseconds), \(record.cost))
+            """, logger: logger)
+    }
+}

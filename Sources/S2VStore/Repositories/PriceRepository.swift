@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import PostgresNIO
+import S2VCore
+
+/// The versioned price book and the metered models.
+public struct PriceRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) {
+        self.client = client
+    }
+
+    public func model(named name: String, logger: Logger) async throws -> MeteredModel? {
+        let rows = try await self.client.query(
+            "SELECT model, kind, max_billable_seconds FROM models WHERE model = \(name)", logger: logger)
+        for try await (model, kind, seconds) in rows.decode((String, String, Decimal?).self) {
+            guard let kind = ModelKind(rawValue: kind) else { return nil }
+            return MeteredModel(name: model, kind: kind, maxBillableSeconds: seconds)
+        }
+        return nil
+    }
+
+    /// The price in force for `model` and `tier` at `time`, or nil: an unpriced call is refused, never free.
+    public func current(model: String, tier: String, at time: Date = Date(), logger: Logger) async throws -> Price? {
+        let rows = try await self.client.query("""
+            SELECT id, model, tier, unit, unit_price, currency, effective_from FROM prices
+            WHERE model = \(model) AND tier = \(tier) AND effective_from <= \(time)
+            ORDER BY effective_from DESC LIMIT 1
+            """, logger: logger)
+        return try await Self.prices(rows).first
+    }
+
+    /// Every version, or only those in force now, ordered by model, tier and time.
+    public func list(includeHistory: Bool, logger: Logger) async throws -> [Price] {
+        let rows = try await self.client.query("""
+            SELECT id, model, tier, unit, unit_price, currency, effective_from FROM prices p
+            WHERE \(includeHistory) OR p.id = (
+                SELECT id FROM prices q WHERE q.model = p.model AND q.tier = p.tier AND q.effective_from <= now()
+                ORDER BY q.effective_from DESC LIMIT 1)
+            ORDER BY model, tier, effective_from
+            """, logger: logger)
+        return try await Self.prices(rows)
+    }
+
+    /// Adds a price version effective from `effectiveFrom`. Charges keep the version they used.
+    public func set(model: String, tier: String, unitPrice: Decimal, currency: String, effectiveFrom: Date,
+                    logger: Logger) async throws -> Price {
+        guard let metered = try await self.model(named: model, logger: logger) else {
+            throw ServiceError.invalidParameter("Unknown model '\(model)'.")
+        }
+        guard unitPrice > 0 else { throw ServiceError.invalidParameter("The unit price must be greater than 0.") }
+        guard currency.wholeMatch(of: /[A-Z]{3}/) != nil else {
+            throw ServiceError.invalidParameter("The currency must be a 3-letter ISO code such as USD.")
+        }
+        switch metered.kind {
+        case .detect where !tier.isEmpty:
+            throw ServiceError.invalidParameter("\(model) is priced per image and has no tiers.")
+        case .generation where tier.isEmpty:
+            throw ServiceError.invalidParameter("\(model) is priced per second per tier: give a tier such as 480P.")
+        default:
+            break
+        }
+        do {
+            let rows = try await self.client.query("""
+                INSERT INTO prices (model, tier, unit, unit_price, currency, effective_from)
+                VALUES (\(model), \(tier), \(metered.kind.unit), \(unitPrice), \(currency), \(effectiveFrom))
+                RETURNING id, model, tier, unit, unit_price, currency, effective_from
+                """, logger: logger)
+            guard let price = try await Self.prices(rows).first else {
+                throw ServiceError.invalidParameter("The price could not be recorded.")
+            }
+            return price
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            throw ServiceError.invalidParameter("A price for \(model) \(tier) effective from that time already exists.")
+        }
+    }
+
+    private static func prices(_ rows: PostgresRowSequence) async throws -> [Price] {
+        var prices: [Price] = []
+        for try await (id, model, tier, unit, unitPrice, currency, effectiveFrom)
+            in rows.decode((Int64, String, String, String, Decimal, String, Date).self) {
+            prices.append(Price(id: id, model: model, tier: tier, unit: unit, unitPrice: unitPrice,
+                                currency: currency, effectiveFrom: effectiveFrom))
+        }
+        return prices
+    }
+}

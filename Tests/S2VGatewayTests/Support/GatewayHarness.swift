@@ -1,0 +1,152 @@
+import AsyncHTTPClient
+import DashScopeSimulator
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import PostgresNIO
+import S2VCore
+import S2VGateway
+import S2VStore
+import S2VTestSupport
+import ServiceLifecycle
+
+/// A gateway on a fresh database, in front of a simulator, both over real HTTP on loopback.
+final class GatewayHarness: Sendable {
+    let database: TestDatabase
+    let simulator: RunningSimulator
+    let port: Int
+    let client: PostgresClient
+    private let serviceGroup: ServiceGroup
+    private let running: Task<Void, any Error>
+
+    var baseURL: String { "http://127.0.0.1:\(self.port)" }
+    static let upstreamKey = "sk-upstream-test"
+
+    static func start(
+        simulator configuration: SimulatorConfiguration = SimulatorConfiguration(apiKeys: [upstreamKey], generationTime: .milliseconds(150)),
+        gateway adjust: @Sendable (inout GatewayConfiguration) -> Void = { _ in },
+        database: TestDatabase? = nil
+    ) async throws -> GatewayHarness {
+        var logger = Logger(label: "test.gateway")
+        logger.logLevel = .error
+        let simulator = try await RunningSimulator.start(configuration: configuration, logger: logger)
+        let database = try await Self.databaseOrNew(database)
+        var gateway = GatewayConfiguration(
+            port: 0, upstreamBaseURL: simulator.baseURL + "/api/v1",
+            upstreamAPIKey: UpstreamAPIKey(secret: configuration.apiKeys[0]),
+            upstreamTimeout: .seconds(2), pollInterval: .milliseconds(100), notCreatedGrace: .seconds(1))
+        adjust(&gateway)
+        let client = PostgresClient(configuration: database.configuration, backgroundLogger: logger)
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let application = buildApplication(
+            configuration: gateway, client: client, migrations: try MigrationDirectory.locate().load(), logger: logger,
+            onServerRunning: { port in portSink.yield(port) })
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let running = Task { try await group.run() }
+        var port = 0
+        for await bound in ports {
+            port = bound
+            break
+        }
+        return GatewayHarness(database: database, simulator: simulator, port: port, client: client,
+                              serviceGroup: group, running: running)
+    }
+
+    private static func databaseOrNew(_ database: TestDatabase?) async throws -> TestDatabase {
+        if let database { return database }
+        return try await TestDatabase.make()
+    }
+
+    private init(database: TestDatabase, simulator: RunningSimulator, port: Int, client: PostgresClient,
+                 serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
+        self.database = database
+        self.simulator = simulator
+        self.port = port
+        self.client = client
+        self.serviceGroup = serviceGroup
+        self.running = running
+    }
+
+    /// Stops the gateway gracefully, then the simulator; keeps the database unless `drop`.
+    func stop(dropDatabase: Bool = true) async {
+        await self.serviceGroup.triggerGracefulShutdown()
+        _ = try? await self.running.value
+        await self.simulator.stop()
+        if dropDatabase { try? await self.database.cluster.dropDatabase(self.database.name) }
+    }
+
+    /// A new team and a key for it.
+    func makeTeamKey(_ name: String = "team-\(UUID().uuidString.prefix(6))") async throws -> String {
+        try await self.database.withClient { client in
+            let team = try await TeamRepository(client: client).create(name: name, logger: Logger(label: "test"))
+            let (_, secret) = try await APIKeyRepository(client: client).create(
+                teamID: team.id, isAdmin: false, name: "test", logger: Logger(label: "test"))
+            return secret.value
+        }
+    }
+
+    // MARK: HTTP
+
+    struct Reply: Sendable {
+        var status: Int
+        var body: Data
+        var headers: HTTPHeaders
+
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: self.body)) as? [String: Any] ?? [:] }
+        var text: String { String(decoding: self.body, as: UTF8.self) }
+        var output: [String: Any] { self.json["output"] as? [String: Any] ?? [:] }
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, key: String?, body: String? = nil,
+              headers extra: [(String, String)] = []) async throws -> Reply {
+        var request = HTTPClientRequest(url: self.baseURL + path)
+        request.method = method
+        if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let buffer = try await response.body.collect(upTo: 1 << 22)
+        return Reply(status: Int(response.status.code), body: Data(buffer: buffer), headers: response.headers)
+    }
+
+    func detect(key: String, imageURL: String = "https://example.com/face.jpg") async throws -> Reply {
+        try await self.send(.POST, "/api/v1/services/aigc/image2video/face-detect", key: key,
+                            body: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"\#(imageURL)"}}"#)
+    }
+
+    func submit(key: String, seconds: String = "5", resolution: String = "480P", audioQuery: String = "") async throws -> Reply {
+        let audio = "https://example.com/voice.mp3?duration=\(seconds)\(audioQuery)"
+        return try await self.send(
+            .POST, "/api/v1/services/aigc/image2video/video-synthesis", key: key,
+            body: #"{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"\#(audio)"},"parameters":{"resolution":"\#(resolution)"}}"#,
+            headers: [("X-DashScope-Async", "enable")])
+    }
+
+    func task(_ id: String, key: String) async throws -> Reply {
+        try await self.send(.GET, "/api/v1/tasks/\(id)", key: key)
+    }
+
+    /// Waits until no task is unsettled, or throws after `timeout`.
+    func waitUntilAllSettled(timeout: Duration = .seconds(120)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await self.scalar("SELECT count(*) FROM tasks WHERE phase <> 'settled'", as: Int.self) == 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CancellationError()
+    }
+
+    func scalar<Value: PostgresDecodable & Sendable>(_ sql: String, as type: Value.Type) async throws -> Value? {
+        try await self.database.withClient { client in
+            var value: Value?
+            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Value.self) { value = row }
+            return value
+        }
+    }
+}

@@ -8,6 +8,11 @@ public struct TestDatabase: Sendable {
     public let name: String
     public let cluster: EmbeddedPostgres
 
+    public init(name: String, cluster: EmbeddedPostgres) {
+        self.name = name
+        self.cluster = cluster
+    }
+
     /// Client settings for this database.
     public var configuration: PostgresClient.Configuration {
         self.cluster.clientConfiguration(database: self.name)

@@ -17,7 +17,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
         else {
             throw ServiceError.invalidApiKey("No API-key provided.")
         }
-        guard let caller = try await self.keys.authenticate(APIKeySecret(value: token), logger: context.logger) else {
+        let keys = self.keys
+        let logger = context.logger
+        // The first store access of every API request: if PostgreSQL cannot answer, fail closed here, fast.
+        let found = try await StoreDeadline.run { try await keys.authenticate(APIKeySecret(value: token), logger: logger) }
+        guard let caller = found else {
             throw ServiceError.invalidApiKey()
         }
         var context = context

@@ -42,8 +42,11 @@ struct CallLogMiddleware: RouterMiddleware {
         record.taskID = details.taskID
         record.errorCode = errorCode
         record.cost = details.cost
+        let callLog = self.callLog
+        let logger = context.logger
+        let finished = record
         do {
-            try await self.callLog.insert(record, logger: context.logger)
+            try await StoreDeadline.run(within: .seconds(1)) { try await callLog.insert(finished, logger: logger) }
         } catch {
             context.logger.error("call not recorded in the call log", metadata: ["error": "\(String(reflecting: error))"])
         }

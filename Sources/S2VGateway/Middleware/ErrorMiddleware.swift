@@ -38,6 +38,10 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as PSQLError where Self.isUnreachable(error):
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
             return .serviceUnavailable()
+        // The pool's own errors (shut down, circuit breaker open) live in a module PostgresNIO does not export.
+        case let error where String(reflecting: type(of: error)).contains("ConnectionPoolError"):
+            context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
+            return .serviceUnavailable()
         default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return ServiceError(status: 500, code: "InternalError", message: "An internal error has occurred, please try again later.")

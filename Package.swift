@@ -136,6 +136,7 @@ let package = Package(
             name: "S2VMeterCLITests",
             dependencies: [
                 "S2VMeterCLI",
+                "S2VCore",
                 "S2VStore",
                 "S2VTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

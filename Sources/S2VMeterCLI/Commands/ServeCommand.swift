@@ -40,6 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("upstream-timeout"), help: "Seconds an upstream call may take before it counts as unanswered.")
     var upstreamTimeout: Double = 30
 
+    @Option(name: .customLong("not-created-grace"),
+            help: "Seconds to wait for an unanswered submission to show in the upstream's task list before concluding it created nothing.")
+    var notCreatedGrace: Double = 60
+
     func validate() throws {
         guard (0...65535).contains(self.port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://") else {
@@ -48,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard self.pollInterval >= 0.05, self.pollInterval <= 3600 else {
             throw ValidationError("--poll-interval must be between 0.05 and 3600 seconds")
         }
+        guard self.notCreatedGrace >= 0.1 else { throw ValidationError("--not-created-grace must be at least 0.1 seconds") }
         guard self.upstreamTimeout >= 0.1, self.upstreamTimeout <= 600 else {
             throw ValidationError("--upstream-timeout must be between 0.1 and 600 seconds")
         }
@@ -80,7 +85,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = GatewayConfiguration(
             host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey,
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
-            pollInterval: .milliseconds(Int64(self.pollInterval * 1000)))
+            pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
+            notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)))
         let application = buildApplication(
             configuration: configuration, client: opened.client, migrations: migrations, logger: logger)
         do {

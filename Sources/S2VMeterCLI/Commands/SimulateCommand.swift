@@ -36,6 +36,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("task-ttl"), help: "Seconds after which a task id answers UNKNOWN.")
     var taskTTLSeconds: Double = 86_400
 
+    @Option(name: .customLong("submissions-per-second"), help: "Submissions allowed per second per model and key (DashScope: 5).")
+    var submissionsPerSecond = 5
+
+    @Option(name: .customLong("queries-per-second"), help: "Task queries allowed per second per key (DashScope: 20).")
+    var queriesPerSecond = 20
+
     @Option(help: "Seed of the fault-injection random numbers.")
     var seed: UInt64 = 1
 
@@ -62,6 +68,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !self.apiKeys.isEmpty else { throw ValidationError("give at least one --api-key") }
+        guard self.submissionsPerSecond > 0, self.queriesPerSecond > 0 else {
+            throw ValidationError("--submissions-per-second and --queries-per-second must be positive")
+        }
         guard Decimal(string: self.defaultDuration) != nil else { throw ValidationError("--default-duration must be a number") }
         for (name, rate) in [("throttle", throttleRate), ("error", internalErrorRate), ("timeout", timeoutRate),
                              ("lost", lostResponseRate), ("task-failure", taskFailureRate), ("malformed", malformedRate)]
@@ -82,6 +91,8 @@ struct SimulateCommand: AsyncParsableCommand {
             generationTime: .milliseconds(Int64(self.generationSeconds * 1000)),
             defaultAudioSeconds: Decimal(string: self.defaultDuration) ?? 5,
             taskTTL: .milliseconds(Int64(self.taskTTLSeconds * 1000)),
+            submissionsPerSecond: self.submissionsPerSecond,
+            queriesPerSecond: self.queriesPerSecond,
             faults: faults)
         let simulator = DashScopeSimulator(configuration: configuration, logger: logger)
         let application = simulator.buildApplication(host: self.host, port: self.port)

@@ -18,15 +18,8 @@ struct FaceDetectRoute: Sendable {
         let (caller, teamID) = try context.requireTeamCaller()
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let detect = try DetectRequest.parse(body)
-        guard let model = try await self.store.prices.model(named: detect.model, logger: context.logger) else {
-            throw ServiceError.invalidParameter("Model not exist: '\(detect.model)' is not metered by this gateway.")
-        }
-        guard model.kind == .detect else {
-            throw ServiceError.invalidParameter("Model '\(detect.model)' is not a face-detect model.")
-        }
-        guard let price = try await self.store.prices.current(model: model.name, tier: "", logger: context.logger) else {
-            throw ServiceError.invalidParameter("Model '\(detect.model)' has no price; it cannot be called until it has one.")
-        }
+        let (model, price) = try await self.store.priceCall(
+            model: detect.model, kind: .detect, tier: "", logger: context.logger)
         context.details.update { $0.model = model.name }
 
         let callID = try await self.store.metering.openDetectIntent(

@@ -28,22 +28,12 @@ struct VideoSynthesisRoute: Sendable {
         }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let generation = try GenerationRequest.parse(body)
-        guard let model = try await self.store.prices.model(named: generation.model, logger: context.logger) else {
-            throw ServiceError.invalidParameter("Model not exist: '\(generation.model)' is not metered by this gateway.")
-        }
-        guard model.kind == .generation else {
-            throw ServiceError.invalidParameter("Model '\(generation.model)' is not a video generation model.")
-        }
         context.details.update {
-            $0.model = model.name
+            $0.model = generation.model
             $0.tier = generation.resolution
         }
-        guard let price = try await self.store.prices.current(
-            model: model.name, tier: generation.resolution, logger: context.logger)
-        else {
-            throw ServiceError.invalidParameter(
-                "No price for \(model.name) at resolution '\(generation.resolution)'; parameters.resolution must be a priced tier such as 480P or 720P.")
-        }
+        let (model, price) = try await self.store.priceCall(
+            model: generation.model, kind: .generation, tier: generation.resolution, logger: context.logger)
         let task = try await self.store.metering.admitGeneration(
             caller: caller, teamID: teamID, model: model, price: price,
             requestBody: String(decoding: body, as: UTF8.self), logger: context.logger)

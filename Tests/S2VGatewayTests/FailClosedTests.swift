@@ -32,6 +32,17 @@ import Testing
         let attemptsAfter = await harness.simulator.simulator.stats().total.submissionAttempts.values.reduce(0, +)
         #expect(attemptsAfter == attemptsBefore, "the simulator received nothing once the store was gone")
         #expect(await harness.simulator.simulator.bill().total.images == 0)
+
+        // When PostgreSQL is back, so is the gateway.
+        try await cluster.start()
+        var recovered = false
+        let deadline = ContinuousClock.now + .seconds(120)
+        while !recovered, ContinuousClock.now < deadline {
+            recovered = try await harness.detect(key: key).status == 200
+            if !recovered { try await Task.sleep(for: .milliseconds(500)) }
+        }
+        #expect(recovered, "the gateway serves again once the store is back")
         await harness.stop(dropDatabase: false)
+        try await cluster.stopIfUnused()
     }
 }

@@ -119,12 +119,8 @@ import Glibc
     static func withClient<Result: Sendable>(
         _ cluster: EmbeddedPostgres, _ body: @Sendable (PostgresClient) async throws -> Result
     ) async throws -> Result {
-        let client = PostgresClient(configuration: cluster.clientConfiguration(), backgroundLogger: Logger(label: "test"))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            return try await body(client)
-        }
+        try await PostgresClient(configuration: cluster.clientConfiguration(), backgroundLogger: Logger(label: "test"))
+            .whileRunning(body)
     }
 
     /// Stops a cluster a failed test may have left running, then removes its folder.

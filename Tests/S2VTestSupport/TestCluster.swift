@@ -47,10 +47,8 @@ public enum TestCluster {
         let migrations = try MigrationDirectory.locate().load()
         let client = PostgresClient(configuration: cluster.clientConfiguration(database: Self.templateName),
                                     backgroundLogger: Self.logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
+        _ = try await client.whileRunning { client in
             try await MigrationRunner(client: client, migrations: migrations, logger: Self.logger).apply()
-            group.cancelAll()
         }
     }
 

@@ -42,11 +42,6 @@ public struct TestDatabase: Sendable {
 
     /// Runs `body` with a running client on this database.
     public func withClient<Result: Sendable>(_ body: @Sendable (PostgresClient) async throws -> Result) async throws -> Result {
-        let client = PostgresClient(configuration: self.configuration, backgroundLogger: TestCluster.logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            return try await body(client)
-        }
+        try await PostgresClient(configuration: self.configuration, backgroundLogger: TestCluster.logger).whileRunning(body)
     }
 }

@@ -48,17 +48,7 @@ public final class Database: Sendable {
     public func withRunningClient<Result: Sendable>(_ body: @Sendable (PostgresClient) async throws -> Result) async throws -> Result {
         let result: Result
         do {
-            result = try await withThrowingTaskGroup(of: Void.self) { group in
-                // Start leasing only once the client's run loop has started.
-                let (started, signal) = AsyncStream.makeStream(of: Void.self)
-                group.addTask {
-                    signal.finish()
-                    await self.client.run()
-                }
-                for await _ in started {}
-                defer { group.cancelAll() }
-                return try await body(self.client)
-            }
+            result = try await self.client.whileRunning(body)
         } catch {
             await self.close()
             throw error

@@ -22,6 +22,4 @@ struct UpstreamReply: Sendable {
         struct Identified: Decodable { var request_id: String? }
         return (try? JSONDecoder().decode(Identified.self, from: self.body))?.request_id
     }
-
-    var bodyText: String { String(decoding: self.body, as: UTF8.self) }
 }

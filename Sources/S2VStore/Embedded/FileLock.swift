@@ -34,11 +34,6 @@ public final class FileLock: @unchecked Sendable {
         try await self.blocking(LOCK_EX)
     }
 
-    /// Waits for a shared lock.
-    public func lockShared() async throws {
-        try await self.blocking(LOCK_SH)
-    }
-
     /// Takes an exclusive lock if nobody holds any lock on the file; returns whether it did.
     public func tryLockExclusive() -> Bool {
         flock(self.descriptor, LOCK_EX | LOCK_NB) == 0

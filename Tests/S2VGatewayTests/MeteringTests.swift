@@ -18,7 +18,7 @@ import Testing
         #expect(failed.status == 200)
         #expect(failed.output["check_pass"] as? Bool == false)
 
-        let metered = try await harness.scalar("SELECT sum(amount) FROM ledger_entries WHERE kind = 'charge'", as: Decimal.self)
+        let metered = try await harness.scalar("SELECT sum(amount) FROM ledger_entries WHERE kind = 'capture'", as: Decimal.self)
         let bill = await harness.simulator.simulator.bill()
         #expect(bill.total.images == 2)
         #expect(metered == bill.total.imageAmount)
@@ -35,7 +35,10 @@ import Testing
         let throttled = try await harness.detect(key: key, imageURL: "https://example.com/a.jpg?sim_fail=throttle")
         #expect(throttled.status == 429)
         #expect(throttled.json["code"] as? String == "Throttling.RateQuota")
-        #expect(try await harness.scalar("SELECT count(*) FROM ledger_entries", as: Int.self) == 0)
+        // Each call held one image's price before it was sent and released it on the refusal.
+        #expect(try await harness.scalar("SELECT count(*) FROM ledger_entries WHERE kind = 'release'", as: Int.self) == 2)
+        #expect(try await harness.scalar("SELECT sum(amount) FROM ledger_entries", as: Decimal.self) == 0)
+        #expect(try await harness.scalar("SELECT sum(held) FROM ledger_entries", as: Decimal.self) == 0)
         #expect(await harness.simulator.simulator.bill().total.images == 0)
         await harness.stop()
     }
@@ -218,7 +221,7 @@ import Testing
         #expect(lost.status == 504)
         #expect(lost.json["code"] as? String == "RequestTimeOut")
         let conservative = try await harness.scalar(
-            "SELECT count(*) FROM ledger_entries WHERE kind = 'charge' AND conservative", as: Int.self)
+            "SELECT count(*) FROM ledger_entries WHERE kind = 'capture' AND conservative", as: Int.self)
         #expect(conservative == 1)
         // The upstream did run it, so the conservative charge matches the bill.
         #expect(await harness.simulator.simulator.bill().total.images == 1)

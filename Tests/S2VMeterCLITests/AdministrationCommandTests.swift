@@ -83,7 +83,7 @@ import Testing
             let call = try await MeteringRepository(client: client).openDetectIntent(
                 caller: caller, teamID: team.id, price: price, account: "default", logger: logger)
             try await MeteringRepository(client: client).chargeDetect(
-                callID: call, imageCount: 1, upstreamRequestID: nil, conservative: false, logger: logger)
+                callID: call, upstreamRequestID: nil, conservative: false, logger: logger)
             var recorded: Int64 = 0
             for try await id in try await client.query("SELECT price_id FROM ledger_entries").decode(Int64.self) { recorded = id }
             return (recorded, price)
@@ -106,7 +106,7 @@ import Testing
             let detect = try #require(try await prices.current(model: "wan2.2-s2v-detect", tier: "", logger: logger))
             for _ in 0..<3 {
                 let call = try await metering.openDetectIntent(caller: caller, teamID: team.id, price: detect, account: "a", logger: logger)
-                try await metering.chargeDetect(callID: call, imageCount: 1, upstreamRequestID: nil, conservative: false, logger: logger)
+                try await metering.chargeDetect(callID: call, upstreamRequestID: nil, conservative: false, logger: logger)
             }
             let model = try #require(try await prices.model(named: "wan2.2-s2v", logger: logger))
             let price = try #require(try await prices.current(model: "wan2.2-s2v", tier: "480P", logger: logger))

@@ -35,7 +35,7 @@ struct FaceDetectRoute: Sendable {
         } catch .noAnswer(let reason) {
             // It may have run and been billed: charge it, conservatively, rather than lose it.
             let amount = try await self.store.metering.chargeDetect(
-                callID: callID, imageCount: 1, upstreamRequestID: nil, conservative: true, logger: context.logger)
+                callID: callID, upstreamRequestID: nil, conservative: true, logger: context.logger)
             context.details.update { $0.cost = amount }
             context.logger.warning("upstream gave no answer; detect charged conservatively", metadata: ["reason": "\(reason)"])
             throw ServiceError(status: 504, code: "RequestTimeOut",
@@ -52,9 +52,13 @@ struct FaceDetectRoute: Sendable {
         }
         // A 200 means the check ran and was billed, whatever the body looks like.
         let parsed = JSONValue.parse(reply.body)
-        let imageCount = parsed?["usage"]?["image_count"]?.decimalValue.map { NSDecimalNumber(decimal: $0).intValue } ?? 1
+        // A request checks one image and holds its price; the upstream bills it as one.
+        if let count = parsed?["usage"]?["image_count"]?.decimalValue, count != 1 {
+            context.logger.warning("upstream reported an unexpected image count; one image charged",
+                                   metadata: ["image_count": "\(count)"])
+        }
         let amount = try await self.store.metering.chargeDetect(
-            callID: callID, imageCount: max(imageCount, 1), upstreamRequestID: reply.requestID, conservative: false,
+            callID: callID, upstreamRequestID: reply.requestID, conservative: false,
             logger: context.logger)
         context.details.update { $0.cost = amount }
         guard parsed?["output"] != nil else {

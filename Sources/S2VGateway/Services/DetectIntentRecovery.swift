@@ -19,7 +19,7 @@ struct DetectIntentRecovery: Service {
                     olderThan: self.configuration.upstreamTimeout * 2, logger: self.logger)
                 for callID in abandoned {
                     try await self.metering.chargeDetect(
-                        callID: callID, imageCount: 1, upstreamRequestID: nil, conservative: true, logger: self.logger)
+                        callID: callID, upstreamRequestID: nil, conservative: true, logger: self.logger)
                     self.logger.warning("abandoned detect call charged conservatively", metadata: ["call_id": "\(callID)"])
                 }
             } catch {

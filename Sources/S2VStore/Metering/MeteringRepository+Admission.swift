@@ -4,8 +4,11 @@ import PostgresNIO
 import S2VCore
 
 extension MeteringRepository {
-    /// Admits a generation task: the task row, its hold (max billable seconds × tier price) and its place in
-    /// the dispatch queue, in one transaction. Nothing is sent upstream here; the dispatcher does that.
+    /// Admits a generation task: the task row, its place in the dispatch queue, the rollup and its hold (max
+    /// billable seconds × tier price), in one transaction. The hold is written last: the budget trigger locks
+    /// the budgets' counters there, so they stay locked only until the commit that follows. A hold that does
+    /// not fit a budget refuses the task (403 `BudgetExceeded`) and nothing is written. Nothing is sent
+    /// upstream here; the dispatcher does that.
     ///
     /// - Parameters:
     ///   - requestBody: the client's JSON body, forwarded upstream as it is.
@@ -17,28 +20,30 @@ extension MeteringRepository {
         }
         let taskID = UUID()
         let hold = price.amount(for: maxSeconds)
-        return try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            let rows = try await connection.query("""
-                INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
-                VALUES (\(taskID), \(teamID), \(caller.keyID), \(price.model), \(price.tier), \(price.id), \(hold),
-                        \(requestBody)::jsonb)
-                RETURNING admitted_at
-                """, logger: logger)
-            var admittedAt = Date()
-            for try await value in rows.decode(Date.self) { admittedAt = value }
-            try await connection.query("""
-                INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
-                                            amount, held, currency, attributed_at)
-                VALUES ('hold', \(teamID), \(caller.keyID), \(taskID), \(price.model), \(price.tier), \(price.id),
-                        \(maxSeconds), \(price.unitPrice), 0, \(hold), \(price.currency), \(admittedAt))
-                """, logger: logger)
-            try await connection.query("""
-                INSERT INTO dispatch_queue (task_id, team_id, enqueued_at) VALUES (\(taskID), \(teamID), \(admittedAt))
-                """, logger: logger)
-            try await UsageDelta(calls: 1).apply(
-                on: connection, attributedAt: admittedAt, teamID: teamID, keyID: caller.keyID, model: price.model,
-                tier: price.tier, logger: logger)
-            return AdmittedTask(id: taskID, holdAmount: hold, admittedAt: admittedAt)
+        return try await self.refusingOverBudget(caller: caller, logger: logger) {
+            try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+                let rows = try await connection.query("""
+                    INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
+                    VALUES (\(taskID), \(teamID), \(caller.keyID), \(price.model), \(price.tier), \(price.id), \(hold),
+                            \(requestBody)::jsonb)
+                    RETURNING admitted_at
+                    """, logger: logger)
+                var admittedAt = Date()
+                for try await value in rows.decode(Date.self) { admittedAt = value }
+                try await connection.query("""
+                    INSERT INTO dispatch_queue (task_id, team_id, enqueued_at) VALUES (\(taskID), \(teamID), \(admittedAt))
+                    """, logger: logger)
+                try await UsageDelta(calls: 1).apply(
+                    on: connection, attributedAt: admittedAt, teamID: teamID, keyID: caller.keyID, model: price.model,
+                    tier: price.tier, logger: logger)
+                try await connection.query("""
+                    INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
+                                                amount, held, currency, attributed_at)
+                    VALUES ('hold', \(teamID), \(caller.keyID), \(taskID), \(price.model), \(price.tier), \(price.id),
+                            \(maxSeconds), \(price.unitPrice), 0, \(hold), \(price.currency), \(admittedAt))
+                    """, logger: logger)
+                return AdmittedTask(id: taskID, holdAmount: hold, admittedAt: admittedAt)
+            }
         }
     }
 }

@@ -4,70 +4,70 @@ import PostgresNIO
 import S2VCore
 
 extension MeteringRepository {
-    /// Records the intent of a paid face-detect call, before it is sent.
+    /// Records the intent of a paid face-detect call before it is sent, with a hold of one image's price, in one
+    /// transaction. The hold passes every budget that applies, or the call is refused here (403
+    /// `BudgetExceeded`) and nothing is written or sent.
     public func openDetectIntent(caller: Caller, teamID: Int64, price: Price, account: String, logger: Logger) async throws -> Int64 {
-        let rows = try await self.client.query("""
-            INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id)
-            VALUES ('detect', \(teamID), \(caller.keyID), \(account), \(price.model), \(price.tier), \(price.id))
-            RETURNING id
-            """, logger: logger)
-        for try await id in rows.decode(Int64.self) { return id }
-        throw ServiceError.serviceUnavailable()
+        try await self.refusingOverBudget(caller: caller, logger: logger) {
+            try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+                let rows = try await connection.query("""
+                    INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id)
+                    VALUES ('detect', \(teamID), \(caller.keyID), \(account), \(price.model), \(price.tier), \(price.id))
+                    RETURNING id, started_at
+                    """, logger: logger)
+                var opened: (Int64, Date)?
+                for try await row in rows.decode((Int64, Date).self) { opened = row }
+                guard let (callID, startedAt) = opened else { throw ServiceError.serviceUnavailable() }
+                try await connection.query("""
+                    INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
+                                                unit_price, amount, held, currency, attributed_at)
+                    VALUES ('hold', \(teamID), \(caller.keyID), \(callID), \(price.model), \(price.tier), \(price.id),
+                            1, \(price.unitPrice), 0, \(price.unitPrice), \(price.currency), \(startedAt))
+                    """, logger: logger)
+                return callID
+            }
+        }
     }
 
-    /// Charges a detect call the upstream answered (also when the check failed): one ledger row, the rollup and
-    /// the call's outcome, in one transaction. Idempotent per call.
+    /// Charges a detect call the upstream answered (also when the check failed): the capture of its hold, the
+    /// rollup and the call's outcome, in one transaction. Idempotent per call.
     ///
     /// - Parameters:
     ///   - conservative: the outcome is unknown (no answer, or an intent a crash left open) and the image is
     ///     charged so that spend is never under-counted; flagged for review.
     /// - Returns: the amount charged.
     @discardableResult
-    public func chargeDetect(callID: Int64, imageCount: Int, upstreamRequestID: String?, conservative: Bool,
-                             logger: Logger) async throws -> Decimal {
+    public func chargeDetect(callID: Int64, upstreamRequestID: String?, conservative: Bool, logger: Logger) async throws -> Decimal {
         try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            let rows = try await connection.query("""
-                SELECT c.team_id, c.key_id, c.model, c.tier, p.id, p.unit_price, p.currency, c.started_at, c.state
-                FROM upstream_calls c JOIN prices p ON p.id = c.price_id
-                WHERE c.id = \(callID) AND c.kind = 'detect' FOR UPDATE OF c
-                """, logger: logger)
-            var found: (Int64, Int64, String, String, Int64, Decimal, String, Date, String)?
-            for try await row in rows.decode((Int64, Int64, String, String, Int64, Decimal, String, Date, String).self) {
-                found = row
+            guard let hold = try await Self.openDetectHold(callID: callID, on: connection, logger: logger) else {
+                return Decimal(0)
             }
-            guard let (teamID, keyID, model, tier, priceID, unitPrice, currency, startedAt, state) = found else {
-                throw ServiceError.invalidParameter("No such detect call \(callID).")
-            }
-            guard state == "intent" || state == "unknown" else { return Decimal(0) }
-            let quantity = Decimal(imageCount)
-            let amount = quantity * unitPrice
-            try await connection.query("""
-                INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
-                                            unit_price, amount, held, currency, attributed_at, conservative)
-                VALUES ('charge', \(teamID), \(keyID), \(callID), \(model), \(tier), \(priceID), \(quantity),
-                        \(unitPrice), \(amount), 0, \(currency), \(startedAt), \(conservative))
-                """, logger: logger)
+            try await hold.settle(kind: "capture", amount: hold.held, conservative: conservative, on: connection, logger: logger)
             let finalState = conservative ? "resolved" : "succeeded"
             try await connection.query("""
                 UPDATE upstream_calls SET state = \(finalState), upstream_request_id = \(upstreamRequestID),
                     http_status = CASE WHEN \(conservative) THEN http_status ELSE 200 END, finished_at = now()
                 WHERE id = \(callID)
                 """, logger: logger)
-            try await UsageDelta(calls: 1, images: Int64(imageCount), cost: amount).apply(
-                on: connection, attributedAt: startedAt, teamID: teamID, keyID: keyID, model: model, tier: tier,
-                logger: logger)
-            return amount
+            try await UsageDelta(calls: 1, images: 1, cost: hold.held).apply(
+                on: connection, attributedAt: hold.attributedAt, teamID: hold.teamID, keyID: hold.keyID,
+                model: hold.model, tier: hold.tier, logger: logger)
+            return hold.held
         }
     }
 
-    /// Records an upstream refusal of a detect call: not billed upstream, so nothing is charged.
+    /// Records an upstream refusal of a detect call: not billed upstream, so its hold is released.
     public func failDetect(callID: Int64, httpStatus: Int, errorCode: String?, upstreamRequestID: String?,
                            logger: Logger) async throws {
-        try await self.client.query("""
-            UPDATE upstream_calls SET state = 'failed', http_status = \(httpStatus), error_code = \(errorCode),
-                upstream_request_id = \(upstreamRequestID), finished_at = now()
-            WHERE id = \(callID) AND state IN ('intent', 'unknown')
-            """, logger: logger)
+        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            guard let hold = try await Self.openDetectHold(callID: callID, on: connection, logger: logger) else { return }
+            try await hold.settle(kind: "release", amount: 0, conservative: false, on: connection, logger: logger)
+            try await connection.query("""
+                UPDATE upstream_calls SET state = 'failed', http_status = \(httpStatus), error_code = \(errorCode),
+                    upstream_request_id = \(upstreamRequestID), finished_at = now()
+                WHERE id = \(callID)
+                """, logger: logger)
+        }
     }
 
     /// Detect intents a crash left open for longer than `age`: their outcome cannot be known any more.
@@ -80,5 +80,25 @@ extension MeteringRepository {
         var ids: [Int64] = []
         for try await id in rows.decode(Int64.self) { ids.append(id) }
         return ids
+    }
+
+    /// The hold of a detect call still open, with the call's row locked; nil once the call is settled.
+    private static func openDetectHold(callID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> DetectHold? {
+        let rows = try await connection.query("""
+            SELECT c.state, h.team_id, h.key_id, h.model, h.tier, h.price_id, h.unit_price, h.held, h.currency,
+                   h.attributed_at
+            FROM upstream_calls c JOIN ledger_entries h ON h.upstream_call_id = c.id AND h.kind = 'hold' AND h.task_id IS NULL
+            WHERE c.id = \(callID) AND c.kind = 'detect' FOR UPDATE OF c
+            """, logger: logger)
+        var found: DetectHold?
+        var state = ""
+        for try await (callState, teamID, keyID, model, tier, priceID, unitPrice, held, currency, attributedAt)
+            in rows.decode((String, Int64, Int64, String, String, Int64, Decimal, Decimal, String, Date).self) {
+            state = callState
+            found = DetectHold(callID: callID, teamID: teamID, keyID: keyID, model: model, tier: tier, priceID: priceID,
+                               unitPrice: unitPrice, held: held, currency: currency, attributedAt: attributedAt)
+        }
+        guard let found else { throw ServiceError.invalidParameter("No such detect call \(callID).") }
+        return state == "intent" || state == "unknown" ? found : nil
     }
 }

@@ -1,0 +1,12 @@
+/// The body of an alert webhook: the JSON event, or a Slack-compatible `{"text": ...}` message.
+public enum WebhookFormat: String, Sendable, CaseIterable, Codable {
+    case json
+    case slack
+
+    public static func parse(_ text: String) throws(ServiceError) -> WebhookFormat {
+        guard let format = WebhookFormat(rawValue: text.lowercased()) else {
+            throw .invalidParameter("webhook format must be json or slack; got '\(text)'.")
+        }
+        return format
+    }
+}

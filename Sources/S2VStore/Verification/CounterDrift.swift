@@ -1,0 +1,26 @@
+import Foundation
+
+/// A derived counter that differs from what the ledger says it must be.
+public struct CounterDrift: Sendable, Equatable {
+    /// Which counter: a budget's period or a daily rollup row.
+    public enum Counter: Sendable, Equatable, Hashable {
+        case budget(id: Int64, periodStart: Date)
+        case rollup(day: String, teamID: Int64, keyID: Int64, model: String, tier: String)
+    }
+
+    public var counter: Counter
+    /// The field, such as `spent` or `tasks_succeeded`.
+    public var field: String
+    public var recorded: Decimal
+    public var expected: Decimal
+
+    /// `budget 3, period from 2026-11-01T00:00:00Z` or `usage_daily 2026-11-24, team 1, key 2, wan2.2-s2v 480P`.
+    public var counterDescription: String {
+        switch self.counter {
+        case .budget(let id, let start):
+            "budget \(id), period from \(start.formatted(.iso8601))"
+        case .rollup(let day, let teamID, let keyID, let model, let tier):
+            "usage_daily \(day), team \(teamID), key \(keyID), \(model)\(tier.isEmpty ? "" : " " + tier)"
+        }
+    }
+}

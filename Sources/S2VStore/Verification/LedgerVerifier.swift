@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Recomputes every derived counter (budget usage per period, daily rollups) from the append-only ledger and
+/// reports or repairs what differs.
+///
+/// Each comparison is one statement, so it reads one snapshot, in which every committed transaction has
+/// written both its ledger rows and its counter changes. The drift it finds is therefore unchanged by writes
+/// that commit afterwards, and a repair adds it to the counters as an increment: the gateway keeps running
+/// and no lock is taken.
+public struct LedgerVerifier: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) {
+        self.client = client
+    }
+
+    /// Every counter that differs from the ledger, budgets first.
+    public func findDrift(logger: Logger) async throws -> [CounterDrift] {
+        try await self.budgetDrift(logger: logger) + self.rollupDrift(logger: logger)
+    }
+
+    /// Finds the drift and corrects it, in one transaction.
+    /// - Returns: the drift that was corrected.
+    public func repair(logger: Logger) async throws -> [CounterDrift] {
+        let drift = try await self.findDrift(logger: logger)
+        guard !drift.isEmpty else { return [] }
+        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            for (counter, fields) in Dictionary(grouping: drift, by: \.counter) {
+                var delta: [String: Decimal] = [:]
+                for item in fields { delta[item.field] = item.expected - item.recorded }
+                try await Self.apply(delta, to: counter, on: connection, logger: logger)
+            }
+        }
+        logger.notice("counters repaired from the ledger", metadata: ["fields": "\(drift.count)"])
+        return drift
+    }
+
+    private func budgetDrift(logger: Logger) async throws -> [CounterDrift] {
+        let rows = try await self.client.query("""
+            SELECT coalesce(u.budget_id, e.budget_id), coalesce(u.period_start, e.period_start),
+                   coalesce(u.spent, 0), coalesce(e.spent, 0), coalesce(u.held, 0), coalesce(e.held, 0)
+            FROM (SELECT u.* FROM budget_usage u JOIN budgets b ON b.id = u.budget_id WHERE b.deleted_at IS NULL) u
+            FULL OUTER JOIN budget_usage_from_ledger e ON e.budget_id = u.budget_id AND e.period_start = u.period_start
+            WHERE coalesce(u.spent, 0) <> coalesce(e.spent, 0) OR coalesce(u.held, 0) <> coalesce(e.held, 0)
+            ORDER BY 1, 2
+            """, logger: logger)
+        var drift: [CounterDrift] = []
+        for try await (id, start, spent, expectedSpent, held, expectedHeld)
+            in rows.decode((Int64, Date, Decimal, Decimal, Decimal, Decimal).self) {
+            let counter = CounterDrift.Counter.budget(id: id, periodStart: start)
+            for (field, recorded, expected) in [("spent", spent, expectedSpent), ("held", held, expectedHeld)]
+            where recorded != expected {
+                drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
+            }
+        }
+        return drift
+    }
+
+    private func rollupDrift(logger: Logger) async throws -> [CounterDrift] {
+        let rows = try await self.client.query("""
+            SELECT to_char(coalesce(u.day, e.day), 'YYYY-MM-DD'), coalesce(u.team_id, e.team_id),
+                   coalesce(u.key_id, e.key_id), coalesce(u.model, e.model), coalesce(u.tier, e.tier),
+                   coalesce(u.calls, 0)::numeric, coalesce(e.calls, 0)::numeric,
+                   coalesce(u.images, 0)::numeric, coalesce(e.images, 0)::numeric,
+                   coalesce(u.seconds, 0), coalesce(e.seconds, 0),
+                   coalesce(u.tasks_succeeded, 0)::numeric, coalesce(e.tasks_succeeded, 0)::numeric,
+                   coalesce(u.tasks_failed, 0)::numeric, coalesce(e.tasks_failed, 0)::numeric,
+                   coalesce(u.cost, 0), coalesce(e.cost, 0)
+            FROM usage_daily u
+            FULL OUTER JOIN usage_daily_from_ledger e USING (day, team_id, key_id, model, tier)
+            WHERE (coalesce(u.calls, 0), coalesce(u.images, 0), coalesce(u.seconds, 0), coalesce(u.tasks_succeeded, 0),
+                   coalesce(u.tasks_failed, 0), coalesce(u.cost, 0))
+               IS DISTINCT FROM
+                  (coalesce(e.calls, 0), coalesce(e.images, 0), coalesce(e.seconds, 0), coalesce(e.tasks_succeeded, 0),
+                   coalesce(e.tasks_failed, 0), coalesce(e.cost, 0))
+            ORDER BY 1, 2, 3, 4, 5
+            """, logger: logger)
+        var drift: [CounterDrift] = []
+        for try await row in rows {
+            let values = try row.decode(
+                (String, Int64, Int64, String, String, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal,
+                 Decimal, Decimal, Decimal, Decimal, Decimal).self)
+            let counter = CounterDrift.Counter.rollup(
+                day: values.0, teamID: values.1, keyID: values.2, model: values.3, tier: values.4)
+            let pairs = [("calls", values.5, values.6), ("images", values.7, values.8), ("seconds", values.9, values.10),
+                         ("tasks_succeeded", values.11, values.12), ("tasks_failed", values.13, values.14),
+                         ("cost", values.15, values.16)]
+            for (field, recorded, expected) in pairs where recorded != expected {
+                drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
+            }
+        }
+        return drift
+    }
+
+    private static func apply(_ delta: [String: Decimal], to counter: CounterDrift.Counter,
+                              on connection: PostgresConnection, logger: Logger) async throws {
+        func value(_ field: String) -> Decimal { delta[field] ?? 0 }
+        switch counter {
+        case .budget(let id, let start):
+            // Update first: a row's CHECKs apply to the values an INSERT proposes, even when it conflicts.
+            let updated = try await connection.query("""
+                UPDATE budget_usage SET spent = spent + \(value("spent")), held = held + \(value("held"))
+                WHERE budget_id = \(id) AND period_start = \(start) RETURNING budget_id
+                """, logger: logger)
+            for try await _ in updated.decode(Int64.self) { return }
+            try await connection.query("""
+                INSERT INTO budget_usage (budget_id, period_start, spent, held)
+                VALUES (\(id), \(start), \(value("spent")), \(value("held")))
+                """, logger: logger)
+        case .rollup(let day, let teamID, let keyID, let model, let tier):
+            try await connection.query("""
+                INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, calls, images, seconds,
+                                              tasks_succeeded, tasks_failed, cost)
+                VALUES (\(day)::date, \(teamID), \(keyID), \(model), \(tier), \(value("calls"))::bigint,
+                        \(value("images"))::bigint, \(value("seconds")), \(value("tasks_succeeded"))::bigint,
+                        \(value("tasks_failed"))::bigint, \(value("cost")))
+                ON CONFLICT (day, team_id, key_id, model, tier) DO UPDATE SET
+                    calls = u.calls + EXCLUDED.calls, images = u.images + EXCLUDED.images,
+                    seconds = u.seconds + EXCLUDED.seconds, tasks_succeeded = u.tasks_succeeded + EXCLUDED.tasks_succeeded,
+                    tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed, cost = u.cost + EXCLUDED.cost
+                """, logger: logger)
+        }
+    }
+}

@@ -15,7 +15,7 @@ public struct S2VMeter: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, TeamsCommand.self, KeysCommand.self, PricesCommand.self,
-            ReportCommand.self, SimulateCommand.self,
+            BudgetsCommand.self, ReportCommand.self, VerifyCommand.self, SimulateCommand.self,
         ])
 
     public init() {}

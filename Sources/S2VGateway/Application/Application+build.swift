@@ -46,6 +46,8 @@ public func buildApplication(
                    pacer: QueryPacer(queriesPerSecond: configuration.queriesPerSecond),
                    configuration: configuration, logger: logger, startup: startup),
         DetectIntentRecovery(metering: store.metering, configuration: configuration, logger: logger, startup: startup),
+        AlertDeliverer(outbox: AlertOutbox(client: client), http: http, settings: configuration.alerts, logger: logger,
+                       startup: startup),
     ]
     var application = Application(
         router: router,
@@ -61,8 +63,8 @@ public func buildApplication(
     return application
 }
 
-/// The gateway's routes and middleware: health, then the DashScope-compatible API under `/api/v1`, where every
-/// request is authenticated and recorded in the call log.
+/// The gateway's routes and middleware: health, the DashScope-compatible API under `/api/v1`, and the admin
+/// API under `/v1` (admin keys only). Every API request is authenticated and recorded in the call log.
 func buildRouter(
     store: GatewayStore, upstream: UpstreamClient, configuration: GatewayConfiguration, client: PostgresClient,
     migrations: [Migration], dispatcherWake: WakeSignal
@@ -82,5 +84,15 @@ func buildRouter(
     api.get("tasks/{task_id}", use: tasks.get)
     api.post("tasks/{task_id}/cancel", use: tasks.cancel)
     api.get("tasks", use: tasks.list)
+
+    let admin = router.group("v1")
+        .add(middleware: CallLogMiddleware(callLog: store.callLog))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+        .add(middleware: AdminOnlyMiddleware())
+    let budgets = BudgetRoutes(budgets: store.budgets, teams: store.teams)
+    admin.get("budgets", use: budgets.list)
+    admin.post("budgets", use: budgets.set)
+    admin.get("budgets/{budget_id}", use: budgets.get)
+    admin.delete("budgets/{budget_id}", use: budgets.delete)
     return router
 }

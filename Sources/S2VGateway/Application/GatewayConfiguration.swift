@@ -20,6 +20,8 @@ public struct GatewayConfiguration: Sendable {
     /// A submitted task the upstream answers UNKNOWN for, this long after submission, was forgotten (expired):
     /// it is charged its full hold, conservatively, and flagged for review.
     public var forgottenAfter: Duration
+    /// Budget alert webhooks: polling, backoff and timeouts.
+    public var alerts: AlertDeliverySettings
 
     public init(
         host: String = "127.0.0.1",
@@ -31,7 +33,8 @@ public struct GatewayConfiguration: Sendable {
         pollInterval: Duration = .seconds(5),
         queriesPerSecond: Int = 20,
         notCreatedGrace: Duration = .seconds(60),
-        forgottenAfter: Duration = .seconds(3600)
+        forgottenAfter: Duration = .seconds(3600),
+        alerts: AlertDeliverySettings = AlertDeliverySettings()
     ) {
         self.host = host
         self.port = port
@@ -43,5 +46,6 @@ public struct GatewayConfiguration: Sendable {
         self.queriesPerSecond = queriesPerSecond
         self.notCreatedGrace = notCreatedGrace
         self.forgottenAfter = forgottenAfter
+        self.alerts = alerts
     }
 }

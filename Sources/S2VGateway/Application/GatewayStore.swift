@@ -8,6 +8,8 @@ struct GatewayStore: Sendable {
     let metering: MeteringRepository
     let tasks: TaskQueries
     let callLog: CallLogRepository
+    let teams: TeamRepository
+    let budgets: BudgetRepository
 
     init(client: PostgresClient) {
         self.keys = APIKeyRepository(client: client)
@@ -15,5 +17,7 @@ struct GatewayStore: Sendable {
         self.metering = MeteringRepository(client: client)
         self.tasks = TaskQueries(client: client)
         self.callLog = CallLogRepository(client: client)
+        self.teams = TeamRepository(client: client)
+        self.budgets = BudgetRepository(client: client)
     }
 }

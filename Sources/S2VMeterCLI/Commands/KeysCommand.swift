@@ -16,28 +16,44 @@ struct KeysCommand: AsyncParsableCommand {
         subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Issue a key for a team; prints it once, on the last line.")
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a key for a team, or an admin key; prints it once, on the last line.",
+            discussion: """
+                A team key calls the DashScope API through the gateway and spends for its team. An admin key \
+                (--admin) belongs to no team: it manages budgets over /v1/budgets and cannot make metered calls.
+                """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
 
         @Option(help: "The team the key spends for.")
-        var team: String
+        var team: String?
+
+        @Flag(help: "Issue an admin key (no team) for the admin HTTP API.")
+        var admin = false
 
         @Option(help: "A label to recognize the key by, such as the service that uses it.")
         var name = ""
 
+        func validate() throws {
+            guard (self.team != nil) != self.admin else { throw ValidationError("give either --team NAME or --admin") }
+        }
+
         func run() async throws {
             let logger = self.logging.bootstrap(label: "s2v-meter.keys")
-            let (teamName, label) = (self.team, self.name)
+            let (label, admin) = (self.name, self.admin)
+            let teamName = self.team ?? ""
             let (record, secret) = try await self.database.withMigratedClient(logger: logger) { client in
+                if admin {
+                    return try await APIKeyRepository(client: client).create(teamID: nil, isAdmin: true, name: label, logger: logger)
+                }
                 guard let team = try await TeamRepository(client: client).find(name: teamName, logger: logger) else {
                     throw ValidationError("no team named '\(teamName)': create it with `s2v-meter teams create \(teamName)`")
                 }
                 return try await APIKeyRepository(client: client).create(
                     teamID: team.id, isAdmin: false, name: label, logger: logger)
             }
-            print("created key \(record.id) for team \(teamName)\(label.isEmpty ? "" : " (\(label))")")
+            print("created \(admin ? "admin key \(record.id)" : "key \(record.id) for team \(teamName)")\(label.isEmpty ? "" : " (\(label))")")
             print("store it now: it is shown only once")
             print(secret.value)
         }

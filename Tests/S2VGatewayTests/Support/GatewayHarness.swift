@@ -88,6 +88,15 @@ final class GatewayHarness: Sendable {
         }
     }
 
+    /// A new admin key, for the admin API.
+    func makeAdminKey() async throws -> String {
+        try await self.database.withClient { client in
+            let (_, secret) = try await APIKeyRepository(client: client).create(
+                teamID: nil, isAdmin: true, name: "admin", logger: Logger(label: "test"))
+            return secret.value
+        }
+    }
+
     // MARK: HTTP
 
     struct Reply: Sendable {

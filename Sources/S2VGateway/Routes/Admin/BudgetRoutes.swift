@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import Logging
+import S2VCore
+import S2VStore
+
+/// The admin API for budgets, `/v1/budgets`: the same operations as `s2v-meter budgets`, for admin keys.
+struct BudgetRoutes: Sendable {
+    let budgets: BudgetRepository
+    let teams: TeamRepository
+
+    struct Listing: Encodable {
+        var requestID: String
+        var budgets: [BudgetStatusDocument]
+        enum CodingKeys: String, CodingKey { case requestID = "request_id", budgets }
+    }
+
+    struct Single: Encodable {
+        var requestID: String
+        var created: Bool?
+        var budget: BudgetStatusDocument
+        enum CodingKeys: String, CodingKey { case requestID = "request_id", created, budget }
+    }
+
+    struct Deleted: Encodable {
+        var requestID: String
+        var deleted: Int64
+        enum CodingKeys: String, CodingKey { case requestID = "request_id", deleted }
+    }
+
+    /// `GET /v1/budgets`: every budget with its current period.
+    func list(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let statuses = try await self.budgets.status(logger: context.logger)
+        return try .json(Listing(requestID: context.requestIDText, budgets: statuses.map(BudgetStatusDocument.init)))
+    }
+
+    /// `GET /v1/budgets/{id}`.
+    func get(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let status = try await self.status(of: try Self.id(context), context: context)
+        return try .json(Single(requestID: context.requestIDText, budget: BudgetStatusDocument(status)))
+    }
+
+    /// `POST /v1/budgets`: creates a budget, or changes the one with the same scope, period and zone.
+    func set(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let data = try await request.collectBody(upTo: context.maxUploadSize)
+        let body = try BudgetRequestBody.parse(data)
+        guard let limit = body.limitAmount else {
+            throw ServiceError.invalidParameter("limit must be a plain decimal amount, such as \"500\" or 49.99.")
+        }
+        let specification = try BudgetSpecification(
+            scope: try await self.scope(of: body, context: context), limit: limit,
+            period: try BudgetPeriod.parse(body.period), timezone: body.timezone ?? "UTC", alerts: try body.thresholds,
+            webhookURL: body.webhookURL, webhookFormat: try WebhookFormat.parse(body.webhookFormat ?? "json"))
+        let (budget, created) = try await self.budgets.set(specification, logger: context.logger)
+        let status = try await self.status(of: budget.id, context: context)
+        return try .json(Single(requestID: context.requestIDText, created: created, budget: BudgetStatusDocument(status)),
+                         status: created ? .created : .ok)
+    }
+
+    /// `DELETE /v1/budgets/{id}`.
+    func delete(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        guard try await self.budgets.delete(id: id, logger: context.logger) else { throw Self.unknown(id) }
+        return try .json(Deleted(requestID: context.requestIDText, deleted: id))
+    }
+
+    private func status(of id: Int64, context: GatewayRequestContext) async throws -> BudgetStatus {
+        guard let status = try await self.budgets.status(logger: context.logger).first(where: { $0.budget.id == id }) else {
+            throw Self.unknown(id)
+        }
+        return status
+    }
+
+    private func scope(of body: BudgetRequestBody, context: GatewayRequestContext) async throws -> BudgetScope {
+        switch body.scope {
+        case "global":
+            return .global
+        case "team":
+            guard let name = body.team else { throw ServiceError.invalidParameter("A team budget needs \"team\": the team's name.") }
+            guard let team = try await self.teams.find(name: name, logger: context.logger) else {
+                throw ServiceError.invalidParameter("There is no team named '\(name)'.")
+            }
+            return .team(id: team.id)
+        case "key":
+            guard let keyID = body.keyID else { throw ServiceError.invalidParameter("A key budget needs \"key_id\".") }
+            return .key(id: keyID)
+        default:
+            throw ServiceError.invalidParameter("scope must be global, team or key; got '\(body.scope)'.")
+        }
+    }
+
+    private static func id(_ context: GatewayRequestContext) throws -> Int64 {
+        let text = context.parameters.get("budget_id") ?? ""
+        guard let id = Int64(text) else { throw ServiceError.invalidParameter("'\(text)' is not a budget id.") }
+        return id
+    }
+
+    private static func unknown(_ id: Int64) -> ServiceError {
+        .notFound("There is no budget with id \(id).")
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import S2VCore
+import S2VStore
+
+/// `s2v-meter verify`: recomputes every counter from the ledger.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every budget counter and daily rollup against the ledger; --repair corrects them.",
+        discussion: """
+            The ledger is append-only and is the source of truth; budget usage and daily rollups are derived \
+            from it in the same transactions. verify recomputes them all, prints each counter that differs and \
+            exits with status 1 if any does. With --repair it corrects them (while the gateway keeps running) and \
+            exits 0.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var logging: LoggingOptions
+
+    @Flag(help: "Rewrite the counters that differ from the ledger.")
+    var repair = false
+
+    func run() async throws {
+        let logger = self.logging.bootstrap(label: "s2v-meter.verify")
+        let repair = self.repair
+        let drift = try await self.database.withMigratedClient(logger: logger) { client in
+            let verifier = LedgerVerifier(client: client)
+            return repair ? try await verifier.repair(logger: logger) : try await verifier.findDrift(logger: logger)
+        }
+        guard !drift.isEmpty else {
+            print("every budget counter and daily rollup matches the ledger")
+            return
+        }
+        let rows = drift.map { [$0.counterDescription, $0.field, $0.recorded.exactString, $0.expected.exactString] }
+        print(TextTable(header: ["COUNTER", "FIELD", "RECORDED", "LEDGER SAYS"], rows: rows, rightAligned: [2, 3]).render())
+        if repair {
+            print("repaired \(drift.count) field(s) from the ledger")
+        } else {
+            print("\(drift.count) field(s) differ from the ledger; run `s2v-meter verify --repair` to correct them")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import S2VCore
+
+/// A budget's current period as JSON, amounts as exact decimal strings: the shape of `budgets status
+/// --format json` and of the admin API.
+public struct BudgetStatusDocument: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var scope: String
+    public var team: String?
+    public var keyID: Int64?
+    public var period: String
+    public var timezone: String
+    public var currency: String
+    public var periodStart: String
+    public var periodEnd: String?
+    public var limit: String
+    public var spent: String
+    public var held: String
+    public var remaining: String
+    public var percentUsed: String?
+    public var alertThresholds: [String]
+    public var webhookURL: String?
+    public var webhookFormat: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, scope, team, keyID = "key_id", period, timezone, currency, periodStart = "period_start"
+        case periodEnd = "period_end", limit, spent, held, remaining, percentUsed = "percent_used"
+        case alertThresholds = "alert_thresholds", webhookURL = "webhook_url", webhookFormat = "webhook_format"
+    }
+
+    public init(_ status: BudgetStatus) {
+        let budget = status.budget
+        self.id = budget.id
+        self.scope = budget.scope.kind
+        self.team = budget.teamName
+        if case .key(let id) = budget.scope { self.keyID = id }
+        self.period = budget.period.rawValue
+        self.timezone = budget.timezone
+        self.currency = budget.currency
+        self.periodStart = Self.iso(status.periodStart, zone: budget.timezone)
+        self.periodEnd = status.periodEnd.map { Self.iso($0, zone: budget.timezone) }
+        self.limit = budget.limit.exactString
+        self.spent = status.spent.exactString
+        self.held = status.held.exactString
+        self.remaining = status.remaining.exactString
+        self.percentUsed = status.percentUsed?.exactString
+        self.alertThresholds = budget.alerts.percentages.map(\.exactString)
+        self.webhookURL = budget.webhookURL
+        self.webhookFormat = budget.webhookFormat.rawValue
+    }
+
+    /// An instant in ISO 8601 with the zone's offset, e.g. `2026-11-01T00:00:00+08:00`.
+    public static func iso(_ date: Date, zone: String) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: zone) ?? .gmt
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+
+/// An HTTP endpoint that records every webhook it receives. It can be started late, on a port chosen
+/// beforehand, to play a receiver that was down.
+final class WebhookReceiver: Sendable {
+    struct Delivery: Sendable {
+        var eventID: String?
+        var body: Data
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: self.body)) as? [String: Any] ?? [:] }
+    }
+
+    let port: Int
+    private let received = Mutex<[Delivery]>([])
+    private let running = Mutex<(ServiceGroup, Task<Void, any Error>)?>(nil)
+
+    var url: String { "http://127.0.0.1:\(self.port)/hook" }
+    var deliveries: [Delivery] { self.received.withLock { $0 } }
+
+    /// A receiver on a port nothing listens on yet.
+    init() throws {
+        self.port = try Self.freePort()
+    }
+
+    func start() async throws {
+        let router = Router()
+        router.post("hook") { request, _ -> HTTPResponse.Status in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let delivery = Delivery(eventID: request.headers[HTTPField.Name("X-S2V-Event-Id")!], body: Data(buffer: body))
+            self.received.withLock { $0.append(delivery) }
+            return .ok
+        }
+        var logger = Logger(label: "test.webhook")
+        logger.logLevel = .error
+        let (bound, signal) = AsyncStream.makeStream(of: Void.self)
+        let application = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: self.port)),
+            onServerRunning: { _ in signal.yield() }, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let task = Task { try await group.run() }
+        self.running.withLock { $0 = (group, task) }
+        for await _ in bound { break }
+    }
+
+    func stop() async {
+        guard let (group, task) = self.running.withLock({ $0 }) else { return }
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+
+    /// A loopback port that was free a moment ago.
+    private static func freePort() throws -> Int {
+        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).wait()
+        let port = channel.localAddress?.port ?? 0
+        try channel.close().wait()
+        return port
+    }
+}

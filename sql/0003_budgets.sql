@@ -76,11 +76,29 @@ CREATE TABLE budget_alerts (
 CREATE INDEX budget_alerts_to_deliver ON budget_alerts (next_attempt_at)
     WHERE delivered_at IS NULL AND webhook_url IS NOT NULL;
 
+-- Refuses a ledger row that would take budget `b` past its limit: SQLSTATE S2VB1, with what the gateway needs
+-- to tell the caller in the detail, as JSON.
+CREATE FUNCTION budget_refuse(b budgets, start timestamptz, used numeric, requested numeric) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'S2VB1',
+        MESSAGE = format('budget %s would be exceeded', b.id),
+        DETAIL = json_build_object(
+            'budget_id', b.id, 'scope', b.scope, 'team_id', b.team_id, 'key_id', b.key_id,
+            'period', b.period, 'timezone', b.timezone, 'currency', b.currency,
+            'period_start', to_char(start AT TIME ZONE b.timezone, 'YYYY-MM-DD"T"HH24:MI:SS'),
+            'period_end', to_char(budget_period_end(b.period, b.timezone, start) AT TIME ZONE b.timezone,
+                                  'YYYY-MM-DD"T"HH24:MI:SS'),
+            'period_start_instant', start,
+            'limit', b.limit_amount::text, 'used', used::text, 'requested', requested::text)::text;
+END;
+$$;
+
 -- Applies one ledger row to every live budget it falls under. Budgets are taken in id order, so two
 -- transactions never wait on each other's counters in opposite orders.
 CREATE FUNCTION ledger_entries_apply_to_budgets() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    b record;
+    b budgets;
     start timestamptz;
     used_after numeric;
     used_before numeric;
@@ -88,9 +106,7 @@ DECLARE
     threshold numeric;
 BEGIN
     FOR b IN
-        SELECT id, scope, team_id, key_id, limit_amount, currency, period, timezone, alert_thresholds,
-               webhook_url, webhook_format
-        FROM budgets
+        SELECT * FROM budgets
         WHERE deleted_at IS NULL
           AND (scope = 'global' OR (scope = 'team' AND team_id = NEW.team_id) OR (scope = 'key' AND key_id = NEW.key_id))
         ORDER BY id
@@ -103,6 +119,14 @@ BEGIN
             CONTINUE;
         END IF;
         start := budget_period_start(b.period, b.timezone, NEW.attributed_at);
+        -- A budget already too full is seen without waiting for its counter's row lock, so refusals do not
+        -- queue behind admissions. The check under the lock below is the one that guarantees the limit.
+        IF delta > 0 THEN
+            SELECT spent + held INTO used_before FROM budget_usage WHERE budget_id = b.id AND period_start = start;
+            IF coalesce(used_before, 0) + delta > b.limit_amount THEN
+                PERFORM budget_refuse(b, start, coalesce(used_before, 0), delta);
+            END IF;
+        END IF;
         UPDATE budget_usage SET spent = spent + NEW.amount, held = held + NEW.held
         WHERE budget_id = b.id AND period_start = start
         RETURNING spent + held INTO used_after;
@@ -115,16 +139,7 @@ BEGIN
         CONTINUE WHEN delta <= 0;
         used_before := used_after - delta;
         IF used_after > b.limit_amount THEN
-            RAISE EXCEPTION USING ERRCODE = 'S2VB1',
-                MESSAGE = format('budget %s would be exceeded', b.id),
-                DETAIL = json_build_object(
-                    'budget_id', b.id, 'scope', b.scope, 'team_id', b.team_id, 'key_id', b.key_id,
-                    'period', b.period, 'timezone', b.timezone, 'currency', b.currency,
-                    'period_start', to_char(start AT TIME ZONE b.timezone, 'YYYY-MM-DD"T"HH24:MI:SS'),
-                    'period_end', to_char(budget_period_end(b.period, b.timezone, start) AT TIME ZONE b.timezone,
-                                          'YYYY-MM-DD"T"HH24:MI:SS'),
-                    'period_start_instant', start,
-                    'limit', b.limit_amount::text, 'used', used_before::text, 'requested', delta::text)::text;
+            PERFORM budget_refuse(b, start, used_before, delta);
         END IF;
         FOREACH threshold IN ARRAY b.alert_thresholds LOOP
             IF used_before < b.limit_amount * threshold / 100 AND used_after >= b.limit_amount * threshold / 100 THEN

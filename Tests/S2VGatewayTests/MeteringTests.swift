@@ -214,8 +214,8 @@ import Testing
     @Test func aDetectWithoutAnAnswerIsChargedConservativelyAndFlagged() async throws {
         let harness = try await GatewayHarness.start(
             simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey],
-                                              faults: FaultInjection(timeoutDelay: .seconds(3))),
-            gateway: { $0.upstreamTimeout = .milliseconds(500) })
+                                              faults: FaultInjection(timeoutDelay: .seconds(8))),
+            gateway: { $0.upstreamTimeout = .seconds(2) })
         let key = try await harness.makeTeamKey()
         let lost = try await harness.detect(key: key, imageURL: "https://example.com/a.jpg?sim_fail=lost")
         #expect(lost.status == 504)
@@ -224,6 +224,10 @@ import Testing
             "SELECT count(*) FROM ledger_entries WHERE kind = 'capture' AND conservative", as: Int.self)
         #expect(conservative == 1)
         // The upstream did run it, so the conservative charge matches the bill.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await harness.simulator.simulator.bill().total.images == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         #expect(await harness.simulator.simulator.bill().total.images == 1)
         await harness.stop()
     }

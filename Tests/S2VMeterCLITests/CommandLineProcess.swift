@@ -1,5 +1,6 @@
 import Foundation
 import S2VStore
+import S2VTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -50,21 +51,8 @@ struct CommandLineProcess {
         return (status, running.child.output)
     }
 
-    /// A port that was free a moment ago.
+    /// A port that was free a moment ago, outside the ephemeral range.
     static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-            }
-        }
-        guard bound else { throw POSIXError(.EADDRINUSE) }
-        return Int(UInt16(bigEndian: address.sin_port))
+        try LoopbackPort.reserve()
     }
 }

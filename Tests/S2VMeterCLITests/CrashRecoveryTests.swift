@@ -17,7 +17,7 @@ import Glibc
 /// `kill -9` of the gateway at random moments during a faulty run, then restart: the metered total still
 /// equals the upstream's bill, no task is settled twice and no hold is left behind.
 @Suite struct CrashRecoveryTests {
-    @Test func killNineAtRandomMomentsLosesAndDoublesNothing() async throws {
+    @Test(.timeLimit(.minutes(5))) func killNineAtRandomMomentsLosesAndDoublesNothing() async throws {
         let database = try await TestDatabase.make()
         let url = "postgres://s2v_meter@/\(database.name)?host=\(database.cluster.layout.socketDirectory)"
         let key = try await database.withClient { client in

@@ -46,7 +46,7 @@ struct CallLogMiddleware: RouterMiddleware {
         let logger = context.logger
         let finished = record
         do {
-            try await StoreDeadline.run(within: .seconds(1)) { try await callLog.insert(finished, logger: logger) }
+            try await StoreDeadline.run(within: .seconds(5)) { try await callLog.insert(finished, logger: logger) }
         } catch {
             context.logger.error("call not recorded in the call log", metadata: ["error": "\(String(reflecting: error))"])
         }

@@ -4,10 +4,11 @@ import PostgresNIO
 import S2VCore
 
 extension MeteringRepository {
-    /// Admits a generation task: the task row, its place in the dispatch queue, the rollup and its hold (max
-    /// billable seconds × tier price), in one transaction. The hold is written last: the budget trigger locks
-    /// the budgets' counters there, so they stay locked only until the commit that follows. A hold that does
-    /// not fit a budget refuses the task (403 `BudgetExceeded`) and nothing is written. Nothing is sent
+    /// Admits a generation task: the task row, its place in the dispatch queue, its hold (max billable seconds
+    /// × tier price) and the rollup, in one transaction. A hold that does not fit a budget refuses the task (403
+    /// `BudgetExceeded`) and nothing is written. The hold comes before the rollup: the budget trigger refuses a
+    /// full budget without waiting for a lock, so a refused burst never queues on the rollup's row, and the
+    /// budget counters an admission locks stay locked for one statement and the commit. Nothing is sent
     /// upstream here; the dispatcher does that.
     ///
     /// - Parameters:
@@ -33,15 +34,15 @@ extension MeteringRepository {
                 try await connection.query("""
                     INSERT INTO dispatch_queue (task_id, team_id, enqueued_at) VALUES (\(taskID), \(teamID), \(admittedAt))
                     """, logger: logger)
-                try await UsageDelta(calls: 1).apply(
-                    on: connection, attributedAt: admittedAt, teamID: teamID, keyID: caller.keyID, model: price.model,
-                    tier: price.tier, logger: logger)
                 try await connection.query("""
                     INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
                                                 amount, held, currency, attributed_at)
                     VALUES ('hold', \(teamID), \(caller.keyID), \(taskID), \(price.model), \(price.tier), \(price.id),
                             \(maxSeconds), \(price.unitPrice), 0, \(hold), \(price.currency), \(admittedAt))
                     """, logger: logger)
+                try await UsageDelta(calls: 1).apply(
+                    on: connection, attributedAt: admittedAt, teamID: teamID, keyID: caller.keyID, model: price.model,
+                    tier: price.tier, logger: logger)
                 return AdmittedTask(id: taskID, holdAmount: hold, admittedAt: admittedAt)
             }
         }

@@ -27,9 +27,14 @@ public struct LedgerVerifier: Sendable {
         let drift = try await self.findDrift(logger: logger)
         guard !drift.isEmpty else { return [] }
         try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            for (counter, fields) in Dictionary(grouping: drift, by: \.counter) {
-                var delta: [String: Decimal] = [:]
-                for item in fields { delta[item.field] = item.expected - item.recorded }
+            // In drift order (budgets first), the order writers lock counters in, so a repair never deadlocks
+            // with a running gateway.
+            var deltas: [(CounterDrift.Counter, [String: Decimal])] = []
+            for item in drift {
+                if deltas.last?.0 != item.counter { deltas.append((item.counter, [:])) }
+                deltas[deltas.count - 1].1[item.field] = item.expected - item.recorded
+            }
+            for (counter, delta) in deltas {
                 try await Self.apply(delta, to: counter, on: connection, logger: logger)
             }
         }

@@ -13,7 +13,7 @@ import Testing
                                           maximumBackoff: .milliseconds(600), timeout: .seconds(2))
     }
 
-    @Test func aReceiverThatWasDownGetsEachAlertExactlyOnceFromTwoInstances() async throws {
+    @Test(.timeLimit(.minutes(5))) func aReceiverThatWasDownGetsEachAlertExactlyOnceFromTwoInstances() async throws {
         let first = try await GatewayHarness.start(gateway: Self.fastDelivery)
         let second = try await GatewayHarness.start(gateway: Self.fastDelivery, database: first.database)
         let receiver = try WebhookReceiver()
@@ -62,7 +62,7 @@ import Testing
         await first.stop()
     }
 
-    @Test func slackFormatSendsReadableText() async throws {
+    @Test(.timeLimit(.minutes(5))) func slackFormatSendsReadableText() async throws {
         let harness = try await GatewayHarness.start(gateway: Self.fastDelivery)
         let receiver = try WebhookReceiver()
         try await receiver.start()

@@ -37,7 +37,7 @@ final class GatewayHarness: Sendable {
         var gateway = GatewayConfiguration(
             port: 0, upstreamBaseURL: simulator.baseURL + "/api/v1",
             upstreamAPIKey: UpstreamAPIKey(secret: configuration.apiKeys[0]),
-            upstreamTimeout: .seconds(2), pollInterval: .milliseconds(100), notCreatedGrace: .seconds(1))
+            upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100), notCreatedGrace: .seconds(1))
         adjust(&gateway)
         let client = PostgresClient(configuration: database.configuration, backgroundLogger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
@@ -45,11 +45,19 @@ final class GatewayHarness: Sendable {
             configuration: gateway, client: client, migrations: try MigrationDirectory.locate().load(), logger: logger,
             onServerRunning: { port in portSink.yield(port) })
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        let running = Task { try await group.run() }
+        let running = Task {
+            // A gateway that fails to start ends the wait for its port instead of leaving the test hanging.
+            defer { portSink.finish() }
+            try await group.run()
+        }
         var port = 0
         for await bound in ports {
             port = bound
             break
+        }
+        if port == 0 {
+            _ = try await running.value
+            throw ServiceError.serviceUnavailable("the gateway under test did not start")
         }
         return GatewayHarness(database: database, simulator: simulator, port: port, client: client,
                               serviceGroup: group, running: running)

@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOFoundationCompat
-import NIOPosix
+import S2VTestSupport
 import ServiceLifecycle
 import Synchronization
 
@@ -26,7 +26,7 @@ final class WebhookReceiver: Sendable {
 
     /// A receiver on a port nothing listens on yet.
     init() throws {
-        self.port = try Self.freePort()
+        self.port = try LoopbackPort.reserve()
     }
 
     func start() async throws {
@@ -44,23 +44,26 @@ final class WebhookReceiver: Sendable {
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: self.port)),
             onServerRunning: { _ in signal.yield() }, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        let task = Task { try await group.run() }
+        let task = Task {
+            // If the server cannot start (its port taken), say so instead of leaving `start` waiting.
+            defer { signal.finish() }
+            try await group.run()
+        }
         self.running.withLock { $0 = (group, task) }
-        for await _ in bound { break }
+        var started = false
+        for await _ in bound {
+            started = true
+            break
+        }
+        guard started else {
+            _ = try await task.value
+            throw POSIXError(.EADDRINUSE)
+        }
     }
 
     func stop() async {
         guard let (group, task) = self.running.withLock({ $0 }) else { return }
         await group.triggerGracefulShutdown()
         _ = try? await task.value
-    }
-
-    /// A loopback port that was free a moment ago.
-    private static func freePort() throws -> Int {
-        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).wait()
-        let port = channel.localAddress?.port ?? 0
-        try channel.close().wait()
-        return port
     }
 }

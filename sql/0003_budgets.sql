@@ -47,7 +47,9 @@ CREATE FUNCTION budget_period_end(period text, zone text, start timestamptz) RET
 LANGUAGE sql STABLE STRICT AS $$
     SELECT CASE period
         WHEN 'lifetime' THEN NULL
-        ELSE ((start AT TIME ZONE zone) + ('1 ' || period)::interval) AT TIME ZONE zone
+        -- From the local calendar start (not the instant's local time, which differs where a zone skips
+        -- midnight).
+        ELSE (date_trunc(period, start AT TIME ZONE zone) + ('1 ' || period)::interval) AT TIME ZONE zone
     END
 $$;
 

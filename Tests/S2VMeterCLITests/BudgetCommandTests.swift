@@ -50,9 +50,11 @@ import Testing
         let status = try await CommandLineProcess.run(["budgets", "status", "--database-url", url]).output
         #expect(status.contains("REMAINING") && status.contains("20.5"), "\(status)")
         let december = try await CommandLineProcess.run([
-            "budgets", "status", "--at", "2026-12-01T00:00:00+08:00", "--format", "json", "--database-url", url,
+            "budgets", "status", "--at", "2026-12-01T00:00:00+08:00", "--format", "json", "--log-level", "error",
+            "--database-url", url,
         ])
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(december.output.utf8)) as? [String: Any])
+        let document = try #require(
+            try? JSONSerialization.jsonObject(with: Data(december.output.utf8)) as? [String: Any], "\(december.output)")
         let budget = try #require((document["budgets"] as? [[String: Any]])?.first)
         #expect(budget["period_start"] as? String == "2026-12-01T00:00:00+08:00")
         #expect(budget["period_end"] as? String == "2027-01-01T00:00:00+08:00")

@@ -22,7 +22,9 @@ extension Decimal {
     public init?(exactly text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let pattern = /^-?[0-9]+(\.[0-9]+)?$/
-        guard trimmed.wholeMatch(of: pattern) != nil, let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
+        // Decimal keeps 38 significant digits; refuse more rather than round silently.
+        guard trimmed.wholeMatch(of: pattern) != nil, trimmed.filter(\.isNumber).drop(while: { $0 == "0" }).count <= 38,
+              let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
             return nil
         }
         self = value

@@ -19,11 +19,13 @@ struct AlertDeliverer: Service {
     func run() async throws {
         try await self.startup.wait()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            var delivered = 0
             do {
-                let alerts = try await self.outbox.claim(limit: 20, lease: self.settings.lease, logger: self.logger)
-                for alert in alerts { delivered += try await self.deliver(alert) ? 1 : 0 }
-                if alerts.count == 20 { continue }
+                // One at a time: an alert is leased only while it is being sent, never while it waits behind
+                // others, so a lease cannot run out before its delivery starts.
+                if let alert = try await self.outbox.claim(limit: 1, lease: self.settings.lease, logger: self.logger).first {
+                    try await self.deliver(alert)
+                    continue
+                }
             } catch {
                 self.logger.error("alert delivery round failed", metadata: ["error": "\(String(reflecting: error))"])
             }
@@ -31,8 +33,8 @@ struct AlertDeliverer: Service {
         }
     }
 
-    /// One attempt; the outcome is recorded either way. Returns whether the receiver took it.
-    private func deliver(_ alert: BudgetAlert) async throws -> Bool {
+    /// One attempt; the outcome is recorded either way.
+    private func deliver(_ alert: BudgetAlert) async throws {
         var request = HTTPClientRequest(url: alert.webhookURL)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -44,20 +46,19 @@ struct AlertDeliverer: Service {
             let response = try await self.http.execute(request, timeout: TimeAmount(self.settings.timeout))
             _ = try? await response.body.collect(upTo: 64 * 1024)
             if (200..<300).contains(response.status.code) {
-                try await self.outbox.markDelivered(id: alert.id, logger: self.logger)
+                try await self.outbox.markDelivered(alert, logger: self.logger)
                 self.logger.info("budget alert delivered", metadata: [
                     "event_id": "\(alert.eventID)", "budget_id": "\(alert.budgetID)", "attempts": "\(alert.attempts)"])
-                return true
+                return
             }
             failure = "HTTP \(response.status.code)"
         } catch {
             failure = "\(error)"
         }
         let retryAfter = self.settings.backoff(afterAttempts: alert.attempts)
-        try await self.outbox.markFailed(id: alert.id, error: failure, retryAfter: retryAfter, logger: self.logger)
+        try await self.outbox.markFailed(alert, error: failure, retryAfter: retryAfter, logger: self.logger)
         self.logger.warning("budget alert delivery failed; will retry", metadata: [
             "event_id": "\(alert.eventID)", "error": "\(failure)", "attempts": "\(alert.attempts)",
             "retry_in": "\(retryAfter)"])
-        return false
     }
 }

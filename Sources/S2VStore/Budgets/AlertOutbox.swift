@@ -50,17 +50,18 @@ public struct AlertOutbox: Sendable {
     }
 
     /// The receiver acknowledged the alert: it is never sent again.
-    public func markDelivered(id: Int64, logger: Logger) async throws {
+    public func markDelivered(_ alert: BudgetAlert, logger: Logger) async throws {
         try await self.client.query(
-            "UPDATE budget_alerts SET delivered_at = now(), last_error = NULL WHERE id = \(id)", logger: logger)
+            "UPDATE budget_alerts SET delivered_at = now(), last_error = NULL WHERE id = \(alert.id)", logger: logger)
     }
 
-    /// The delivery failed: try again after `retryAfter`.
-    public func markFailed(id: Int64, error: String, retryAfter: Duration, logger: Logger) async throws {
+    /// The delivery failed: try again after `retryAfter`, unless another instance has claimed the alert since
+    /// (its lease ran out), whose claim stands.
+    public func markFailed(_ alert: BudgetAlert, error: String, retryAfter: Duration, logger: Logger) async throws {
         try await self.client.query("""
             UPDATE budget_alerts SET last_error = \(error),
                 next_attempt_at = now() + \(retryAfter.wholeMilliseconds) * interval '1 millisecond'
-            WHERE id = \(id) AND delivered_at IS NULL
+            WHERE id = \(alert.id) AND delivered_at IS NULL AND attempts = \(alert.attempts)
             """, logger: logger)
     }
 }

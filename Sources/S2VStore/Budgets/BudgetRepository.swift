@@ -15,13 +15,30 @@ public struct BudgetRepository: Sendable {
     /// Creates a budget, or changes the live one with the same scope, period and time zone.
     ///
     /// A new budget counts what the ledger already holds for its periods (so one added mid-month starts with
-    /// the month's spend). The ledger is share-locked while it is counted, so no hold slips between the count
-    /// and the moment the budget becomes visible to the trigger.
+    /// the month's spend). The ledger is share-locked while a budget is created or changed, so no hold slips
+    /// between the count and the moment the budget becomes visible to the trigger, and none is checked against
+    /// a limit that is being lowered.
     ///
     /// - Returns: the budget and whether it was created (false: changed in place).
     public func set(_ specification: BudgetSpecification, logger: Logger) async throws -> (BudgetRecord, created: Bool) {
+        do {
+            return try await self.setOnce(specification, logger: logger)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            // Another `set` created the same budget a moment ago: change it instead.
+            return try await self.setOnce(specification, logger: logger)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
+            throw ServiceError.serviceUnavailable("The ledger is busy (a long transaction holds it); the budget was not set, please retry.")
+        }
+    }
+
+    private func setOnce(_ specification: BudgetSpecification, logger: Logger) async throws -> (BudgetRecord, created: Bool) {
         let (id, created) = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
             try await Self.checkTimeZone(specification.timezone, on: connection, logger: logger)
+            // Writers of ledger rows read budgets without locks: holding off new ledger rows until this commits
+            // means none is checked against a limit or budget that is being changed, and a new budget counts
+            // every row committed before it. Never wait long for a stuck writer: every instance would queue.
+            try await connection.query("SET LOCAL lock_timeout = '5s'", logger: logger)
+            try await connection.query("LOCK TABLE ledger_entries IN SHARE MODE", logger: logger)
             let (teamID, keyID) = try await Self.owner(of: specification.scope, on: connection, logger: logger)
             let thresholds = "{" + specification.alerts.percentages.map(\.exactString).joined(separator: ",") + "}"
             let scope = specification.scope.kind
@@ -37,7 +54,6 @@ public struct BudgetRepository: Sendable {
                 """, logger: logger)
             for try await id in updated.decode(Int64.self) { return (id, false) }
 
-            try await connection.query("LOCK TABLE ledger_entries IN SHARE MODE", logger: logger)
             let currency = try await Self.priceBookCurrency(on: connection, logger: logger)
             let inserted = try await connection.query("""
                 INSERT INTO budgets (scope, team_id, key_id, limit_amount, currency, period, timezone, alert_thresholds,

@@ -22,7 +22,12 @@ extension MeteringRepository {
             }
             logger.notice("budget refused a call", metadata: [
                 "budget_id": "\(refusal.budgetID)", "requested": "\(refusal.requested.exactString)"])
-            try await self.recordRefusal(refusal, logger: logger)
+            do {
+                try await self.recordRefusal(refusal, logger: logger)
+            } catch {
+                // The refusal stands either way; the next one in the period records the alert.
+                logger.error("budget refusal alert not recorded", metadata: ["error": "\(String(reflecting: error))"])
+            }
             throw ServiceError.budgetExceeded(refusal.message(teamName: caller.teamName))
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.budgetCurrencyState {
             throw ServiceError.budgetExceeded(

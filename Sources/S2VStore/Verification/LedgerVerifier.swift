@@ -8,7 +8,7 @@ import PostgresNIO
 /// Each comparison is one statement, so it reads one snapshot, in which every committed transaction has
 /// written both its ledger rows and its counter changes. The drift it finds is therefore unchanged by writes
 /// that commit afterwards, and a repair adds it to the counters as an increment: the gateway keeps running
-/// and no lock is taken.
+/// and no table is locked.
 public struct LedgerVerifier: Sendable {
     let client: PostgresClient
 
@@ -18,15 +18,20 @@ public struct LedgerVerifier: Sendable {
 
     /// Every counter that differs from the ledger, budgets first.
     public func findDrift(logger: Logger) async throws -> [CounterDrift] {
-        try await self.budgetDrift(logger: logger) + self.rollupDrift(logger: logger)
+        try await self.client.withConnection { connection in
+            try await Self.drift(on: connection, logger: logger)
+        }
     }
 
     /// Finds the drift and corrects it, in one transaction.
+    ///
+    /// Repairs take turns (a transaction-scoped advisory lock), and each measures the drift after the one
+    /// before it committed, so two repairs at once never correct the same drift twice.
     /// - Returns: the drift that was corrected.
     public func repair(logger: Logger) async throws -> [CounterDrift] {
-        let drift = try await self.findDrift(logger: logger)
-        guard !drift.isEmpty else { return [] }
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        let drift = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext('s2v-meter:verify-repair'))", logger: logger)
+            let drift = try await Self.drift(on: connection, logger: logger)
             // In drift order (budgets first), the order writers lock counters in, so a repair never deadlocks
             // with a running gateway.
             var deltas: [(CounterDrift.Counter, [String: Decimal])] = []
@@ -37,13 +42,20 @@ public struct LedgerVerifier: Sendable {
             for (counter, delta) in deltas {
                 try await Self.apply(delta, to: counter, on: connection, logger: logger)
             }
+            return drift
         }
-        logger.notice("counters repaired from the ledger", metadata: ["fields": "\(drift.count)"])
+        if !drift.isEmpty {
+            logger.notice("counters repaired from the ledger", metadata: ["fields": "\(drift.count)"])
+        }
         return drift
     }
 
-    private func budgetDrift(logger: Logger) async throws -> [CounterDrift] {
-        let rows = try await self.client.query("""
+    private static func drift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
+        try await Self.budgetDrift(on: connection, logger: logger) + Self.rollupDrift(on: connection, logger: logger)
+    }
+
+    private static func budgetDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
+        let rows = try await connection.query("""
             SELECT coalesce(u.budget_id, e.budget_id), coalesce(u.period_start, e.period_start),
                    coalesce(u.spent, 0), coalesce(e.spent, 0), coalesce(u.held, 0), coalesce(e.held, 0)
             FROM (SELECT u.* FROM budget_usage u JOIN budgets b ON b.id = u.budget_id WHERE b.deleted_at IS NULL) u
@@ -63,8 +75,8 @@ public struct LedgerVerifier: Sendable {
         return drift
     }
 
-    private func rollupDrift(logger: Logger) async throws -> [CounterDrift] {
-        let rows = try await self.client.query("""
+    private static func rollupDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
+        let rows = try await connection.query("""
             SELECT to_char(coalesce(u.day, e.day), 'YYYY-MM-DD'), coalesce(u.team_id, e.team_id),
                    coalesce(u.key_id, e.key_id), coalesce(u.model, e.model), coalesce(u.tier, e.tier),
                    coalesce(u.calls, 0)::numeric, coalesce(e.calls, 0)::numeric,

@@ -9,13 +9,9 @@ import Testing
 
 /// teams, keys, prices and report, run as a user runs them, against a real database.
 @Suite struct AdministrationCommandTests {
-    func url(_ database: TestDatabase) -> String {
-        "postgres://s2v_meter@/\(database.name)?host=\(database.cluster.layout.socketDirectory)"
-    }
-
     @Test func keysArePrintedOnceAndStoredOnlyAsHashes() async throws {
         let database = try await TestDatabase.make()
-        let url = self.url(database)
+        let url = database.url
         #expect(try await CommandLineProcess.run(["teams", "create", "acme", "--database-url", url]).status == 0)
         let duplicate = try await CommandLineProcess.run(["teams", "create", "acme", "--database-url", url])
         #expect(duplicate.status != 0)
@@ -54,7 +50,7 @@ import Testing
 
     @Test func aNewPriceVersionAppliesFromItsTimeAndChargesRecordTheirVersion() async throws {
         let database = try await TestDatabase.make()
-        let url = self.url(database)
+        let url = database.url
         let refused = try await CommandLineProcess.run(
             ["prices", "set", "--model", "wan2.2-s2v", "--tier", "720P", "--unit-price", "1e-3", "--database-url", url])
         #expect(refused.status != 0, "prices are plain decimals")
@@ -95,7 +91,7 @@ import Testing
 
     @Test func usageReportsInTableCSVAndJSONWithExactAmounts() async throws {
         let database = try await TestDatabase.make()
-        let url = self.url(database)
+        let url = database.url
         let logger = Logger(label: "test")
         try await database.withClient { client in
             let metering = MeteringRepository(client: client)

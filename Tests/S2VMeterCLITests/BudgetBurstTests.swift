@@ -23,7 +23,7 @@ import Glibc
 
     @Test(.timeLimit(.minutes(5))) func exactlyTheHoldsThatFitAreAdmittedAndTheLimitHoldsThroughout() async throws {
         let database = try await TestDatabase.make()
-        let url = "postgres://s2v_meter@/\(database.name)?host=\(database.cluster.layout.socketDirectory)"
+        let url = database.url
         let key = try await database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: "burst", logger: Logger(label: "test"))
             return try await APIKeyRepository(client: client).create(

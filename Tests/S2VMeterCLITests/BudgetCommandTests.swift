@@ -8,13 +8,9 @@ import Testing
 
 /// `budgets`, `verify` and `keys create --admin`, run as a user runs them.
 @Suite struct BudgetCommandTests {
-    static func url(_ database: TestDatabase) -> String {
-        "postgres://s2v_meter@/\(database.name)?host=\(database.cluster.layout.socketDirectory)"
-    }
-
     @Test func budgetsAreSetListedShownAndDeleted() async throws {
         let database = try await TestDatabase.make()
-        let url = Self.url(database)
+        let url = database.url
         #expect(try await CommandLineProcess.run(["teams", "create", "render", "--database-url", url]).status == 0)
 
         let created = try await CommandLineProcess.run([
@@ -70,7 +66,7 @@ import Testing
 
     @Test func verifyFindsDriftExitsNonZeroAndRepairFixesIt() async throws {
         let database = try await TestDatabase.make()
-        let url = Self.url(database)
+        let url = database.url
         let logger = Logger(label: "test")
         try await database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: "v", logger: logger)
@@ -106,7 +102,7 @@ import Testing
 
     @Test func adminKeysBelongToNoTeam() async throws {
         let database = try await TestDatabase.make()
-        let url = Self.url(database)
+        let url = database.url
         let admin = try await CommandLineProcess.run(["keys", "create", "--admin", "--name", "ops", "--database-url", url])
         #expect(admin.status == 0, "\(admin.output)")
         #expect(admin.output.contains("created admin key 1 (ops)"))

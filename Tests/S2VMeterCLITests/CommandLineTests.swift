@@ -25,7 +25,7 @@ import Glibc
 
     @Test func migrateAppliesOnceAndRefusesAnEditedFile() async throws {
         let database = try await TestDatabase.make(migrated: false)
-        let url = "postgres://s2v_meter@/\(database.name)?host=\(database.cluster.layout.socketDirectory)"
+        let url = database.url
         let sqlCopy = try Self.copyOfProjectSQL()
         defer { try? FileManager.default.removeItem(atPath: sqlCopy) }
 
@@ -49,7 +49,7 @@ import Glibc
     /// An applied migration that changed is a startup error for `serve` too: it exits instead of serving.
     @Test func serveRefusesToStartOnAnEditedMigration() async throws {
         let database = try await TestDatabase.make(migrated: false)
-        let url = "postgres://s2v_meter@/\(database.name)?host=\(database.cluster.layout.socketDirectory)"
+        let url = database.url
         let sqlCopy = try Self.copyOfProjectSQL()
         defer { try? FileManager.default.removeItem(atPath: sqlCopy) }
         #expect(try await CommandLineProcess.run(["migrate", "--database-url", url, "--sql-dir", sqlCopy]).status == 0)

@@ -19,7 +19,7 @@ import Glibc
 @Suite struct CrashRecoveryTests {
     @Test(.timeLimit(.minutes(5))) func killNineAtRandomMomentsLosesAndDoublesNothing() async throws {
         let database = try await TestDatabase.make()
-        let url = "postgres://s2v_meter@/\(database.name)?host=\(database.cluster.layout.socketDirectory)"
+        let url = database.url
         let key = try await database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: "crash", logger: Logger(label: "test"))
             return try await APIKeyRepository(client: client).create(

@@ -13,6 +13,11 @@ public struct TestDatabase: Sendable {
         self.cluster = cluster
     }
 
+    /// The database's URL, for the command line's `--database-url`.
+    public var url: String {
+        "postgres://s2v_meter@/\(self.name)?host=\(self.cluster.layout.socketDirectory)"
+    }
+
     /// Client settings for this database.
     public var configuration: PostgresClient.Configuration {
         self.cluster.clientConfiguration(database: self.name)

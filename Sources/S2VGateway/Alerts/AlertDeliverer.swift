@@ -17,19 +17,16 @@ struct AlertDeliverer: Service {
     let startup: StartupGate
 
     func run() async throws {
-        try await self.startup.wait()
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            do {
-                // One at a time: an alert is leased only while it is being sent, never while it waits behind
-                // others, so a lease cannot run out before its delivery starts.
-                if let alert = try await self.outbox.claim(limit: 1, lease: self.settings.lease, logger: self.logger).first {
-                    try await self.deliver(alert)
-                    continue
-                }
-            } catch {
-                self.logger.error("alert delivery round failed", metadata: ["error": "\(String(reflecting: error))"])
-            }
-            try? await Task.sleep(for: self.settings.pollInterval)
+        try await BackgroundRounds.run(
+            "alert delivery", startup: self.startup, logger: self.logger,
+            pause: { try? await Task.sleep(for: self.settings.pollInterval) }
+        ) {
+            // One at a time: an alert is leased only while it is being sent, never while it waits behind
+            // others, so a lease cannot run out before its delivery starts.
+            guard let alert = try await self.outbox.claim(limit: 1, lease: self.settings.lease, logger: self.logger).first
+            else { return false }
+            try await self.deliver(alert)
+            return true
         }
     }
 

@@ -11,21 +11,19 @@ struct DetectIntentRecovery: Service {
     let startup: StartupGate
 
     func run() async throws {
-        try await self.startup.wait()
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            do {
-                // Older than any call still in flight can be.
-                let abandoned = try await self.metering.abandonedDetectIntents(
-                    olderThan: self.configuration.upstreamTimeout * 2, logger: self.logger)
-                for callID in abandoned {
-                    try await self.metering.chargeDetect(
-                        callID: callID, upstreamRequestID: nil, conservative: true, logger: self.logger)
-                    self.logger.warning("abandoned detect call charged conservatively", metadata: ["call_id": "\(callID)"])
-                }
-            } catch {
-                self.logger.error("detect intent recovery failed", metadata: ["error": "\(String(reflecting: error))"])
+        try await BackgroundRounds.run(
+            "detect intent recovery", startup: self.startup, logger: self.logger,
+            pause: { try? await Task.sleep(for: .seconds(5)) }
+        ) {
+            // Older than any call still in flight can be.
+            let abandoned = try await self.metering.abandonedDetectIntents(
+                olderThan: self.configuration.upstreamTimeout * 2, logger: self.logger)
+            for callID in abandoned {
+                try await self.metering.chargeDetect(
+                    callID: callID, upstreamRequestID: nil, conservative: true, logger: self.logger)
+                self.logger.warning("abandoned detect call charged conservatively", metadata: ["call_id": "\(callID)"])
             }
-            try? await Task.sleep(for: .seconds(5))
+            return false
         }
     }
 }

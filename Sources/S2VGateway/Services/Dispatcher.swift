@@ -25,14 +25,12 @@ struct Dispatcher: Service {
     let startup: StartupGate
 
     func run() async throws {
-        try await self.startup.wait()
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            do {
-                try await self.dispatchRound()
-            } catch {
-                self.logger.error("dispatch round failed", metadata: ["error": "\(String(reflecting: error))"])
-            }
-            await self.wake.wait(timeout: .milliseconds(250))
+        try await BackgroundRounds.run(
+            "dispatch", startup: self.startup, logger: self.logger,
+            pause: { await self.wake.wait(timeout: .milliseconds(250)) }
+        ) {
+            try await self.dispatchRound()
+            return false
         }
     }
 

@@ -17,23 +17,19 @@ struct TaskPoller: Service {
     let startup: StartupGate
 
     func run() async throws {
-        try await self.startup.wait()
         let tick = min(self.configuration.pollInterval / 4, .milliseconds(250))
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            do {
-                let targets = try await self.metering.claimDuePolls(
-                    limit: Self.batchSize, interval: self.configuration.pollInterval, logger: self.logger)
-                await withTaskGroup(of: Void.self) { group in
-                    for target in targets {
-                        await self.pacer.acquire()
-                        group.addTask { await self.poll(target) }
-                    }
+        try await BackgroundRounds.run(
+            "poll", startup: self.startup, logger: self.logger, pause: { try? await Task.sleep(for: tick) }
+        ) {
+            let targets = try await self.metering.claimDuePolls(
+                limit: Self.batchSize, interval: self.configuration.pollInterval, logger: self.logger)
+            await withTaskGroup(of: Void.self) { group in
+                for target in targets {
+                    await self.pacer.acquire()
+                    group.addTask { await self.poll(target) }
                 }
-                if targets.count == Self.batchSize { continue }
-            } catch {
-                self.logger.error("poll round failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            try? await Task.sleep(for: tick)
+            return targets.count == Self.batchSize
         }
     }
 

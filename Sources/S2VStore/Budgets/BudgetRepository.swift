@@ -96,9 +96,11 @@ public struct BudgetRepository: Sendable {
         return false
     }
 
-    /// Each live budget's usage in the period containing `instant` (default: the database's now).
-    public func status(at instant: Date? = nil, teamID: Int64? = nil, logger: Logger) async throws -> [BudgetStatus] {
-        let budgets = try await self.list(teamID: teamID, logger: logger)
+    /// Each live budget's usage in the period containing `instant` (default: the database's now); with `id`,
+    /// only that budget's.
+    public func status(at instant: Date? = nil, id: Int64? = nil, teamID: Int64? = nil,
+                       logger: Logger) async throws -> [BudgetStatus] {
+        let budgets = try await self.records(id: id, teamID: teamID, logger: logger)
         guard !budgets.isEmpty else { return [] }
         let rows = try await self.client.query("""
             SELECT b.id, p.start, budget_period_end(b.period, b.timezone, p.start),
@@ -106,7 +108,7 @@ public struct BudgetRepository: Sendable {
             FROM budgets b
             CROSS JOIN LATERAL (SELECT budget_period_start(b.period, b.timezone, coalesce(\(instant)::timestamptz, now())) AS start) p
             LEFT JOIN budget_usage u ON u.budget_id = b.id AND u.period_start = p.start
-            WHERE b.deleted_at IS NULL
+            WHERE b.deleted_at IS NULL AND b.id = ANY(\(budgets.map(\.id)))
             """, logger: logger)
         var usage: [Int64: (Date, Date?, Decimal, Decimal)] = [:]
         for try await (id, start, end, spent, held) in rows.decode((Int64, Date, Date?, Decimal, Decimal).self) {

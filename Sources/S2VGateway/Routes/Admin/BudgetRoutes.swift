@@ -65,7 +65,7 @@ struct BudgetRoutes: Sendable {
     }
 
     private func status(of id: Int64, context: GatewayRequestContext) async throws -> BudgetStatus {
-        guard let status = try await self.budgets.status(logger: context.logger).first(where: { $0.budget.id == id }) else {
+        guard let status = try await self.budgets.status(id: id, logger: context.logger).first else {
             throw Self.unknown(id)
         }
         return status

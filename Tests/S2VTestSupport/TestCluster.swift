@@ -11,7 +11,7 @@ import Synchronization
 public enum TestCluster {
     static let logger: Logger = {
         var logger = Logger(label: "s2v-meter.tests")
-        logger.logLevel = .warning
+        logger.logLevel = .error
         return logger
     }()
 

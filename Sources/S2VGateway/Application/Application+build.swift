@@ -38,7 +38,7 @@ public func buildApplication(
         store: store, upstream: upstream, configuration: configuration, client: client, migrations: migrations,
         dispatcherWake: dispatcherWake)
     let services: [any Service] = [
-        client,
+        DatabaseClientService(client: client, logger: logger),
         HTTPClientService(client: http),
         Dispatcher(client: client, metering: store.metering, upstream: upstream, reconciler: reconciler,
                    account: configuration.upstreamAccount, wake: dispatcherWake, logger: logger, startup: startup),

@@ -22,6 +22,9 @@ public struct GatewayConfiguration: Sendable {
     public var forgottenAfter: Duration
     /// Budget alert webhooks: polling, backoff and timeouts.
     public var alerts: AlertDeliverySettings
+    /// How long a graceful shutdown may take (requests and background rounds finishing) before the rest is
+    /// cancelled. A submission cut off this way is resolved from the upstream's task list at the next start.
+    public var shutdownGrace: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -34,7 +37,8 @@ public struct GatewayConfiguration: Sendable {
         queriesPerSecond: Int = 20,
         notCreatedGrace: Duration = .seconds(60),
         forgottenAfter: Duration = .seconds(3600),
-        alerts: AlertDeliverySettings = AlertDeliverySettings()
+        alerts: AlertDeliverySettings = AlertDeliverySettings(),
+        shutdownGrace: Duration = .seconds(20)
     ) {
         self.host = host
         self.port = port
@@ -47,5 +51,6 @@ public struct GatewayConfiguration: Sendable {
         self.notCreatedGrace = notCreatedGrace
         self.forgottenAfter = forgottenAfter
         self.alerts = alerts
+        self.shutdownGrace = shutdownGrace
     }
 }

@@ -3,6 +3,7 @@ import DashScopeSimulator
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import S2VGateway
 import S2VStore
 
@@ -44,6 +45,10 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Seconds to wait for an unanswered submission to show in the upstream's task list before concluding it created nothing.")
     var notCreatedGrace: Double = 60
 
+    @Option(name: .customLong("shutdown-grace"),
+            help: "Seconds a graceful shutdown (SIGTERM, SIGINT) may take before unfinished work is cancelled.")
+    var shutdownGrace: Double = 20
+
     func validate() throws {
         guard (0...65535).contains(self.port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://") else {
@@ -55,6 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard self.notCreatedGrace >= 0.1 else { throw ValidationError("--not-created-grace must be at least 0.1 seconds") }
         guard self.upstreamTimeout >= 0.1, self.upstreamTimeout <= 600 else {
             throw ValidationError("--upstream-timeout must be between 0.1 and 600 seconds")
+        }
+        guard self.shutdownGrace >= 1, self.shutdownGrace <= 3600 else {
+            throw ValidationError("--shutdown-grace must be between 1 and 3600 seconds")
         }
     }
 
@@ -86,11 +94,12 @@ struct ServeCommand: AsyncParsableCommand {
             host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey,
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
             pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
-            notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)))
+            notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),
+            shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)))
         let application = buildApplication(
             configuration: configuration, client: opened.client, migrations: migrations, logger: logger)
         do {
-            try await application.runService()
+            try await GatewayServiceGroup.make(running: application, configuration: configuration, logger: logger).run()
         } catch {
             await simulator?.stop()
             await opened.close()

@@ -24,6 +24,8 @@ final class GatewayHarness: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(self.port)" }
     static let upstreamKey = "sk-upstream-test"
+    /// How long `stop` waits for the gateway's service group.
+    static let stopLimit: Duration = .seconds(30)
 
     static func start(
         simulator configuration: SimulatorConfiguration = SimulatorConfiguration(apiKeys: [upstreamKey], generationTime: .milliseconds(150)),
@@ -31,29 +33,32 @@ final class GatewayHarness: Sendable {
         database: TestDatabase? = nil
     ) async throws -> GatewayHarness {
         var logger = Logger(label: "test.gateway")
-        logger.logLevel = .error
-        let simulator = try await RunningSimulator.start(configuration: configuration, logger: logger)
-        let database = try await Self.databaseOrNew(database)
+        logger.logLevel = ProcessInfo.processInfo.environment["S2V_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        let simulator = try await TestTrace.step("harness simulator") { try await RunningSimulator.start(configuration: configuration, logger: logger) }
+        let database = try await TestTrace.step("harness database") { try await Self.databaseOrNew(database) }
+        if let directory = ProcessInfo.processInfo.environment["S2V_TEST_LOG_DIR"] {
+            logger = Logger(label: "test.gateway") { FileLogHandler(label: $0, path: "\(directory)/\(database.name)-\(UUID().uuidString.prefix(4)).log") }
+        }
         var gateway = GatewayConfiguration(
             port: 0, upstreamBaseURL: simulator.baseURL + "/api/v1",
             upstreamAPIKey: UpstreamAPIKey(secret: configuration.apiKeys[0]),
-            upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100), notCreatedGrace: .seconds(1))
+            upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100), notCreatedGrace: .seconds(1),
+            shutdownGrace: .seconds(5))
         adjust(&gateway)
         let client = PostgresClient(configuration: database.configuration, backgroundLogger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(
             configuration: gateway, client: client, migrations: try MigrationDirectory.locate().load(), logger: logger,
             onServerRunning: { port in portSink.yield(port) })
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let group = GatewayServiceGroup.make(running: application, configuration: gateway, signals: [], logger: logger)
         let running = Task {
             // A gateway that fails to start ends the wait for its port instead of leaving the test hanging.
             defer { portSink.finish() }
             try await group.run()
         }
-        var port = 0
-        for await bound in ports {
-            port = bound
-            break
+        let port = await TestTrace.step("harness port \(database.name)") { () async -> Int in
+            for await bound in ports { return bound }
+            return 0
         }
         if port == 0 {
             _ = try await running.value
@@ -80,10 +85,20 @@ final class GatewayHarness: Sendable {
 
     /// Stops the gateway gracefully, then the simulator; keeps the database unless `drop`.
     func stop(dropDatabase: Bool = true) async {
-        await self.serviceGroup.triggerGracefulShutdown()
-        _ = try? await self.running.value
-        await self.simulator.stop()
-        if dropDatabase { try? await self.database.cluster.dropDatabase(self.database.name) }
+        await TestTrace.step("harness stop gateway \(self.database.name)") {
+            await self.serviceGroup.triggerGracefulShutdown()
+            let running = self.running
+            let stopped = await TaskDeadline.wait(for: Task { _ = try? await running.value }, atMost: Self.stopLimit)
+            if !stopped {
+                // Seen only under the full suite's load: the service group's shutdown does not return although
+                // every service was cancelled (see the issue 4 note). The gateway is left behind, idle.
+                FileHandle.standardError.write(Data("gateway on \(self.database.name) did not stop within \(Self.stopLimit); left behind\n".utf8))
+            }
+        }
+        await TestTrace.step("harness stop simulator \(self.database.name)") { await self.simulator.stop() }
+        if dropDatabase {
+            try? await TestTrace.step("harness drop \(self.database.name)") { try await self.database.cluster.dropDatabase(self.database.name) }
+        }
     }
 
     /// A new team and a key for it.
@@ -127,8 +142,10 @@ final class GatewayHarness: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        let buffer = try await response.body.collect(upTo: 1 << 22)
+        let (response, buffer) = try await TestTrace.step("send \(method) \(self.baseURL)\(path)") {
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            return (response, try await response.body.collect(upTo: 1 << 22))
+        }
         return Reply(status: Int(response.status.code), body: Data(buffer: buffer), headers: response.headers)
     }
 

@@ -1,6 +1,7 @@
 import DashScopeSimulator
 import Foundation
 import S2VGateway
+import S2VStore
 import Testing
 
 /// Many tasks through every upstream failure the simulator can inject: the gateway's ledger still equals the
@@ -17,7 +18,8 @@ import Testing
             $0.upstreamTimeout = .milliseconds(500)
             $0.notCreatedGrace = .milliseconds(800)
             $0.pollInterval = .milliseconds(100)
-            $0.queriesPerSecond = 200
+            // This test is about metering under faults, not pacing: the account lets everything through at once.
+            $0.accountLimits = AccountLimits(submissionsPerSecond: 50, maxInFlight: 1000, queriesPerSecond: 200)
         })
         let keys = [try await harness.makeTeamKey(), try await harness.makeTeamKey()]
         var generator = SeededGenerator(seed: 7)

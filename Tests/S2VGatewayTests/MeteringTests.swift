@@ -3,6 +3,7 @@ import Foundation
 import NIOHTTP1
 import S2VGateway
 import PostgresNIO
+import S2VStore
 import S2VTestSupport
 import Testing
 
@@ -122,9 +123,11 @@ import Testing
     }
 
     @Test func cancelReleasesTheHoldOfAPendingTaskAndRefusesARunningOne() async throws {
-        // A long generation keeps the first task RUNNING; the second waits PENDING upstream.
+        // A long generation keeps the first task RUNNING; the second waits PENDING upstream (the gateway lets two
+        // tasks be in flight on this account).
         let harness = try await GatewayHarness.start(
-            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .seconds(30)))
+            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .seconds(30)),
+            gateway: { $0.accountLimits = AccountLimits(maxInFlight: 2) })
         let key = try await harness.makeTeamKey()
         let first = try #require(try await harness.submit(key: key).output["task_id"] as? String)
         let second = try #require(try await harness.submit(key: key).output["task_id"] as? String)

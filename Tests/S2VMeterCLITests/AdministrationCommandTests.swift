@@ -76,7 +76,7 @@ import Testing
             let (record, _) = try await APIKeyRepository(client: client).create(teamID: team.id, isAdmin: false, name: "", logger: logger)
             let caller = Caller(keyID: record.id, teamID: team.id, teamName: "p", isAdmin: false)
             let price = try #require(try await PriceRepository(client: client).current(model: "wan2.2-s2v-detect", tier: "", logger: logger))
-            let call = try await MeteringRepository(client: client).openDetectIntent(
+            let call = try await MeteringRepository(client: client).openDetect(
                 caller: caller, teamID: team.id, price: price, account: "default", logger: logger)
             try await MeteringRepository(client: client).chargeDetect(
                 callID: call, upstreamRequestID: nil, conservative: false, logger: logger)
@@ -101,7 +101,7 @@ import Testing
             let prices = PriceRepository(client: client)
             let detect = try #require(try await prices.current(model: "wan2.2-s2v-detect", tier: "", logger: logger))
             for _ in 0..<3 {
-                let call = try await metering.openDetectIntent(caller: caller, teamID: team.id, price: detect, account: "a", logger: logger)
+                let call = try await metering.openDetect(caller: caller, teamID: team.id, price: detect, account: "a", logger: logger)
                 try await metering.chargeDetect(callID: call, upstreamRequestID: nil, conservative: false, logger: logger)
             }
             let model = try #require(try await prices.model(named: "wan2.2-s2v", logger: logger))

@@ -76,7 +76,7 @@ import Testing
                 try BudgetSpecification(scope: .team(id: team.id), limit: 1, period: .day), logger: logger)
             let detect = try #require(try await PriceRepository(client: client).current(model: "wan2.2-s2v-detect", tier: "", logger: logger))
             let metering = MeteringRepository(client: client)
-            let call = try await metering.openDetectIntent(caller: caller, teamID: team.id, price: detect, account: "a", logger: logger)
+            let call = try await metering.openDetect(caller: caller, teamID: team.id, price: detect, account: "a", logger: logger)
             try await metering.chargeDetect(callID: call, upstreamRequestID: nil, conservative: false, logger: logger)
         }
         let clean = try await CommandLineProcess.run(["verify", "--database-url", url])

@@ -10,12 +10,16 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     /// Seconds after which a retry may succeed (`Retry-After`), for throttling.
     public var retryAfterSeconds: Int?
+    /// The figures of the limit that refused the request (`X-RateLimit-*`), for client limits.
+    public var rateLimit: RateLimitFigures?
 
-    public init(status: Int, code: String, message: String, retryAfterSeconds: Int? = nil) {
+    public init(status: Int, code: String, message: String, retryAfterSeconds: Int? = nil,
+                rateLimit: RateLimitFigures? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.retryAfterSeconds = retryAfterSeconds
+        self.rateLimit = rateLimit
     }
 
     public var description: String { "\(self.status) \(self.code): \(self.message)" }

@@ -1,3 +1,4 @@
+import Foundation
 import AsyncHTTPClient
 import Hummingbird
 import Logging
@@ -23,6 +24,7 @@ public func buildApplication(
     client: PostgresClient,
     migrations: [Migration],
     logger: Logger,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let store = GatewayStore(client: client)
@@ -32,19 +34,20 @@ public func buildApplication(
         timeout: configuration.upstreamTimeout)
     let dispatcherWake = WakeSignal()
     let startup = StartupGate()
-    let reconciler = SubmissionReconciler(
-        metering: store.metering, taskList: UpstreamTaskList(upstream: upstream), configuration: configuration)
+    let pacing = UpstreamPacing(client: client)
+    let pool = AccountPool(repository: AccountRepository(client: client), upstream: upstream,
+                           configuration: configuration, environment: environment, logger: logger)
+    let reconciler = SubmissionReconciler(metering: store.metering, pacing: pacing, configuration: configuration)
     let router = buildRouter(
-        store: store, upstream: upstream, configuration: configuration, client: client, migrations: migrations,
+        store: store, pool: pool, configuration: configuration, client: client, migrations: migrations,
         dispatcherWake: dispatcherWake)
     let services: [any Service] = [
         DatabaseClientService(client: client, logger: logger),
         HTTPClientService(client: http),
-        Dispatcher(client: client, metering: store.metering, upstream: upstream, reconciler: reconciler,
-                   account: configuration.upstreamAccount, wake: dispatcherWake, logger: logger, startup: startup),
-        TaskPoller(metering: store.metering, upstream: upstream,
-                   pacer: QueryPacer(queriesPerSecond: configuration.queriesPerSecond),
-                   configuration: configuration, logger: logger, startup: startup),
+        Dispatcher(client: client, metering: store.metering, pacing: pacing, pool: pool, reconciler: reconciler,
+                   wake: dispatcherWake, logger: logger, startup: startup),
+        TaskPoller(metering: store.metering, pacing: pacing, pool: pool, configuration: configuration,
+                   dispatcherWake: dispatcherWake, logger: logger, startup: startup),
         DetectIntentRecovery(metering: store.metering, configuration: configuration, logger: logger, startup: startup),
         AlertDeliverer(outbox: AlertOutbox(client: client), http: http, settings: configuration.alerts, logger: logger,
                        startup: startup),
@@ -58,6 +61,9 @@ public func buildApplication(
     application.beforeServerStarts {
         let applied = try await MigrationRunner(client: client, migrations: migrations, logger: logger).apply()
         logger.info("schema current", metadata: ["applied_now": "\(applied.count)", "known": "\(migrations.count)"])
+        let accounts = try await pool.live()
+        guard !accounts.isEmpty else { throw GatewayStartupError.noUpstreamAccount }
+        logger.info("upstream accounts", metadata: ["accounts": "\(accounts.map(\.name))"])
         startup.open()
     }
     return application
@@ -66,7 +72,7 @@ public func buildApplication(
 /// The gateway's routes and middleware: health, the DashScope-compatible API under `/api/v1`, and the admin
 /// API under `/v1` (admin keys only). Every API request is authenticated and recorded in the call log.
 func buildRouter(
-    store: GatewayStore, upstream: UpstreamClient, configuration: GatewayConfiguration, client: PostgresClient,
+    store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: PostgresClient,
     migrations: [Migration], dispatcherWake: WakeSignal
 ) -> Router<GatewayRequestContext> {
     let router = Router(context: GatewayRequestContext.self)
@@ -76,9 +82,9 @@ func buildRouter(
     let api = router.group("api/v1")
         .add(middleware: CallLogMiddleware(callLog: store.callLog))
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
-    let detect = FaceDetectRoute(store: store, upstream: upstream, account: configuration.upstreamAccount)
+    let detect = FaceDetectRoute(store: store, pool: pool, slotWait: configuration.detectSlotWait)
     let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
-    let tasks = TaskRoutes(store: store, upstream: upstream)
+    let tasks = TaskRoutes(store: store, pool: pool)
     api.post("services/aigc/image2video/face-detect", use: detect.handle)
     api.post("services/aigc/image2video/video-synthesis", use: synthesis.handle)
     api.get("tasks/{task_id}", use: tasks.get)

@@ -1,19 +1,24 @@
+import S2VStore
+
 /// Settings of a gateway instance.
 public struct GatewayConfiguration: Sendable {
     public var host: String
     public var port: Int
     /// The upstream API base, ending in `/api/v1` (DashScope's, or a simulator's).
     public var upstreamBaseURL: String
-    /// The real DashScope key. Never logged, never returned, never stored in the database.
-    public var upstreamAPIKey: UpstreamAPIKey
-    /// The name under which tasks record the upstream account they were submitted to.
+    /// The real DashScope key of this instance's own account (`DASHSCOPE_API_KEY`), if any; more accounts come
+    /// from the pool table. Never logged, never returned, never stored in the database.
+    public var upstreamAPIKey: UpstreamAPIKey?
+    /// The name of that account: tasks record the upstream account they were submitted to.
     public var upstreamAccount: String
+    /// That account's limits; every instance together stays inside them.
+    public var accountLimits: AccountLimits
+    /// How long a face-detect call may wait for a submission slot of an account before it is refused with 429.
+    public var detectSlotWait: Duration
     /// How long an upstream call may take before it counts as unanswered.
     public var upstreamTimeout: Duration
     /// How often each unfinished task is queried upstream, whatever clients do.
     public var pollInterval: Duration
-    /// Upstream task queries per second this instance allows itself (DashScope allows 20 per account).
-    public var queriesPerSecond: Int
     /// After a submission got no answer, how long to wait for its task to show in the upstream's task list
     /// before concluding that the upstream created nothing.
     public var notCreatedGrace: Duration
@@ -30,11 +35,12 @@ public struct GatewayConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: Int = 8080,
         upstreamBaseURL: String,
-        upstreamAPIKey: UpstreamAPIKey,
+        upstreamAPIKey: UpstreamAPIKey?,
         upstreamAccount: String = "default",
+        accountLimits: AccountLimits = AccountLimits(),
+        detectSlotWait: Duration = .seconds(2),
         upstreamTimeout: Duration = .seconds(30),
         pollInterval: Duration = .seconds(5),
-        queriesPerSecond: Int = 20,
         notCreatedGrace: Duration = .seconds(60),
         forgottenAfter: Duration = .seconds(3600),
         alerts: AlertDeliverySettings = AlertDeliverySettings(),
@@ -45,9 +51,10 @@ public struct GatewayConfiguration: Sendable {
         self.upstreamBaseURL = upstreamBaseURL
         self.upstreamAPIKey = upstreamAPIKey
         self.upstreamAccount = upstreamAccount
+        self.accountLimits = accountLimits
+        self.detectSlotWait = detectSlotWait
         self.upstreamTimeout = upstreamTimeout
         self.pollInterval = pollInterval
-        self.queriesPerSecond = queriesPerSecond
         self.notCreatedGrace = notCreatedGrace
         self.forgottenAfter = forgottenAfter
         self.alerts = alerts

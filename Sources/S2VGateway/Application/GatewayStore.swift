@@ -10,6 +10,7 @@ struct GatewayStore: Sendable {
     let callLog: CallLogRepository
     let teams: TeamRepository
     let budgets: BudgetRepository
+    let limits: ClientLimitRepository
 
     init(client: PostgresClient) {
         self.keys = APIKeyRepository(client: client)
@@ -19,5 +20,6 @@ struct GatewayStore: Sendable {
         self.callLog = CallLogRepository(client: client)
         self.teams = TeamRepository(client: client)
         self.budgets = BudgetRepository(client: client)
+        self.limits = ClientLimitRepository(client: client)
     }
 }

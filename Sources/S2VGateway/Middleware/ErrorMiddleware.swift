@@ -19,6 +19,11 @@ struct ErrorMiddleware: RouterMiddleware {
             if let retryAfter = serviceError.retryAfterSeconds {
                 response.headers[.retryAfter] = String(retryAfter)
             }
+            if let figures = serviceError.rateLimit {
+                response.headers[RateLimitHeaders.limit] = figures.limit
+                response.headers[RateLimitHeaders.remaining] = figures.remaining
+                response.headers[RateLimitHeaders.reset] = String(figures.resetSeconds)
+            }
             return response
         }
     }

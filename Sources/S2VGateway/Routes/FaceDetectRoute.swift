@@ -11,8 +11,9 @@ struct FaceDetectRoute: Sendable {
     static let upstreamPath = "/services/aigc/image2video/face-detect"
 
     let store: GatewayStore
-    let upstream: UpstreamClient
-    let account: String
+    let pool: AccountPool
+    /// How long a call may wait for an account's next face-detect slot before it is refused with 429.
+    let slotWait: Duration
 
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
@@ -22,11 +23,20 @@ struct FaceDetectRoute: Sendable {
             model: detect.model, kind: .detect, tier: "", logger: context.logger)
         context.details.update { $0.model = model.name }
 
-        let callID = try await self.store.metering.openDetectIntent(
-            caller: caller, teamID: teamID, price: price, account: self.account, logger: context.logger)
+        let accounts = try await self.pool.live()
+        guard !accounts.isEmpty else {
+            throw ServiceError.serviceUnavailable("No upstream account is configured on this gateway; nothing was charged.")
+        }
+        let intent = try await self.store.metering.openDetectIntent(
+            caller: caller, teamID: teamID, price: price, accounts: accounts.map(\.paced), maxWait: self.slotWait,
+            logger: context.logger)
+        let callID = intent.callID
+        if intent.wait > .zero { try await Task.sleep(for: intent.wait) }
+        let upstream = accounts.first { $0.name == intent.account }?.upstream
         let reply: UpstreamReply
-        do {
-            reply = try await self.upstream.post(Self.upstreamPath, body: String(decoding: body, as: UTF8.self), logger: context.logger)
+        do throws(UpstreamFailure) {
+            guard let upstream else { throw .notSent("account \(intent.account) vanished") }
+            reply = try await upstream.post(Self.upstreamPath, body: String(decoding: body, as: UTF8.self), logger: context.logger)
         } catch .notSent(let reason) {
             try await self.store.metering.failDetect(
                 callID: callID, httpStatus: 503, errorCode: "UpstreamUnreachable", upstreamRequestID: nil, logger: context.logger)

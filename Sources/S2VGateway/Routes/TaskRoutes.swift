@@ -9,10 +9,11 @@ import S2VStore
 /// the store for the caller's team only. Another team's task id looks exactly like an unknown one.
 struct TaskRoutes: Sendable {
     let store: GatewayStore
-    let upstream: UpstreamClient
+    let pool: AccountPool
 
     func get(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
+        try await self.store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: context.logger)
         let rawID = context.parameters.get("task_id") ?? ""
         guard let taskID = UUID(uuidString: rawID),
               let body = try await self.store.tasks.taskResponse(
@@ -27,6 +28,7 @@ struct TaskRoutes: Sendable {
 
     func list(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
+        try await self.store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: context.logger)
         let pageNumber = try Self.integer(request.uri.queryParameters.get("page_no"), name: "page_no", default: 1, range: 1...1_000_000)
         let pageSize = try Self.integer(request.uri.queryParameters.get("page_size"), name: "page_size", default: 10, range: 1...100)
         let body = try await self.store.tasks.listResponse(
@@ -39,6 +41,7 @@ struct TaskRoutes: Sendable {
     /// upstream holds is cancelled there first. Either way its hold is released.
     func cancel(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
+        try await self.store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: context.logger)
         let refusal = ServiceError(status: 400, code: "UnsupportedOperation",
                                    message: "Failed to cancel the task, please confirm if the task is in PENDING status.")
         guard let taskID = UUID(uuidString: context.parameters.get("task_id") ?? ""),
@@ -51,9 +54,13 @@ struct TaskRoutes: Sendable {
             guard try await self.store.metering.cancelQueued(taskID: taskID, logger: context.logger) else { throw refusal }
         case ("submitted", "PENDING"):
             guard let upstreamTaskID = view.upstreamTaskID else { throw refusal }
+            guard let accountName = view.account, let account = try await self.pool.account(named: accountName) else {
+                throw ServiceError.serviceUnavailable(
+                    "This instance cannot reach the upstream account holding the task; please retry.")
+            }
             let reply: UpstreamReply
             do {
-                reply = try await self.upstream.post("/tasks/\(upstreamTaskID)/cancel", body: "", logger: context.logger)
+                reply = try await account.upstream.post("/tasks/\(upstreamTaskID)/cancel", body: "", logger: context.logger)
             } catch {
                 throw ServiceError.serviceUnavailable("The upstream could not be reached to cancel the task; please retry.")
             }

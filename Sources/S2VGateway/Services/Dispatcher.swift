@@ -4,11 +4,15 @@ import PostgresNIO
 import S2VStore
 import ServiceLifecycle
 
-/// Submits admitted tasks to the upstream account, one call at a time per account across all instances.
+/// Submits admitted tasks to the upstream accounts of the pool, keeping each account, across all instances,
+/// within its limits: at most `maxInFlight` tasks claimed, submitted or running, and submissions spaced by the
+/// account's rate. The upstream never has a reason to refuse with 429.
 ///
-/// For each task: the claim and the intent are committed, then the call is sent, then the outcome is
-/// committed. Retryable refusals (429, 5xx) go back into the queue with a backoff and never reach the client;
-/// a call without a usable answer is resolved against the upstream's task list before anything else is sent.
+/// Each account has one submitter at a time, whichever instance holds its session lock. For each task: the
+/// claim and the intent are committed, then the call is sent in the account's next submission slot, then the
+/// outcome is committed. Retryable refusals (429, 5xx) go back into the queue with a backoff and never reach
+/// the client; a call without a usable answer is resolved against the upstream's task list before anything
+/// else is sent to that account.
 struct Dispatcher: Service {
     static let synthesisPath = "/services/aigc/image2video/video-synthesis"
     /// Give up on a task the upstream keeps refusing with 5xx after this many attempts (429s get more).
@@ -17,9 +21,9 @@ struct Dispatcher: Service {
 
     let client: PostgresClient
     let metering: MeteringRepository
-    let upstream: UpstreamClient
+    let pacing: UpstreamPacing
+    let pool: AccountPool
     let reconciler: SubmissionReconciler
-    let account: String
     let wake: WakeSignal
     let logger: Logger
     let startup: StartupGate
@@ -34,32 +38,50 @@ struct Dispatcher: Service {
         }
     }
 
-    /// Under the account's lock: resolve open submissions, then submit queued tasks until the queue is empty.
+    /// Every account of the pool at once, each under its own lock.
     func dispatchRound() async throws {
+        let accounts = try await self.pool.live()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for account in accounts {
+                group.addTask { try await self.dispatch(to: account) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Under the account's lock: resolve its open submissions, then submit queued tasks while it has room.
+    private func dispatch(to account: ResolvedAccount) async throws {
         try await self.client.withConnection { connection in
-            guard try await AccountLock.tryLock(self.account, on: connection, logger: self.logger) else { return }
+            guard try await AccountLock.tryLock(account.name, on: connection, logger: self.logger) else { return }
             do {
-                if try await self.reconciler.resolve(account: self.account, logger: self.logger) {
-                    while !Task.isShuttingDownGracefully,
-                          let claim = try await self.metering.claimNextSubmission(account: self.account, logger: self.logger) {
-                        guard try await self.submit(claim) else { break }
-                    }
-                }
+                try await self.submitWhileRoom(account)
             } catch {
-                try? await AccountLock.unlock(self.account, on: connection, logger: self.logger)
+                try? await AccountLock.unlock(account.name, on: connection, logger: self.logger)
                 throw error
             }
-            try await AccountLock.unlock(self.account, on: connection, logger: self.logger)
+            try await AccountLock.unlock(account.name, on: connection, logger: self.logger)
+        }
+    }
+
+    private func submitWhileRoom(_ account: ResolvedAccount) async throws {
+        guard try await self.reconciler.resolve(account: account, logger: self.logger) else { return }
+        while !Task.isShuttingDownGracefully {
+            let inFlight = try await self.metering.tasksInFlight(account: account.name, logger: self.logger)
+            guard inFlight < account.limits.maxInFlight,
+                  let claim = try await self.metering.claimNextSubmission(account: account.name, logger: self.logger)
+            else { return }
+            try await self.pacing.waitForSlot(of: account, lane: .submit(model: claim.model), logger: self.logger)
+            guard try await self.submit(claim, via: account) else { return }
         }
     }
 
     /// Sends one claimed task; returns false when its outcome is left open for the reconciler.
-    private func submit(_ claim: SubmissionClaim) async throws -> Bool {
+    private func submit(_ claim: SubmissionClaim, via account: ResolvedAccount) async throws -> Bool {
         var logger = self.logger
         logger[metadataKey: "task_id"] = "\(claim.taskID)"
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
-            reply = try await self.upstream.post(Self.synthesisPath, body: claim.requestBody, async: true, logger: logger)
+            reply = try await account.upstream.post(Self.synthesisPath, body: claim.requestBody, async: true, logger: logger)
         } catch .notSent(let reason) {
             logger.warning("upstream unreachable; task queued again", metadata: ["reason": "\(reason)"])
             try await self.metering.requeue(callID: claim.callID, taskID: claim.taskID, httpStatus: nil,
@@ -68,7 +90,7 @@ struct Dispatcher: Service {
         } catch .noAnswer(let reason) {
             logger.warning("no answer to a submission; resolving it from the task list", metadata: ["reason": "\(reason)"])
             try await self.metering.markSubmissionUnknown(callID: claim.callID, httpStatus: nil, logger: logger)
-            return try await self.reconciler.resolve(account: self.account, logger: logger)
+            return try await self.reconciler.resolve(account: account, logger: logger)
         }
 
         switch reply.status {
@@ -76,7 +98,7 @@ struct Dispatcher: Service {
             guard let upstreamTaskID = JSONValue.parse(reply.body)?["output"]?["task_id"]?.stringValue else {
                 logger.warning("malformed answer to a submission; resolving it from the task list")
                 try await self.metering.markSubmissionUnknown(callID: claim.callID, httpStatus: 200, logger: logger)
-                return try await self.reconciler.resolve(account: self.account, logger: logger)
+                return try await self.reconciler.resolve(account: account, logger: logger)
             }
             try await self.metering.recordSubmitted(
                 callID: claim.callID, taskID: claim.taskID, upstreamTaskID: upstreamTaskID,

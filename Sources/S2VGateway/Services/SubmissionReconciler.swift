@@ -10,16 +10,20 @@ import S2VStore
 /// task, old enough for the upstream to have shown it, created nothing and goes back into the queue.
 struct SubmissionReconciler: Sendable {
     let metering: MeteringRepository
-    let taskList: UpstreamTaskList
+    let pacing: UpstreamPacing
     let configuration: GatewayConfiguration
 
     /// Returns true when no submission of `account` is left open.
-    func resolve(account: String, logger: Logger) async throws -> Bool {
+    func resolve(account resolved: ResolvedAccount, logger: Logger) async throws -> Bool {
+        let account = resolved.name
         let open = try await self.metering.openSubmissions(account: account, logger: logger)
         guard let oldest = open.first else { return true }
         let listed: [UpstreamTaskList.Listed]
         do {
-            listed = try await self.taskList.tasks(since: oldest.startedAt.addingTimeInterval(-60), logger: logger)
+            let taskList = UpstreamTaskList(upstream: resolved.upstream) {
+                try await self.pacing.waitForSlot(of: resolved, lane: .query, logger: logger)
+            }
+            listed = try await taskList.tasks(since: oldest.startedAt.addingTimeInterval(-60), logger: logger)
         } catch {
             logger.warning("cannot read the upstream task list yet", metadata: ["error": "\(error)"])
             return false

@@ -4,15 +4,18 @@ import S2VStore
 import ServiceLifecycle
 
 /// Queries the upstream for every unfinished task, once per task per poll interval across all instances,
-/// within the account's query rate, and settles each task exactly once when it ends.
+/// within each account's query rate (slots shared by every instance through PostgreSQL), and settles each task
+/// exactly once when it ends.
 struct TaskPoller: Service {
     /// Tasks claimed per round.
     static let batchSize = 50
 
     let metering: MeteringRepository
-    let upstream: UpstreamClient
-    let pacer: QueryPacer
+    let pacing: UpstreamPacing
+    let pool: AccountPool
     let configuration: GatewayConfiguration
+    /// Rung when a task ends: its account has room for the next one.
+    let dispatcherWake: WakeSignal
     let logger: Logger
     let startup: StartupGate
 
@@ -21,23 +24,40 @@ struct TaskPoller: Service {
         try await BackgroundRounds.run(
             "poll", startup: self.startup, logger: self.logger, pause: { try? await Task.sleep(for: tick) }
         ) {
-            let targets = try await self.metering.claimDuePolls(
-                limit: Self.batchSize, interval: self.configuration.pollInterval, logger: self.logger)
-            await withTaskGroup(of: Void.self) { group in
-                for target in targets {
-                    await self.pacer.acquire()
-                    group.addTask { await self.poll(target) }
-                }
-            }
-            return targets.count == Self.batchSize
+            try await self.pollRound()
         }
     }
 
-    func poll(_ target: PollTarget) async {
+    /// Claims due tasks of the accounts this instance can use and queries each in its account's next query
+    /// slot. A task whose slot is more than one interval away is left for the next interval. Returns whether a
+    /// full batch was claimed.
+    func pollRound() async throws -> Bool {
+        let accounts = try await self.pool.all()
+        let targets = try await self.metering.claimDuePolls(
+            accounts: accounts.map(\.name), limit: Self.batchSize, interval: self.configuration.pollInterval,
+            logger: self.logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for target in targets {
+                guard let account = accounts.first(where: { $0.name == target.account }),
+                      let wait = try await self.pacing.reserve(
+                        account: account.name, lane: .query, limits: account.limits,
+                        maxWait: self.configuration.pollInterval, logger: self.logger)
+                else { continue }
+                group.addTask {
+                    if wait > .zero { try await Task.sleep(for: wait) }
+                    await self.poll(target, via: account)
+                }
+            }
+            try await group.waitForAll()
+        }
+        return targets.count == Self.batchSize
+    }
+
+    func poll(_ target: PollTarget, via account: ResolvedAccount) async {
         var logger = self.logger
         logger[metadataKey: "task_id"] = "\(target.taskID)"
         do {
-            let reply = try await self.upstream.get("/tasks/\(target.upstreamTaskID)", logger: logger)
+            let reply = try await account.upstream.get("/tasks/\(target.upstreamTaskID)", logger: logger)
             guard reply.status == 200, let body = JSONValue.parse(reply.body), let output = body["output"],
                   let status = output["task_status"]?.stringValue
             else {
@@ -55,14 +75,17 @@ struct TaskPoller: Service {
         case "PENDING", "RUNNING":
             try await self.metering.recordProgress(taskID: target.taskID, status: status, output: output.text, logger: logger)
         case "SUCCEEDED":
+            defer { self.dispatcherWake.wake() }
             // usage.duration is the billed quantity; the billing example in the docs calls it video_duration.
             let duration = usage?["duration"]?.decimalValue ?? usage?["video_duration"]?.decimalValue
             try await self.metering.settle(
                 taskID: target.taskID, outcome: .succeeded(duration: duration, output: output.text, usage: usage?.text),
                 logger: logger)
         case "FAILED":
+            defer { self.dispatcherWake.wake() }
             try await self.metering.settle(taskID: target.taskID, outcome: .failed(output: output.text), logger: logger)
         case "CANCELED":
+            defer { self.dispatcherWake.wake() }
             try await self.metering.settle(taskID: target.taskID, outcome: .canceled(output: output.text), logger: logger)
         case "UNKNOWN":
             if Date().timeIntervalSince(target.submittedAt) > self.configuration.forgottenAfter.timeInterval {

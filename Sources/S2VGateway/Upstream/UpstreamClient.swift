@@ -13,10 +13,15 @@ import NIOPosix
 struct UpstreamClient: Sendable {
     let http: HTTPClient
     let baseURL: String
-    let apiKey: UpstreamAPIKey
+    let apiKey: UpstreamAPIKey?
     let timeout: Duration
     /// The largest upstream body read; DashScope's bodies are a few hundred bytes.
     static let maximumBodyBytes = 1 << 20
+
+    /// The same client with another account's key.
+    func with(key: UpstreamAPIKey) -> UpstreamClient {
+        UpstreamClient(http: self.http, baseURL: self.baseURL, apiKey: key, timeout: self.timeout)
+    }
 
     /// POSTs `body` to `path` (relative to the `/api/v1` base).
     func post(_ path: String, body: String, async: Bool = false, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
@@ -35,7 +40,8 @@ struct UpstreamClient: Sendable {
 
     private func execute(_ request: HTTPClientRequest, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
         var request = request
-        request.headers.add(name: "Authorization", value: "Bearer \(self.apiKey.secret)")
+        guard let apiKey = self.apiKey else { throw .notSent("no upstream key for this account") }
+        request.headers.add(name: "Authorization", value: "Bearer \(apiKey.secret)")
         request.headers.add(name: "Accept", value: "application/json")
         let timeout = TimeAmount.nanoseconds(
             self.timeout.components.seconds * 1_000_000_000 + self.timeout.components.attoseconds / 1_000_000_000)

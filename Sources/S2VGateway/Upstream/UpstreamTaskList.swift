@@ -13,9 +13,11 @@ struct UpstreamTaskList: Sendable {
     static let maximumPages = 20
 
     let upstream: UpstreamClient
+    /// Waits for the account's next query slot before each page.
+    let pace: @Sendable () async throws -> Void
 
     /// Every task submitted since `start` (the upstream's clock is China Standard Time), oldest first.
-    func tasks(since start: Date, logger: Logger) async throws(UpstreamFailure) -> [Listed] {
+    func tasks(since start: Date, logger: Logger) async throws -> [Listed] {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
@@ -23,10 +25,11 @@ struct UpstreamTaskList: Sendable {
         let startTime = formatter.string(from: start)
         var listed: [Listed] = []
         for page in 1...Self.maximumPages {
+            try await self.pace()
             let reply = try await self.upstream.get(
                 "/tasks?start_time=\(startTime)&page_no=\(page)&page_size=\(Self.pageSize)", logger: logger)
             guard reply.status == 200, case .array(let items)? = JSONValue.parse(reply.body)?["data"] else {
-                throw .noAnswer("task list answered HTTP \(reply.status)")
+                throw UpstreamFailure.noAnswer("task list answered HTTP \(reply.status)")
             }
             for item in items {
                 guard let id = item["task_id"]?.stringValue else { continue }

@@ -13,7 +13,7 @@ struct KeysCommand: AsyncParsableCommand {
             stored. Clients use it in place of their DashScope key. A revoked key stops working at once, on every \
             gateway instance.
             """,
-        subcommands: [Create.self, List.self, Revoke.self])
+        subcommands: [Create.self, List.self, Revoke.self, Priority.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -106,6 +106,37 @@ struct KeysCommand: AsyncParsableCommand {
             }
             guard revoked else { throw ValidationError("no active key with id \(id)") }
             print("revoked key \(id)")
+        }
+    }
+    struct Priority: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a key's dispatch priority (-100 to 100, default 0).",
+            discussion: """
+                A key's queued tasks go before its team's other queued tasks; teams still take turns, so a priority \
+                never lets one team pass another. It applies to tasks admitted from now on.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Argument(help: "The key's id, as `keys list` shows it.")
+        var id: Int64
+
+        @Argument(help: "The priority: higher goes first.")
+        var priority: Int
+
+        func validate() throws {
+            guard (-100...100).contains(self.priority) else { throw ValidationError("the priority must be between -100 and 100") }
+        }
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let (id, priority) = (self.id, self.priority)
+            let changed = try await self.database.withMigratedClient(logger: logger) { client in
+                try await APIKeyRepository(client: client).setPriority(id: id, priority: priority, logger: logger)
+            }
+            guard changed else { throw ValidationError("no active team key with id \(id)") }
+            print("key \(id) now has dispatch priority \(priority)")
         }
     }
 }

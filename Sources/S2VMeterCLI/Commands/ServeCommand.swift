@@ -45,6 +45,23 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Seconds to wait for an unanswered submission to show in the upstream's task list before concluding it created nothing.")
     var notCreatedGrace: Double = 60
 
+    @Option(name: .customLong("account-name"), help: "The name tasks sent with DASHSCOPE_API_KEY record as their upstream account.")
+    var accountName = "default"
+
+    @Option(name: .customLong("submissions-per-second"),
+            help: "That account's paid submissions per second, per model (DashScope: 5), shared by every instance.")
+    var submissionsPerSecond = 5
+
+    @Option(name: .customLong("max-in-flight"), help: "That account's generation tasks submitted or running at once (DashScope: 1).")
+    var maxInFlight = 1
+
+    @Option(name: .customLong("queries-per-second"), help: "That account's task queries per second (DashScope: 20).")
+    var queriesPerSecond = 20
+
+    @Option(name: .customLong("detect-wait"),
+            help: "Seconds a face-detect call may wait for a free submission slot before it gets 429.")
+    var detectWait: Double = 2
+
     @Option(name: .customLong("shutdown-grace"),
             help: "Seconds a graceful shutdown (SIGTERM, SIGINT) may take before unfinished work is cancelled.")
     var shutdownGrace: Double = 20
@@ -61,6 +78,16 @@ struct ServeCommand: AsyncParsableCommand {
         guard self.upstreamTimeout >= 0.1, self.upstreamTimeout <= 600 else {
             throw ValidationError("--upstream-timeout must be between 0.1 and 600 seconds")
         }
+        guard AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
+                            queriesPerSecond: self.queriesPerSecond).isValid else {
+            throw ValidationError("--submissions-per-second, --max-in-flight and --queries-per-second must be between 1 and 1000")
+        }
+        guard UpstreamAccount.isValidName(self.accountName) else {
+            throw ValidationError("--account-name must be 1-63 letters, digits, '.', '_' or '-'")
+        }
+        guard self.detectWait >= 0, self.detectWait <= 60 else {
+            throw ValidationError("--detect-wait must be between 0 and 60 seconds")
+        }
         guard self.shutdownGrace >= 1, self.shutdownGrace <= 3600 else {
             throw ValidationError("--shutdown-grace must be between 1 and 3600 seconds")
         }
@@ -72,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         var simulator: RunningSimulator?
         let upstreamURL: String
-        let upstreamKey: UpstreamAPIKey
+        let upstreamKey: UpstreamAPIKey?
         if self.demo {
             let demoKey = "sk-s2v-meter-demo"
             let running = try await RunningSimulator.start(
@@ -82,16 +109,18 @@ struct ServeCommand: AsyncParsableCommand {
             upstreamKey = UpstreamAPIKey(secret: demoKey)
             logger.info("demo mode: DashScope simulator running in-process", metadata: ["upstream": "\(upstreamURL)"])
         } else {
-            guard let key = try UpstreamAPIKey.fromEnvironment(ProcessInfo.processInfo.environment) else {
-                throw ValidationError("DASHSCOPE_API_KEY is not set (nor DASHSCOPE_API_KEY_FILE): set it, or run with --demo")
-            }
+            // Without a key of its own, the gateway uses the accounts of the pool (`s2v-meter accounts`) only.
             upstreamURL = self.upstreamURL
-            upstreamKey = key
+            upstreamKey = try UpstreamAPIKey.fromEnvironment(ProcessInfo.processInfo.environment)
         }
 
         let opened = try await Database.open(self.database.location, logger: logger)
         let configuration = GatewayConfiguration(
             host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey,
+            upstreamAccount: self.accountName,
+            accountLimits: AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
+                                         queriesPerSecond: self.queriesPerSecond),
+            detectSlotWait: .milliseconds(Int64(self.detectWait * 1000)),
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
             pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
             notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),

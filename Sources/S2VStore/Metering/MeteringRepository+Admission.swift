@@ -4,9 +4,10 @@ import PostgresNIO
 import S2VCore
 
 extension MeteringRepository {
-    /// Admits a generation task: the task row, its place in the dispatch queue, its hold (max billable seconds
-    /// × tier price) and the rollup, in one transaction. A hold that does not fit a budget refuses the task (403
-    /// `BudgetExceeded`) and nothing is written. The hold comes before the rollup: the budget trigger refuses a
+    /// Admits a generation task: the client limits of its team and key, the task row, its place in the dispatch
+    /// queue (with its key's priority), its hold (max billable seconds × tier price) and the rollup, in one
+    /// transaction. A client limit refuses with 429 `Throttling.RateQuota`, a hold that does not fit a budget
+    /// with 403 `BudgetExceeded`; either way nothing is written and nothing is taken from any other limit. The hold comes before the rollup: the budget trigger refuses a
     /// full budget without waiting for a lock, so a refused burst never queues on the rollup's row, and the
     /// budget counters an admission locks stay locked for one statement and the commit. Nothing is sent
     /// upstream here; the dispatcher does that.
@@ -21,8 +22,11 @@ extension MeteringRepository {
         }
         let taskID = UUID()
         let hold = price.amount(for: maxSeconds)
-        return try await self.refusingOverBudget(caller: caller, logger: logger) {
+        return try await self.refusingOverLimits(caller: caller, logger: logger) {
             try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+                let limited = try await connection.query(
+                    "SELECT client_limits_take(\(teamID), \(caller.keyID), true)", logger: logger)
+                for try await _ in limited {}  // a refusal arrives with the rows
                 let rows = try await connection.query("""
                     INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
                     VALUES (\(taskID), \(teamID), \(caller.keyID), \(price.model), \(price.tier), \(price.id), \(hold),
@@ -32,7 +36,8 @@ extension MeteringRepository {
                 var admittedAt = Date()
                 for try await value in rows.decode(Date.self) { admittedAt = value }
                 try await connection.query("""
-                    INSERT INTO dispatch_queue (task_id, team_id, enqueued_at) VALUES (\(taskID), \(teamID), \(admittedAt))
+                    INSERT INTO dispatch_queue (task_id, team_id, priority, enqueued_at)
+                    SELECT \(taskID), \(teamID), priority, \(admittedAt) FROM api_keys WHERE id = \(caller.keyID)
                     """, logger: logger)
                 try await connection.query("""
                     INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,

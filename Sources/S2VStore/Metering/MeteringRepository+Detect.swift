@@ -4,15 +4,28 @@ import PostgresNIO
 import S2VCore
 
 extension MeteringRepository {
-    /// Records the intent of a paid face-detect call before it is sent, with a hold of one image's price, in one
-    /// transaction. The hold passes every budget that applies, or the call is refused here (403
-    /// `BudgetExceeded`) and nothing is written or sent.
-    public func openDetectIntent(caller: Caller, teamID: Int64, price: Price, account: String, logger: Logger) async throws -> Int64 {
-        try await self.refusingOverBudget(caller: caller, logger: logger) {
+    /// Records the intent of a paid face-detect call before it is sent, in one transaction: the client limits
+    /// of its team and key, the call with a hold of one image's price, and a submission slot on the first of
+    /// `accounts` that has one within `maxWait` (a free slot now preferred over a wait). A client limit refuses
+    /// with 429, a budget with 403, and accounts without a slot with 429 `Throttling.RateQuota` (Retry-After 1);
+    /// in each case nothing is written or taken.
+    public func openDetectIntent(caller: Caller, teamID: Int64, price: Price, accounts: [PacedAccount],
+                                 maxWait: Duration, logger: Logger) async throws -> DetectIntent {
+        try await self.refusingOverLimits(caller: caller, logger: logger) {
             try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+                let limited = try await connection.query(
+                    "SELECT client_limits_take(\(teamID), \(caller.keyID), false)", logger: logger)
+                for try await _ in limited {}  // a refusal arrives with the rows
+                guard let (account, wait) = try await Self.reserveDetectSlot(
+                    model: price.model, accounts: accounts, maxWait: maxWait, on: connection, logger: logger)
+                else {
+                    throw ServiceError.throttled(
+                        "The upstream account's face-detect rate is fully used; retry in a moment.", retryAfterSeconds: 1)
+                }
                 let rows = try await connection.query("""
-                    INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id)
-                    VALUES ('detect', \(teamID), \(caller.keyID), \(account), \(price.model), \(price.tier), \(price.id))
+                    INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id, started_at)
+                    VALUES ('detect', \(teamID), \(caller.keyID), \(account), \(price.model), \(price.tier), \(price.id),
+                            clock_timestamp())
                     RETURNING id, started_at
                     """, logger: logger)
                 var opened: (Int64, Date)?
@@ -24,9 +37,25 @@ extension MeteringRepository {
                     VALUES ('hold', \(teamID), \(caller.keyID), \(callID), \(price.model), \(price.tier), \(price.id),
                             1, \(price.unitPrice), 0, \(price.unitPrice), \(price.currency), \(startedAt))
                     """, logger: logger)
-                return callID
+                return DetectIntent(callID: callID, account: account, wait: wait)
             }
         }
+    }
+
+    /// The first account with a free slot now, else the first with one within `maxWait`.
+    private static func reserveDetectSlot(model: String, accounts: [PacedAccount], maxWait: Duration,
+                                          on connection: PostgresConnection, logger: Logger) async throws -> (String, Duration)? {
+        for patience in [Duration.zero, maxWait] {
+            for account in accounts {
+                if let wait = try await UpstreamPacing.reserve(
+                    account: account.name, lane: .submit(model: model), limits: account.limits, maxWait: patience,
+                    on: connection, logger: logger) {
+                    return (account.name, wait)
+                }
+            }
+            if maxWait == .zero { break }
+        }
+        return nil
     }
 
     /// Charges a detect call the upstream answered (also when the check failed): the capture of its hold, the

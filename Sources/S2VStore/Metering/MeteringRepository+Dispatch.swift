@@ -5,32 +5,75 @@ import S2VCore
 
 extension MeteringRepository {
     /// Takes the next due task out of the queue and records the submission intent, in one transaction.
-    /// `SKIP LOCKED` lets several instances claim concurrently without ever claiming the same task.
+    ///
+    /// Fair share: each team with due work offers its head (its key's priority first, then first in), and the
+    /// team served least recently goes first, so teams take turns and one that floods the queue cannot starve
+    /// another. `SKIP LOCKED` lets several instances and accounts claim concurrently without ever claiming the
+    /// same task.
     public func claimNextSubmission(account: String, logger: Logger) async throws -> SubmissionClaim? {
         try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            let rows = try await connection.query("""
-                SELECT q.task_id, t.team_id, t.key_id, t.model, t.tier, t.price_id, t.request::text, q.attempts
-                FROM dispatch_queue q JOIN tasks t ON t.id = q.task_id
-                WHERE q.not_before <= now()
-                ORDER BY q.priority DESC, q.enqueued_at, q.task_id
-                LIMIT 1 FOR UPDATE OF q SKIP LOCKED
+            let heads = try await connection.query("""
+                SELECT h.task_id FROM (
+                    SELECT DISTINCT ON (q.team_id) q.task_id, q.team_id
+                    FROM dispatch_queue q WHERE q.not_before <= now()
+                    ORDER BY q.team_id, q.priority DESC, q.enqueued_at, q.task_id) h
+                ORDER BY (SELECT max(c.started_at) FROM upstream_calls c
+                          WHERE c.team_id = h.team_id AND c.kind = 'submit') ASC NULLS FIRST, h.task_id
+                LIMIT 20
                 """, logger: logger)
-            var found: (UUID, Int64, Int64, String, String, Int64, String, Int)?
-            for try await row in rows.decode((UUID, Int64, Int64, String, String, Int64, String, Int).self) { found = row }
-            guard let (taskID, teamID, keyID, model, tier, priceID, body, attempts) = found else { return nil }
-            try await connection.query("DELETE FROM dispatch_queue WHERE task_id = \(taskID)", logger: logger)
-            try await connection.query("""
-                UPDATE tasks SET phase = 'submitting', upstream_account = \(account) WHERE id = \(taskID)
-                """, logger: logger)
-            let callRows = try await connection.query("""
-                INSERT INTO upstream_calls (kind, task_id, team_id, key_id, account, model, tier, price_id)
-                VALUES ('submit', \(taskID), \(teamID), \(keyID), \(account), \(model), \(tier), \(priceID))
-                RETURNING id
-                """, logger: logger)
-            var callID: Int64 = 0
-            for try await id in callRows.decode(Int64.self) { callID = id }
-            return SubmissionClaim(taskID: taskID, callID: callID, account: account, requestBody: body, attempts: attempts)
+            var candidates: [UUID] = []
+            for try await id in heads.decode(UUID.self) { candidates.append(id) }
+            for candidate in candidates {
+                if let claim = try await Self.claim(candidate, account: account, on: connection, logger: logger) {
+                    return claim
+                }
+            }
+            return nil
         }
+    }
+
+    /// Claims one queued task unless another claimer holds it.
+    private static func claim(_ taskID: UUID, account: String, on connection: PostgresConnection,
+                              logger: Logger) async throws -> SubmissionClaim? {
+        let rows = try await connection.query("""
+            SELECT t.team_id, t.key_id, t.model, t.tier, t.price_id, t.request::text, q.attempts
+            FROM dispatch_queue q JOIN tasks t ON t.id = q.task_id
+            WHERE q.task_id = \(taskID) AND q.not_before <= now()
+            FOR UPDATE OF q SKIP LOCKED
+            """, logger: logger)
+        var found: (Int64, Int64, String, String, Int64, String, Int)?
+        for try await row in rows.decode((Int64, Int64, String, String, Int64, String, Int).self) { found = row }
+        guard let (teamID, keyID, model, tier, priceID, body, attempts) = found else { return nil }
+        try await connection.query("DELETE FROM dispatch_queue WHERE task_id = \(taskID)", logger: logger)
+        try await connection.query("""
+            UPDATE tasks SET phase = 'submitting', upstream_account = \(account) WHERE id = \(taskID)
+            """, logger: logger)
+        let callRows = try await connection.query("""
+            INSERT INTO upstream_calls (kind, task_id, team_id, key_id, account, model, tier, price_id, started_at)
+            VALUES ('submit', \(taskID), \(teamID), \(keyID), \(account), \(model), \(tier), \(priceID), clock_timestamp())
+            RETURNING id
+            """, logger: logger)
+        var callID: Int64 = 0
+        for try await id in callRows.decode(Int64.self) { callID = id }
+        return SubmissionClaim(taskID: taskID, callID: callID, account: account, model: model, requestBody: body, attempts: attempts)
+    }
+
+    /// Generation tasks holding one of the account's slots: claimed for submission, submitted or running.
+    public func tasksInFlight(account: String, logger: Logger) async throws -> Int {
+        let rows = try await self.client.query("""
+            SELECT count(*)::int FROM tasks
+            WHERE upstream_account = \(account) AND phase IN ('submitting', 'submitted', 'running')
+            """, logger: logger)
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
+    }
+
+    /// Whether a task is waiting in the queue and due.
+    public func hasDueWork(logger: Logger) async throws -> Bool {
+        let rows = try await self.client.query(
+            "SELECT EXISTS (SELECT 1 FROM dispatch_queue WHERE not_before <= now())", logger: logger)
+        for try await due in rows.decode(Bool.self) { return due }
+        return false
     }
 
     /// The upstream accepted the task: map its id and start polling.

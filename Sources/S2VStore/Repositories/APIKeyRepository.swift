@@ -65,6 +65,19 @@ public struct APIKeyRepository: Sendable {
         return false
     }
 
+    /// Sets a team key's dispatch priority; returns false if there is no such active team key.
+    public func setPriority(id: Int64, priority: Int, logger: Logger) async throws -> Bool {
+        guard (-100...100).contains(priority) else {
+            throw ServiceError.invalidParameter("The priority must be between -100 and 100.")
+        }
+        let rows = try await self.client.query("""
+            UPDATE api_keys SET priority = \(priority) WHERE id = \(id) AND revoked_at IS NULL AND team_id IS NOT NULL
+            RETURNING id
+            """, logger: logger)
+        for try await _ in rows.decode(Int64.self) { return true }
+        return false
+    }
+
     /// The caller a key belongs to, or nil for an unknown or revoked key. Read on every request, so a revocation
     /// takes effect at once on every instance.
     public func authenticate(_ secret: APIKeySecret, logger: Logger) async throws -> Caller? {

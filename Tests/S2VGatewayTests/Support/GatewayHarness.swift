@@ -17,6 +17,7 @@ import ServiceLifecycle
 final class GatewayHarness: Sendable {
     let database: TestDatabase
     let simulator: RunningSimulator
+    private let ownsSimulator: Bool
     let port: Int
     let client: PostgresClient
     private let serviceGroup: ServiceGroup
@@ -30,11 +31,17 @@ final class GatewayHarness: Sendable {
     static func start(
         simulator configuration: SimulatorConfiguration = SimulatorConfiguration(apiKeys: [upstreamKey], generationTime: .milliseconds(150)),
         gateway adjust: @Sendable (inout GatewayConfiguration) -> Void = { _ in },
-        database: TestDatabase? = nil
+        database: TestDatabase? = nil,
+        sharing shared: GatewayHarness? = nil,
+        environment: [String: String] = [:],
+        beforeStart: @Sendable (PostgresClient) async throws -> Void = { _ in }
     ) async throws -> GatewayHarness {
         var logger = Logger(label: "test.gateway")
         logger.logLevel = ProcessInfo.processInfo.environment["S2V_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
-        let simulator = try await TestTrace.step("harness simulator") { try await RunningSimulator.start(configuration: configuration, logger: logger) }
+        // A second instance in front of the same upstream shares the first one's simulator.
+        let simulator = if let shared { shared.simulator } else {
+            try await TestTrace.step("harness simulator") { try await RunningSimulator.start(configuration: configuration, logger: logger) }
+        }
         let database = try await TestTrace.step("harness database") { try await Self.databaseOrNew(database) }
         if let directory = ProcessInfo.processInfo.environment["S2V_TEST_LOG_DIR"] {
             logger = Logger(label: "test.gateway") { FileLogHandler(label: $0, path: "\(directory)/\(database.name)-\(UUID().uuidString.prefix(4)).log") }
@@ -45,11 +52,16 @@ final class GatewayHarness: Sendable {
             upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100), notCreatedGrace: .seconds(1),
             shutdownGrace: .seconds(5))
         adjust(&gateway)
+        let setupLogger = logger
+        try await database.withClient { client in
+            try await MigrationRunner(client: client, migrations: try MigrationDirectory.locate().load(), logger: setupLogger).apply()
+            try await beforeStart(client)
+        }
         let client = PostgresClient(configuration: database.configuration, backgroundLogger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(
             configuration: gateway, client: client, migrations: try MigrationDirectory.locate().load(), logger: logger,
-            onServerRunning: { port in portSink.yield(port) })
+            environment: environment, onServerRunning: { port in portSink.yield(port) })
         let group = GatewayServiceGroup.make(running: application, configuration: gateway, signals: [], logger: logger)
         let running = Task {
             // A gateway that fails to start ends the wait for its port instead of leaving the test hanging.
@@ -64,8 +76,8 @@ final class GatewayHarness: Sendable {
             _ = try await running.value
             throw ServiceError.serviceUnavailable("the gateway under test did not start")
         }
-        return GatewayHarness(database: database, simulator: simulator, port: port, client: client,
-                              serviceGroup: group, running: running)
+        return GatewayHarness(database: database, simulator: simulator, ownsSimulator: shared == nil, port: port,
+                              client: client, serviceGroup: group, running: running)
     }
 
     private static func databaseOrNew(_ database: TestDatabase?) async throws -> TestDatabase {
@@ -73,18 +85,30 @@ final class GatewayHarness: Sendable {
         return try await TestDatabase.make()
     }
 
-    private init(database: TestDatabase, simulator: RunningSimulator, port: Int, client: PostgresClient,
-                 serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
+    private init(database: TestDatabase, simulator: RunningSimulator, ownsSimulator: Bool, port: Int,
+                 client: PostgresClient, serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
         self.database = database
         self.simulator = simulator
+        self.ownsSimulator = ownsSimulator
         self.port = port
         self.client = client
         self.serviceGroup = serviceGroup
         self.running = running
     }
 
-    /// Stops the gateway gracefully, then the simulator; keeps the database unless `drop`.
+    /// Stops the gateway gracefully, then the simulator it started; keeps the database unless `drop`.
     func stop(dropDatabase: Bool = true) async {
+        await self.stopGatewayOnly()
+        if self.ownsSimulator {
+            await TestTrace.step("harness stop simulator \(self.database.name)") { await self.simulator.stop() }
+        }
+        if dropDatabase {
+            try? await TestTrace.step("harness drop \(self.database.name)") { try await self.database.cluster.dropDatabase(self.database.name) }
+        }
+    }
+
+    /// Stops the gateway gracefully; the simulator and the database stay.
+    func stopGatewayOnly() async {
         await TestTrace.step("harness stop gateway \(self.database.name)") {
             await self.serviceGroup.triggerGracefulShutdown()
             let running = self.running
@@ -94,10 +118,6 @@ final class GatewayHarness: Sendable {
                 // every service was cancelled (see the issue 4 note). The gateway is left behind, idle.
                 FileHandle.standardError.write(Data("gateway on \(self.database.name) did not stop within \(Self.stopLimit); left behind\n".utf8))
             }
-        }
-        await TestTrace.step("harness stop simulator \(self.database.name)") { await self.simulator.stop() }
-        if dropDatabase {
-            try? await TestTrace.step("harness drop \(self.database.name)") { try await self.database.cluster.dropDatabase(self.database.name) }
         }
     }
 

@@ -38,12 +38,12 @@ import Testing
             let fixture = try await LedgerFixture.make(client)
             _ = try await fixture.budgets.set(try BudgetSpecification(
                 scope: .key(id: fixture.caller.keyID), limit: fixture.detect.unitPrice, period: .day), logger: fixture.logger)
-            let call = try await fixture.metering.openDetectIntent(
+            let call = try await fixture.metering.openDetect(
                 caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
             // The open intent holds the one image the budget allows, so a second call cannot start.
             await #expect(throws: ServiceError.budgetExceeded("")) {
                 do {
-                    _ = try await fixture.metering.openDetectIntent(
+                    _ = try await fixture.metering.openDetect(
                         caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
                 } catch let error as ServiceError {
                     #expect(error.message.contains("of key \(fixture.caller.keyID)"))
@@ -54,7 +54,7 @@ import Testing
             // An upstream refusal releases the hold and makes room again.
             try await fixture.metering.failDetect(callID: call, httpStatus: 500, errorCode: "InternalError",
                                                   upstreamRequestID: nil, logger: fixture.logger)
-            let again = try await fixture.metering.openDetectIntent(
+            let again = try await fixture.metering.openDetect(
                 caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
             #expect(try await fixture.metering.chargeDetect(callID: again, upstreamRequestID: nil, conservative: false,
                                                             logger: fixture.logger) == fixture.detect.unitPrice)

@@ -16,7 +16,7 @@ import Testing
             try await fixture.metering.settle(
                 taskID: task.id, outcome: .succeeded(duration: Decimal(string: "10.23"), output: "{}", usage: nil), logger: fixture.logger)
             try await fixture.admit()
-            let call = try await fixture.metering.openDetectIntent(
+            let call = try await fixture.metering.openDetect(
                 caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
             try await fixture.metering.chargeDetect(callID: call, upstreamRequestID: nil, conservative: false, logger: fixture.logger)
             let verifier = LedgerVerifier(client: client)

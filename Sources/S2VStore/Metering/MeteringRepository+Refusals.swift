@@ -8,10 +8,14 @@ extension MeteringRepository {
     static let budgetExceededState = "S2VB1"
     /// SQLSTATE the budget trigger raises when a call is priced in another currency than a budget it falls under.
     static let budgetCurrencyState = "S2VB2"
+    /// SQLSTATE `client_limits_take` raises when a request is over a client limit of its team or key.
+    static let clientLimitState = "S2VR1"
 
     /// Runs a transaction that writes a hold or charge; turns the budget trigger's refusal into 403
-    /// `BudgetExceeded` for `caller`, after recording the refusal as an alert (once per budget and period).
-    func refusingOverBudget<Result: Sendable>(
+    /// `BudgetExceeded` for `caller`, after recording the refusal as an alert (once per budget and period), and
+    /// a client limit's refusal into 429 `Throttling.RateQuota`. Either way the transaction rolled back, so the
+    /// request took nothing from any other limit or budget.
+    func refusingOverLimits<Result: Sendable>(
         caller: Caller, logger: Logger, _ body: () async throws -> Result
     ) async throws -> Result {
         do {
@@ -29,6 +33,11 @@ extension MeteringRepository {
                 logger.error("budget refusal alert not recorded", metadata: ["error": "\(String(reflecting: error))"])
             }
             throw ServiceError.budgetExceeded(refusal.message(teamName: caller.teamName))
+        } catch let error as PSQLError where error.clientLimitRefusal != nil {
+            let refusal = error.clientLimitRefusal!
+            logger.info("client limit refused a request", metadata: [
+                "limit": "\(refusal.limitName)", "scope": "\(refusal.scope)"])
+            throw refusal.serviceError
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.budgetCurrencyState {
             throw ServiceError.budgetExceeded(
                 (error.serverInfo?[.message] ?? "a budget is kept in another currency") + "; an administrator must fix the budget or the price.")

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import S2VStore
+
+/// `s2v-meter accounts`: the pool of upstream DashScope accounts.
+struct AccountsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts",
+        abstract: "Manage the pool of upstream DashScope accounts the gateway submits to.",
+        discussion: """
+            Each account has its own limits (DashScope: 5 submissions per second per model, 1 running task, 20 task \
+            queries per second); the gateway uses any account with room, so N accounts run N tasks at once. The key \
+            itself is never stored: an account names the environment variable or file every gateway instance reads \
+            it from. Running gateways pick up changes within 5 seconds.
+            """,
+        subcommands: [Add.self, List.self, Remove.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an account to the pool (or bring back a removed one).")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Argument(help: "The account's name: 1-63 letters, digits, '.', '_' or '-'.")
+        var name: String
+
+        @Option(name: .customLong("key-env"), help: "The environment variable holding the account's DashScope key.")
+        var keyEnv: String?
+
+        @Option(name: .customLong("key-file"), help: "The file (absolute path) holding the account's DashScope key.")
+        var keyFile: String?
+
+        @Option(name: .customLong("submissions-per-second"), help: "Paid submissions per second, per model.")
+        var submissionsPerSecond = 5
+
+        @Option(name: .customLong("max-in-flight"), help: "Generation tasks submitted or running at once.")
+        var maxInFlight = 1
+
+        @Option(name: .customLong("queries-per-second"), help: "Task queries per second.")
+        var queriesPerSecond = 20
+
+        func validate() throws {
+            guard (self.keyEnv == nil) != (self.keyFile == nil) else {
+                throw ValidationError("give exactly one of --key-env VARIABLE or --key-file PATH")
+            }
+        }
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.accounts")
+            let source: UpstreamKeySource = self.keyEnv.map { .environment($0) } ?? .file(self.keyFile ?? "")
+            let limits = AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
+                                       queriesPerSecond: self.queriesPerSecond)
+            let name = self.name
+            let account = try await self.database.withMigratedClient(logger: logger) { client in
+                try await AccountRepository(client: client).add(name: name, keySource: source, limits: limits, logger: logger)
+            }
+            print("added account \(account.name) (key from \(account.keySource))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the pool's accounts.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Flag(help: "Include removed accounts.")
+        var all = false
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.accounts")
+            let all = self.all
+            let accounts = try await self.database.withMigratedClient(logger: logger) { client in
+                try await AccountRepository(client: client).list(includingRemoved: all, logger: logger)
+            }
+            guard !accounts.isEmpty else {
+                print("no accounts in the pool: gateways use their own DASHSCOPE_API_KEY; add more with `s2v-meter accounts add`")
+                return
+            }
+            let rows = accounts.map { account in
+                [account.name, "\(account.keySource)", String(account.limits.submissionsPerSecond),
+                 String(account.limits.maxInFlight), String(account.limits.queriesPerSecond),
+                 account.removedAt.map { "removed \($0.formatted(.iso8601))" } ?? "live"]
+            }
+            print(TextTable(header: ["NAME", "KEY FROM", "SUBMIT/S", "IN FLIGHT", "QUERY/S", "STATE"], rows: rows,
+                            rightAligned: [2, 3, 4]).render())
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an account: it gets no new tasks; its unfinished tasks are still followed to the end.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Argument(help: "The account's name.")
+        var name: String
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.accounts")
+            let name = self.name
+            let removed = try await self.database.withMigratedClient(logger: logger) { client in
+                try await AccountRepository(client: client).remove(name: name, logger: logger)
+            }
+            guard removed else { throw ValidationError("no account named '\(name)' in the pool") }
+            print("removed account \(name)")
+        }
+    }
+}

@@ -122,7 +122,7 @@ BEGIN
                 available := l.burst;
             ELSE
                 available := least(l.burst::numeric,
-                                   l.tokens + l.requests_per_second * extract(epoch FROM now_at - l.refilled_at));
+                                   l.tokens + l.requests_per_second * extract(epoch FROM now_at - l.refilled_at)::numeric);
             END IF;
             IF available < 1 THEN
                 PERFORM client_limit_refuse(l, 'requests_per_second', l.burst, 0,
@@ -151,8 +151,8 @@ BEGIN
             END IF;
             IF used >= l.tasks_per_day THEN
                 PERFORM client_limit_refuse(l, 'tasks_per_day', l.tasks_per_day, 0,
-                                            extract(epoch FROM day_start + interval '1 day' - now_at),
-                                            extract(epoch FROM day_start + interval '1 day' - now_at));
+                                            extract(epoch FROM day_start + interval '1 day' - now_at)::numeric,
+                                            extract(epoch FROM day_start + interval '1 day' - now_at)::numeric);
             END IF;
         END IF;
     END LOOP;

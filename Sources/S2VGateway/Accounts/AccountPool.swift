@@ -17,6 +17,7 @@ actor AccountPool {
     private var cached: [ResolvedAccount] = []
     private var refreshedAt: ContinuousClock.Instant?
     private var unreadable: Set<String> = []
+    private var duplicates: Set<String> = []
 
     /// - Parameters:
     ///   - upstream: the client the accounts' clients are made from (base URL, timeout); its key is unused.
@@ -43,13 +44,25 @@ actor AccountPool {
         if let refreshedAt, ContinuousClock.now - refreshedAt < Self.refreshInterval { return self.cached }
         let stored = try await self.repository.list(includingRemoved: true, logger: self.logger)
         var accounts: [ResolvedAccount] = []
-        for account in stored {
+        // Limits, locks and pacing are kept per account name: one key under two names would get twice its
+        // limits, so a key already in use under another name is skipped (live accounts and the table win).
+        var keysInUse: Set<String> = []
+        for account in stored {  // live accounts first (the repository orders them so)
             guard let key = self.readKey(account) else { continue }
+            guard keysInUse.insert(key.secret).inserted else {
+                self.warnOnce("upstream account uses the same key as another account; skipped", account: account.name)
+                continue
+            }
             accounts.append(ResolvedAccount(name: account.name, limits: account.limits,
                                             upstream: self.upstream.with(key: key), removed: account.removedAt != nil))
         }
         if let configured, !stored.contains(where: { $0.name == configured.name }) {
-            accounts.append(configured)
+            if let key = configured.upstream.apiKey, keysInUse.contains(key.secret) {
+                self.warnOnce("DASHSCOPE_API_KEY is also a pool account's key; used under the pool's name only",
+                              account: configured.name)
+            } else {
+                accounts.append(configured)
+            }
         }
         self.cached = accounts.sorted { $0.name < $1.name }
         self.refreshedAt = .now
@@ -59,6 +72,11 @@ actor AccountPool {
     /// The account a task was sent to, if this instance can use it.
     func account(named name: String) async throws -> ResolvedAccount? {
         try await self.all().first { $0.name == name }
+    }
+
+    private func warnOnce(_ message: Logger.Message, account: String) {
+        guard self.duplicates.insert(account).inserted else { return }
+        self.logger.warning(message, metadata: ["account": "\(account)"])
     }
 
     private func readKey(_ account: UpstreamAccount) -> UpstreamAPIKey? {

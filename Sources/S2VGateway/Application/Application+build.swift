@@ -82,7 +82,7 @@ func buildRouter(
     let api = router.group("api/v1")
         .add(middleware: CallLogMiddleware(callLog: store.callLog))
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
-    let detect = FaceDetectRoute(store: store, pool: pool, slotWait: configuration.detectSlotWait)
+    let detect = FaceDetectRoute(store: store, pool: pool, pacing: UpstreamPacing(client: client), slotWait: configuration.detectSlotWait)
     let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
     let tasks = TaskRoutes(store: store, pool: pool)
     api.post("services/aigc/image2video/face-detect", use: detect.handle)

@@ -12,6 +12,7 @@ struct FaceDetectRoute: Sendable {
 
     let store: GatewayStore
     let pool: AccountPool
+    let pacing: UpstreamPacing
     /// How long a call may wait for an account's next face-detect slot before it is refused with 429.
     let slotWait: Duration
 
@@ -31,8 +32,19 @@ struct FaceDetectRoute: Sendable {
             caller: caller, teamID: teamID, price: price, accounts: accounts.map(\.paced), maxWait: self.slotWait,
             logger: context.logger)
         let callID = intent.callID
-        if intent.wait > .zero { try await Task.sleep(for: intent.wait) }
-        let upstream = accounts.first { $0.name == intent.account }?.upstream
+        let upstreamAccount = accounts.first { $0.name == intent.account }
+        if let upstreamAccount {
+            do {
+                try await self.pacing.waitOnTime(intent.wait, account: upstreamAccount,
+                                                 lane: .submit(model: price.model), logger: context.logger)
+            } catch {
+                // Cancelled while waiting for the slot (client gone, shutdown): nothing was sent, nothing is charged.
+                try? await self.store.metering.failDetect(
+                    callID: callID, httpStatus: 499, errorCode: "NotSent", upstreamRequestID: nil, logger: context.logger)
+                throw error
+            }
+        }
+        let upstream = upstreamAccount?.upstream
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
             guard let upstream else { throw .notSent("account \(intent.account) vanished") }

@@ -38,14 +38,20 @@ struct Dispatcher: Service {
         }
     }
 
-    /// Every account of the pool at once, each under its own lock.
+    /// Accounts dispatched at once: each holds a connection for its lock, so they must leave the pool room.
+    static let parallelAccounts = 4
+
+    /// Every account of the pool, a few at a time, each under its own lock. Removed accounts only get their open
+    /// submissions resolved, never new work.
     func dispatchRound() async throws {
-        let accounts = try await self.pool.live()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for account in accounts {
-                group.addTask { try await self.dispatch(to: account) }
+        let accounts = try await self.pool.all()
+        for start in stride(from: 0, to: accounts.count, by: Self.parallelAccounts) {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for account in accounts[start..<min(start + Self.parallelAccounts, accounts.count)] {
+                    group.addTask { try await self.dispatch(to: account) }
+                }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
         }
     }
 
@@ -64,7 +70,7 @@ struct Dispatcher: Service {
     }
 
     private func submitWhileRoom(_ account: ResolvedAccount) async throws {
-        guard try await self.reconciler.resolve(account: account, logger: self.logger) else { return }
+        guard try await self.reconciler.resolve(account: account, logger: self.logger), !account.removed else { return }
         while !Task.isShuttingDownGracefully {
             let inFlight = try await self.metering.tasksInFlight(account: account.name, logger: self.logger)
             guard inFlight < account.limits.maxInFlight,

@@ -44,7 +44,7 @@ struct TaskPoller: Service {
                         maxWait: self.configuration.pollInterval, logger: self.logger)
                 else { continue }
                 group.addTask {
-                    if wait > .zero { try await Task.sleep(for: wait) }
+                    try await self.pacing.waitOnTime(wait, account: account, lane: .query, logger: self.logger)
                     await self.poll(target, via: account)
                 }
             }

@@ -16,15 +16,10 @@ extension MeteringRepository {
                 let limited = try await connection.query(
                     "SELECT client_limits_take(\(teamID), \(caller.keyID), false)", logger: logger)
                 for try await _ in limited {}  // a refusal arrives with the rows
-                guard let (account, wait) = try await Self.reserveDetectSlot(
-                    model: price.model, accounts: accounts, maxWait: maxWait, on: connection, logger: logger)
-                else {
-                    throw ServiceError.throttled(
-                        "The upstream account's face-detect rate is fully used; retry in a moment.", retryAfterSeconds: 1)
-                }
+                guard let tentative = accounts.first?.name else { throw ServiceError.serviceUnavailable() }
                 let rows = try await connection.query("""
                     INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id, started_at)
-                    VALUES ('detect', \(teamID), \(caller.keyID), \(account), \(price.model), \(price.tier), \(price.id),
+                    VALUES ('detect', \(teamID), \(caller.keyID), \(tentative), \(price.model), \(price.tier), \(price.id),
                             clock_timestamp())
                     RETURNING id, started_at
                     """, logger: logger)
@@ -37,6 +32,17 @@ extension MeteringRepository {
                     VALUES ('hold', \(teamID), \(caller.keyID), \(callID), \(price.model), \(price.tier), \(price.id),
                             1, \(price.unitPrice), 0, \(price.unitPrice), \(price.currency), \(startedAt))
                     """, logger: logger)
+                // The slot is reserved last, right before the commit, so the call leaves as close to it as it can.
+                guard let (account, wait) = try await Self.reserveDetectSlot(
+                    model: price.model, accounts: accounts, maxWait: maxWait, on: connection, logger: logger)
+                else {
+                    throw ServiceError.throttled(
+                        "The upstream account's face-detect rate is fully used; retry in a moment.", retryAfterSeconds: 1)
+                }
+                if account != tentative {
+                    try await connection.query(
+                        "UPDATE upstream_calls SET account = \(account) WHERE id = \(callID)", logger: logger)
+                }
                 return DetectIntent(callID: callID, account: account, wait: wait)
             }
         }

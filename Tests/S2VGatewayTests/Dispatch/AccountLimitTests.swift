@@ -92,7 +92,7 @@ import Testing
         })
         let key = try await harness.makeTeamKey("busy")
         // Another instance reserved the account's detect slots for the next hour.
-        try await harness.database.withClient { client in
+        _ = try await harness.database.withClient { client in
             try await client.query("""
                 INSERT INTO upstream_pacing (account, lane, next_at) VALUES ('default', 'submit:wan2.2-s2v-detect', now() + interval '1 hour')
                 """)

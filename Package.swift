@@ -41,6 +41,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Report documents (usage, invoices, audit) as JSON, CSV, text tables and HTML, for the CLI and the API.
+        .target(
+            name: "S2VReports",
+            dependencies: ["S2VCore", "S2VStore"],
+            swiftSettings: swiftSettings
+        ),
         // The fake DashScope, written from the upstream contract alone: it imports nothing of ours.
         .target(
             name: "DashScopeSimulator",
@@ -57,6 +63,7 @@ let package = Package(
             dependencies: [
                 "S2VCore",
                 "S2VStore",
+                "S2VReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -71,6 +78,7 @@ let package = Package(
             dependencies: [
                 "S2VCore",
                 "S2VStore",
+                "S2VReports",
                 "S2VGateway",
                 "DashScopeSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -99,6 +107,11 @@ let package = Package(
         .testTarget(
             name: "S2VCoreTests",
             dependencies: ["S2VCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "S2VReportsTests",
+            dependencies: ["S2VReports", "S2VStore", "S2VCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -69,8 +69,9 @@ public func buildApplication(
     return application
 }
 
-/// The gateway's routes and middleware: health, the DashScope-compatible API under `/api/v1`, and the admin
-/// API under `/v1` (admin keys only). Every API request is authenticated and recorded in the call log.
+/// The gateway's routes and middleware: health, the DashScope-compatible API under `/api/v1`, reports and the
+/// audit trail under `/v1/reports` and `/v1/audit` (admin keys: every team; team keys: their own), and the
+/// admin API under `/v1` (admin keys only). Every API request is authenticated and recorded in the call log.
 func buildRouter(
     store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: PostgresClient,
     migrations: [Migration], dispatcherWake: WakeSignal
@@ -90,6 +91,17 @@ func buildRouter(
     api.get("tasks/{task_id}", use: tasks.get)
     api.post("tasks/{task_id}/cancel", use: tasks.cancel)
     api.get("tasks", use: tasks.list)
+
+    let reporting = router.group("v1")
+        .add(middleware: CallLogMiddleware(callLog: store.callLog))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+    let reports = ReportRoutes(usage: store.usage, invoices: store.invoices, budgets: store.budgets, teams: store.teams)
+    reporting.get("reports/usage", use: reports.usageReport)
+    reporting.get("reports/invoice", use: reports.invoice)
+    reporting.get("reports/budgets", use: reports.budgetReport)
+    let audit = AuditRoutes(audit: store.audit, teams: store.teams)
+    reporting.get("audit", use: audit.calls)
+    reporting.get("audit/changes", use: audit.changes)
 
     let admin = router.group("v1")
         .add(middleware: CallLogMiddleware(callLog: store.callLog))

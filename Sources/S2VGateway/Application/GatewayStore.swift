@@ -11,6 +11,9 @@ struct GatewayStore: Sendable {
     let teams: TeamRepository
     let budgets: BudgetRepository
     let limits: ClientLimitRepository
+    let usage: UsageReportRepository
+    let invoices: InvoiceRepository
+    let audit: AuditRepository
 
     init(client: PostgresClient) {
         self.keys = APIKeyRepository(client: client)
@@ -21,5 +24,8 @@ struct GatewayStore: Sendable {
         self.teams = TeamRepository(client: client)
         self.budgets = BudgetRepository(client: client)
         self.limits = ClientLimitRepository(client: client)
+        self.usage = UsageReportRepository(client: client)
+        self.invoices = InvoiceRepository(client: client)
+        self.audit = AuditRepository(client: client)
     }
 }

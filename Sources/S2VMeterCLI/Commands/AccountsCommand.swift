@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import S2VStore
+import S2VReports
 
 /// `s2v-meter accounts`: the pool of upstream DashScope accounts.
 struct AccountsCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import S2VCore
 import S2VStore
+import S2VReports
 
 /// `s2v-meter budgets`: hard spending limits per gateway, team or key.
 struct BudgetsCommand: AsyncParsableCommand {
@@ -95,7 +96,7 @@ struct BudgetsCommand: AsyncParsableCommand {
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show each budget's current period: limit, spent, held, remaining and percent used.")
+            abstract: "Show each budget's current period: limit, spent, held, remaining, percent used and forecast.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -103,11 +104,11 @@ struct BudgetsCommand: AsyncParsableCommand {
         @Option(help: "Show the periods containing this instant (ISO 8601, e.g. 2026-11-30T16:00:00Z) instead of now.")
         var at: String?
 
-        @Option(help: "table or json.")
+        @Option(help: "table, csv or json.")
         var format = "table"
 
         func validate() throws {
-            guard ["table", "json"].contains(self.format) else { throw ValidationError("--format must be table or json") }
+            guard ["table", "csv", "json"].contains(self.format) else { throw ValidationError("--format must be table, csv or json") }
             if let at = self.at, (try? Date(at, strategy: .iso8601)) == nil {
                 throw ValidationError("--at must be an ISO 8601 instant such as 2026-11-30T16:00:00Z")
             }
@@ -119,8 +120,8 @@ struct BudgetsCommand: AsyncParsableCommand {
             let statuses = try await self.database.withMigratedClient(logger: logger) { client in
                 try await BudgetRepository(client: client).status(at: instant, logger: logger)
             }
-            let table = BudgetStatusTable(statuses: statuses)
-            print(self.format == "json" ? try table.renderJSON() : table.renderTable())
+            let document = BudgetReportDocument(statuses: statuses)
+            print(try document.render(ReportFormat(rawValue: self.format) ?? .table), terminator: "")
         }
     }
 

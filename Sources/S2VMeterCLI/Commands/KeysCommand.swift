@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import S2VCore
 import S2VStore
+import S2VReports
 
 /// `s2v-meter keys`: issue, list and revoke gateway keys.
 struct KeysCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import S2VCore
 import S2VStore
+import S2VReports
 
 /// `s2v-meter limits`: client limits per team and per key.
 struct LimitsCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import S2VStore
+import S2VReports
 
 /// `s2v-meter queue`: what is queued and in flight, per team and per upstream account.
 struct QueueCommand: AsyncParsableCommand {

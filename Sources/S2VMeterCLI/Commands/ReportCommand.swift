@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
+import S2VCore
+import S2VReports
 import S2VStore
 
-/// `s2v-meter report`: usage and cost reports.
+/// `s2v-meter report`: usage, monthly statements and budget status, read from rollups.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Usage and cost reports, read from the daily rollups.",
-        subcommands: [Usage.self])
+        abstract: "Usage, monthly billing statements and budget status, read from rollups (never the call log).",
+        subcommands: [Usage.self, Invoice.self, Budgets.self])
 
     struct Usage: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -15,6 +17,8 @@ struct ReportCommand: AsyncParsableCommand {
             discussion: """
                 Amounts belong to the day a call or task was admitted (a task's charge belongs to its admission, \
                 even when it settles later). Amounts are exact decimals, never rounded.
+
+                Example: s2v-meter report usage --from 2026-11-01 --to 2026-12-01 --by team,model --format csv
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -40,65 +44,105 @@ struct ReportCommand: AsyncParsableCommand {
         var team: String?
 
         func validate() throws {
-            _ = try self.dimensions()
-            _ = try self.range()
+            _ = try self.query()
         }
 
-        func dimensions() throws -> [UsageDimension] {
-            try self.by.split(separator: ",").map { name in
-                guard let dimension = UsageDimension(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--by takes team, key, model, tier, day or month; not '\(name)'")
-                }
-                return dimension
-            }
-        }
-
-        func range() throws -> (Date, Date) {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let today = calendar.startOfDay(for: Date())
-            let from = try self.from.map { try Self.day($0, option: "--from") }
-                ?? calendar.date(from: calendar.dateComponents([.year, .month], from: today))!
-            let to = try self.to.map { try Self.day($0, option: "--to") } ?? calendar.date(byAdding: .day, value: 1, to: today)!
-            guard from < to else { throw ValidationError("--from must be before --to") }
-            return (from, to)
-        }
-
-        static func day(_ text: String, option: String) throws -> Date {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd"
-            guard text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, let date = formatter.date(from: text) else {
-                throw ValidationError("\(option) must be a day such as 2026-11-01")
-            }
-            return date
+        func query() throws -> UsageQuery {
+            try TeamFilterResolution.validating { try UsageQuery(from: self.from, to: self.to, by: self.by) }
         }
 
         func run() async throws {
             let logger = self.logging.bootstrap(label: "s2v-meter.report")
-            let dimensions = try self.dimensions()
-            let (from, to) = try self.range()
+            let query = try self.query()
             let teamName = self.team
             let rows = try await self.database.withMigratedClient(logger: logger) { client in
-                var teamID: Int64?
-                if let teamName {
-                    guard let team = try await TeamRepository(client: client).find(name: teamName, logger: logger) else {
-                        throw ValidationError("no team named '\(teamName)'")
-                    }
-                    teamID = team.id
-                }
+                let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)
                 return try await UsageReportRepository(client: client).usage(
-                    from: from, to: to, groupedBy: dimensions, teamID: teamID, logger: logger)
+                    from: query.from, to: query.to, groupedBy: query.dimensions, teamID: teamID, logger: logger)
             }
-            let dayFormat = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day()
-            let document = UsageReportDocument(
-                from: from.formatted(dayFormat), to: to.formatted(dayFormat), dimensions: dimensions, rows: rows)
+            let document = query.document(rows: rows)
             switch self.format {
             case .json: print(try document.json())
             case .csv: print(document.csv(), terminator: "")
             case .table: print(document.table())
             }
+        }
+    }
+
+    struct Invoice: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The monthly billing statement: per team, quantity × unit price = amount per model, tier and price version.",
+            discussion: """
+                A statement covers the calls and tasks admitted in one UTC calendar month. Conservative charges \
+                (tasks the upstream forgot, charged their full hold) are flagged for review. JSON and CSV amounts \
+                are exact decimal strings; --format html writes a printable page.
+
+                Example: s2v-meter report invoice --month 2026-11 --team render-farm --format html > nov.html
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, csv, json, html
+        }
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Option(help: "The month, YYYY-MM. Default: this month (UTC).")
+        var month: String?
+
+        @Option(help: "Only this team.")
+        var team: String?
+
+        @Option(help: "table, csv, json or html.")
+        var format: Format = .table
+
+        func validate() throws {
+            _ = try self.billingMonth()
+        }
+
+        func billingMonth() throws -> BillingMonth {
+            try TeamFilterResolution.validating { try self.month.map(BillingMonth.init) ?? BillingMonth(containing: Date()) }
+        }
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.report")
+            let month = try self.billingMonth()
+            let teamName = self.team
+            let statement = try await self.database.withMigratedClient(logger: logger) { client in
+                let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)
+                return try await InvoiceRepository(client: client).statement(month: month, teamID: teamID, logger: logger)
+            }
+            let text = try InvoiceDocument(statement: statement).render(ReportFormat(rawValue: self.format.rawValue) ?? .table)
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    struct Budgets: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Budget status: this period's limit, spent, held, remaining, percent used and forecast to period end.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, csv, json
+        }
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Option(help: "Only this team's budgets (its team and key budgets).")
+        var team: String?
+
+        @Option(help: "table, csv or json.")
+        var format: Format = .table
+
+        func run() async throws {
+            let logger = self.logging.bootstrap(label: "s2v-meter.report")
+            let teamName = self.team
+            let statuses = try await self.database.withMigratedClient(logger: logger) { client in
+                let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)
+                return try await BudgetRepository(client: client).status(teamID: teamID, logger: logger)
+            }
+            print(try BudgetReportDocument(statuses: statuses).render(ReportFormat(rawValue: self.format.rawValue) ?? .table),
+                  terminator: "")
         }
     }
 }

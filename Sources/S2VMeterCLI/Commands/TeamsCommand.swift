@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import S2VStore
+import S2VReports
 
 /// `s2v-meter teams`: create and list teams.
 struct TeamsCommand: AsyncParsableCommand {

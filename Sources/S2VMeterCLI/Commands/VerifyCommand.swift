@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import S2VCore
 import S2VStore
+import S2VReports
 
 /// `s2v-meter verify`: recomputes every counter from the ledger.
 struct VerifyCommand: AsyncParsableCommand {

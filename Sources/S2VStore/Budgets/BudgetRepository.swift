@@ -19,20 +19,24 @@ public struct BudgetRepository: Sendable {
     /// between the count and the moment the budget becomes visible to the trigger, and none is checked against
     /// a limit that is being lowered.
     ///
+    /// - Parameter actor: who makes the change, for the admin change log (nil: the session's actor).
     /// - Returns: the budget and whether it was created (false: changed in place).
-    public func set(_ specification: BudgetSpecification, logger: Logger) async throws -> (BudgetRecord, created: Bool) {
+    public func set(_ specification: BudgetSpecification, actor: String? = nil,
+                    logger: Logger) async throws -> (BudgetRecord, created: Bool) {
         do {
-            return try await self.setOnce(specification, logger: logger)
+            return try await self.setOnce(specification, actor: actor, logger: logger)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             // Another `set` created the same budget a moment ago: change it instead.
-            return try await self.setOnce(specification, logger: logger)
+            return try await self.setOnce(specification, actor: actor, logger: logger)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
             throw ServiceError.serviceUnavailable("The ledger is busy (a long transaction holds it); the budget was not set, please retry.")
         }
     }
 
-    private func setOnce(_ specification: BudgetSpecification, logger: Logger) async throws -> (BudgetRecord, created: Bool) {
+    private func setOnce(_ specification: BudgetSpecification, actor: String?,
+                         logger: Logger) async throws -> (BudgetRecord, created: Bool) {
         let (id, created) = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            try await AdminActor.set(actor, on: connection, logger: logger)
             try await Self.checkTimeZone(specification.timezone, on: connection, logger: logger)
             // Writers of ledger rows read budgets without locks: holding off new ledger rows until this commits
             // means none is checked against a limit or budget that is being changed, and a new budget counts
@@ -89,11 +93,14 @@ public struct BudgetRepository: Sendable {
 
     /// Deletes a budget: it stops counting and refusing at once. Its history (counters, alerts) stays.
     /// Returns false if there is no live budget with that id.
-    public func delete(id: Int64, logger: Logger) async throws -> Bool {
-        let rows = try await self.client.query(
-            "UPDATE budgets SET deleted_at = now() WHERE id = \(id) AND deleted_at IS NULL RETURNING id", logger: logger)
-        for try await _ in rows.decode(Int64.self) { return true }
-        return false
+    public func delete(id: Int64, actor: String? = nil, logger: Logger) async throws -> Bool {
+        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            try await AdminActor.set(actor, on: connection, logger: logger)
+            let rows = try await connection.query(
+                "UPDATE budgets SET deleted_at = now() WHERE id = \(id) AND deleted_at IS NULL RETURNING id", logger: logger)
+            for try await _ in rows.decode(Int64.self) { return true }
+            return false
+        }
     }
 
     /// Each live budget's usage in the period containing `instant` (default: the database's now); with `id`,
@@ -104,19 +111,20 @@ public struct BudgetRepository: Sendable {
         guard !budgets.isEmpty else { return [] }
         let rows = try await self.client.query("""
             SELECT b.id, p.start, budget_period_end(b.period, b.timezone, p.start),
-                   coalesce(u.spent, 0), coalesce(u.held, 0)
+                   coalesce(u.spent, 0), coalesce(u.held, 0), p.at
             FROM budgets b
-            CROSS JOIN LATERAL (SELECT budget_period_start(b.period, b.timezone, coalesce(\(instant)::timestamptz, now())) AS start) p
+            CROSS JOIN LATERAL (SELECT coalesce(\(instant)::timestamptz, now()) AS at) i
+            CROSS JOIN LATERAL (SELECT budget_period_start(b.period, b.timezone, i.at) AS start, i.at) p
             LEFT JOIN budget_usage u ON u.budget_id = b.id AND u.period_start = p.start
             WHERE b.deleted_at IS NULL AND b.id = ANY(\(budgets.map(\.id)))
             """, logger: logger)
-        var usage: [Int64: (Date, Date?, Decimal, Decimal)] = [:]
-        for try await (id, start, end, spent, held) in rows.decode((Int64, Date, Date?, Decimal, Decimal).self) {
-            usage[id] = (start, end, spent, held)
+        var usage: [Int64: (Date, Date?, Decimal, Decimal, Date)] = [:]
+        for try await (id, start, end, spent, held, at) in rows.decode((Int64, Date, Date?, Decimal, Decimal, Date).self) {
+            usage[id] = (start, end, spent, held, at)
         }
         return budgets.compactMap { budget in
-            guard let (start, end, spent, held) = usage[budget.id] else { return nil }
-            return BudgetStatus(budget: budget, periodStart: start, periodEnd: end, spent: spent, held: held)
+            guard let (start, end, spent, held, at) = usage[budget.id] else { return nil }
+            return BudgetStatus(budget: budget, periodStart: start, periodEnd: end, spent: spent, held: held, asOf: at)
         }
     }
 

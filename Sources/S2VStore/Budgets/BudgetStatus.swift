@@ -9,6 +9,17 @@ public struct BudgetStatus: Sendable, Equatable {
     public var periodEnd: Date?
     public var spent: Decimal
     public var held: Decimal
+    /// The instant these figures are for.
+    public var asOf: Date
+
+    public init(budget: BudgetRecord, periodStart: Date, periodEnd: Date?, spent: Decimal, held: Decimal, asOf: Date) {
+        self.budget = budget
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.spent = spent
+        self.held = held
+        self.asOf = asOf
+    }
 
     /// What the budget can still admit this period, never negative.
     public var remaining: Decimal { max(self.budget.limit - self.spent - self.held, 0) }
@@ -17,5 +28,23 @@ public struct BudgetStatus: Sendable, Equatable {
     public var percentUsed: Decimal? {
         guard self.budget.limit > 0 else { return nil }
         return ((self.spent + self.held) * 100 / self.budget.limit).rounded(scale: 2)
+    }
+
+    /// Spent + held at the period's end if use goes on at this period's average rate so far, rounded to six
+    /// decimals (an estimate, for display). nil for a lifetime budget and in a period's first minute, when there
+    /// is too little to go on.
+    public var forecast: Decimal? {
+        guard let end = self.periodEnd else { return nil }
+        let elapsed = Int64((self.asOf.timeIntervalSince(self.periodStart) * 1000).rounded(.down))
+        let length = Int64((end.timeIntervalSince(self.periodStart) * 1000).rounded(.down))
+        guard elapsed >= 60_000, length > 0 else { return nil }
+        guard elapsed < length else { return self.spent + self.held }
+        return ((self.spent + self.held) * Decimal(length) / Decimal(elapsed)).rounded(scale: 6)
+    }
+
+    /// Whether the forecast passes the limit: at this rate the budget will refuse calls before the period ends.
+    public var forecastExceedsLimit: Bool {
+        guard let forecast = self.forecast else { return false }
+        return forecast > self.budget.limit
     }
 }

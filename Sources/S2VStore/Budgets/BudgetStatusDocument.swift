@@ -18,6 +18,11 @@ public struct BudgetStatusDocument: Codable, Sendable, Equatable {
     public var held: String
     public var remaining: String
     public var percentUsed: String?
+    /// Spent + held at the period's end at this period's average rate so far; nil for lifetime budgets and in a
+    /// period's first minute.
+    public var forecast: String?
+    public var forecastExceedsLimit: Bool
+    public var asOf: String
     public var alertThresholds: [String]
     public var webhookURL: String?
     public var webhookFormat: String
@@ -25,6 +30,7 @@ public struct BudgetStatusDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, scope, team, keyID = "key_id", period, timezone, currency, periodStart = "period_start"
         case periodEnd = "period_end", limit, spent, held, remaining, percentUsed = "percent_used"
+        case forecast, forecastExceedsLimit = "forecast_exceeds_limit", asOf = "as_of"
         case alertThresholds = "alert_thresholds", webhookURL = "webhook_url", webhookFormat = "webhook_format"
     }
 
@@ -44,6 +50,9 @@ public struct BudgetStatusDocument: Codable, Sendable, Equatable {
         self.held = status.held.exactString
         self.remaining = status.remaining.exactString
         self.percentUsed = status.percentUsed?.exactString
+        self.forecast = status.forecast?.exactString
+        self.forecastExceedsLimit = status.forecastExceedsLimit
+        self.asOf = Self.iso(status.asOf, zone: budget.timezone)
         self.alertThresholds = budget.alerts.percentages.map(\.exactString)
         self.webhookURL = budget.webhookURL
         self.webhookFormat = budget.webhookFormat.rawValue

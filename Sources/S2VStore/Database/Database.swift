@@ -17,20 +17,27 @@ public final class Database: Sendable {
     }
 
     /// Prepares the client; for an embedded location this creates and starts the cluster if needed.
-    public static func open(_ location: DatabaseLocation, maximumConnections: Int = 20, logger: Logger) async throws -> Database {
+    ///
+    /// - Parameter actor: who is acting, recorded with every admin change this client makes (the session's
+    ///   `s2v.actor` setting, read by the `admin_changes` triggers); nil for the gateway, whose admin API names
+    ///   the calling key per transaction instead.
+    public static func open(_ location: DatabaseLocation, maximumConnections: Int = 20, actor: String? = nil,
+                            logger: Logger) async throws -> Database {
         // The pool's own warnings include one for a query made in the instant before its run loop starts, which
         // is harmless and would land in the middle of a command's output; its errors still show.
         var poolLogger = logger
         poolLogger.logLevel = max(logger.logLevel, .error)
-        return try await Self.open(location, maximumConnections: maximumConnections, poolLogger: poolLogger, logger: logger)
+        return try await Self.open(location, maximumConnections: maximumConnections, actor: actor, poolLogger: poolLogger,
+                                   logger: logger)
     }
 
-    private static func open(_ location: DatabaseLocation, maximumConnections: Int, poolLogger: Logger,
+    private static func open(_ location: DatabaseLocation, maximumConnections: Int, actor: String?, poolLogger: Logger,
                              logger: Logger) async throws -> Database {
         switch location {
         case .url(let url):
             var configuration = try DatabaseURL.configuration(from: url)
             configuration.options.maximumConnections = maximumConnections
+            configuration.options.additionalStartupParameters += AdminActor.startupParameters(actor)
             return Database(client: PostgresClient(configuration: configuration, backgroundLogger: poolLogger),
                             embedded: nil, logger: logger)
         case .embedded(let dataDirectory):
@@ -38,6 +45,7 @@ public final class Database: Sendable {
             try await embedded.start()
             var configuration = embedded.clientConfiguration()
             configuration.options.maximumConnections = maximumConnections
+            configuration.options.additionalStartupParameters += AdminActor.startupParameters(actor)
             return Database(client: PostgresClient(configuration: configuration, backgroundLogger: poolLogger),
                             embedded: embedded, logger: logger)
         }

@@ -2,10 +2,11 @@ import Foundation
 
 /// A derived counter that differs from what the ledger says it must be.
 public struct CounterDrift: Sendable, Equatable {
-    /// Which counter: a budget's period or a daily rollup row.
+    /// Which counter: a budget's period, a daily rollup row or a monthly billing line.
     public enum Counter: Sendable, Equatable, Hashable {
         case budget(id: Int64, periodStart: Date)
         case rollup(day: String, teamID: Int64, keyID: Int64, model: String, tier: String)
+        case invoice(month: String, teamID: Int64, model: String, tier: String, priceID: Int64, conservative: Bool)
     }
 
     public var counter: Counter
@@ -21,6 +22,9 @@ public struct CounterDrift: Sendable, Equatable {
             "budget \(id), period from \(start.formatted(.iso8601))"
         case .rollup(let day, let teamID, let keyID, let model, let tier):
             "usage_daily \(day), team \(teamID), key \(keyID), \(model)\(tier.isEmpty ? "" : " " + tier)"
+        case .invoice(let month, let teamID, let model, let tier, let priceID, let conservative):
+            "invoice_lines \(month), team \(teamID), \(model)\(tier.isEmpty ? "" : " " + tier), price \(priceID)"
+                + (conservative ? ", conservative" : "")
         }
     }
 }

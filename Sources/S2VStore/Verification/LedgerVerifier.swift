@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// Recomputes every derived counter (budget usage per period, daily rollups) from the append-only ledger and
+/// Recomputes every derived counter (budget usage per period, daily rollups, monthly billing lines) from the append-only ledger and
 /// reports or repairs what differs.
 ///
 /// Each comparison is one statement, so it reads one snapshot, in which every committed transaction has
@@ -51,7 +51,39 @@ public struct LedgerVerifier: Sendable {
     }
 
     private static func drift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
-        try await Self.budgetDrift(on: connection, logger: logger) + Self.rollupDrift(on: connection, logger: logger)
+        // The order writers lock counters in: the ledger's triggers update budgets, then billing lines; the
+        // metering code then updates the daily rollup.
+        try await Self.budgetDrift(on: connection, logger: logger) + Self.invoiceDrift(on: connection, logger: logger)
+            + Self.rollupDrift(on: connection, logger: logger)
+    }
+
+    private static func invoiceDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
+        let rows = try await connection.query("""
+            SELECT to_char(coalesce(u.month, e.month), 'YYYY-MM-DD'), coalesce(u.team_id, e.team_id),
+                   coalesce(u.model, e.model), coalesce(u.tier, e.tier), coalesce(u.price_id, e.price_id),
+                   coalesce(u.conservative, e.conservative),
+                   coalesce(u.items, 0)::numeric, coalesce(e.items, 0)::numeric,
+                   coalesce(u.quantity, 0), coalesce(e.quantity, 0), coalesce(u.amount, 0), coalesce(e.amount, 0)
+            FROM invoice_lines u
+            FULL OUTER JOIN invoice_lines_from_ledger e USING (month, team_id, model, tier, price_id, conservative)
+            WHERE (coalesce(u.items, 0), coalesce(u.quantity, 0), coalesce(u.amount, 0))
+               IS DISTINCT FROM (coalesce(e.items, 0), coalesce(e.quantity, 0), coalesce(e.amount, 0))
+            ORDER BY 1, 2, 3, 4, 5, 6
+            """, logger: logger)
+        var drift: [CounterDrift] = []
+        let columns = rows.decode((String, Int64, String, String, Int64, Bool, Decimal, Decimal, Decimal, Decimal, Decimal,
+                                   Decimal).self)
+        for try await (month, teamID, model, tier, priceID, conservative, items, expectedItems, quantity,
+                       expectedQuantity, amount, expectedAmount) in columns {
+            let counter = CounterDrift.Counter.invoice(
+                month: month, teamID: teamID, model: model, tier: tier, priceID: priceID, conservative: conservative)
+            let pairs = [("items", items, expectedItems), ("quantity", quantity, expectedQuantity),
+                         ("amount", amount, expectedAmount)]
+            for (field, recorded, expected) in pairs where recorded != expected {
+                drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
+            }
+        }
+        return drift
     }
 
     private static func budgetDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
@@ -137,6 +169,15 @@ public struct LedgerVerifier: Sendable {
                     calls = u.calls + EXCLUDED.calls, images = u.images + EXCLUDED.images,
                     seconds = u.seconds + EXCLUDED.seconds, tasks_succeeded = u.tasks_succeeded + EXCLUDED.tasks_succeeded,
                     tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed, cost = u.cost + EXCLUDED.cost
+                """, logger: logger)
+        case .invoice(let month, let teamID, let model, let tier, let priceID, let conservative):
+            try await connection.query("""
+                INSERT INTO invoice_lines AS i (month, team_id, model, tier, price_id, conservative, items, quantity, amount)
+                VALUES (\(month)::date, \(teamID), \(model), \(tier), \(priceID), \(conservative),
+                        \(value("items"))::bigint, \(value("quantity")), \(value("amount")))
+                ON CONFLICT (month, team_id, model, tier, price_id, conservative) DO UPDATE SET
+                    items = i.items + EXCLUDED.items, quantity = i.quantity + EXCLUDED.quantity,
+                    amount = i.amount + EXCLUDED.amount
                 """, logger: logger)
         }
     }

@@ -51,7 +51,8 @@ struct BudgetRoutes: Sendable {
             scope: try await self.scope(of: body, context: context), limit: limit,
             period: try BudgetPeriod.parse(body.period), timezone: body.timezone ?? "UTC", alerts: try body.thresholds,
             webhookURL: body.webhookURL, webhookFormat: try WebhookFormat.parse(body.webhookFormat ?? "json"))
-        let (budget, created) = try await self.budgets.set(specification, logger: context.logger)
+        let (budget, created) = try await self.budgets.set(
+            specification, actor: context.caller.map { AdminActor.key($0.keyID) }, logger: context.logger)
         let status = try await self.status(of: budget.id, context: context)
         return try .json(Single(requestID: context.requestIDText, created: created, budget: BudgetStatusDocument(status)),
                          status: created ? .created : .ok)
@@ -60,7 +61,8 @@ struct BudgetRoutes: Sendable {
     /// `DELETE /v1/budgets/{id}`.
     func delete(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let id = try Self.id(context)
-        guard try await self.budgets.delete(id: id, logger: context.logger) else { throw Self.unknown(id) }
+        guard try await self.budgets.delete(
+            id: id, actor: context.caller.map { AdminActor.key($0.keyID) }, logger: context.logger) else { throw Self.unknown(id) }
         return try .json(Deleted(requestID: context.requestIDText, deleted: id))
     }
 

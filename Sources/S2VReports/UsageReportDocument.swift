@@ -3,18 +3,25 @@ import S2VCore
 import S2VStore
 
 /// A usage report as JSON, CSV or a text table. Amounts are exact decimal strings in JSON and CSV.
-struct UsageReportDocument: Encodable {
-    var from: String
-    var to: String
-    var dimensions: [UsageDimension]
-    var rows: [UsageRow]
+public struct UsageReportDocument: Encodable, Sendable {
+    public var from: String
+    public var to: String
+    public var dimensions: [UsageDimension]
+    public var rows: [UsageRow]
 
-    var totalCost: Decimal { self.rows.reduce(0) { $0 + $1.cost } }
+    public init(from: String, to: String, dimensions: [UsageDimension], rows: [UsageRow]) {
+        self.from = from
+        self.to = to
+        self.dimensions = dimensions
+        self.rows = rows
+    }
+
+    public var totalCost: Decimal { self.rows.reduce(0) { $0 + $1.cost } }
 
     /// Amounts belong to the UTC day their call or task was admitted.
     static let attribution = "admission"
 
-    private struct DynamicKey: CodingKey {
+    struct DynamicKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(_ string: String) { self.stringValue = string }
@@ -22,7 +29,7 @@ struct UsageReportDocument: Encodable {
         init?(intValue: Int) { nil }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicKey.self)
         try container.encode(self.from, forKey: DynamicKey("from"))
         try container.encode(self.to, forKey: DynamicKey("to"))
@@ -44,14 +51,14 @@ struct UsageReportDocument: Encodable {
         try total.encode(self.totalCost.exactString, forKey: DynamicKey("cost"))
     }
 
-    func json() throws -> String {
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
     /// RFC 4180 CSV with a header row.
-    func csv() -> String {
+    public func csv() -> String {
         let header = self.dimensions.map(\.rawValue) + ["calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"]
         let lines = self.rows.map { row in
             self.dimensions.map { row.groups[$0] ?? "" } + [
@@ -59,10 +66,10 @@ struct UsageReportDocument: Encodable {
                 String(row.tasksFailed), row.cost.exactString,
             ]
         }
-        return ([header] + lines).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return CSVText.render(header: header, rows: lines)
     }
 
-    func table() -> String {
+    public func table() -> String {
         let header = self.dimensions.map { $0.rawValue.uppercased() } + ["CALLS", "IMAGES", "SECONDS", "SUCCEEDED", "FAILED", "COST"]
         var rows = self.rows.map { row in
             self.dimensions.map { row.groups[$0].map { $0.isEmpty ? "-" : $0 } ?? "-" } + [
@@ -74,10 +81,5 @@ struct UsageReportDocument: Encodable {
         let numeric = Set(self.dimensions.count..<(self.dimensions.count + 6))
         let title = "usage from \(self.from) to \(self.to) (UTC days, exclusive end), by admission time"
         return title + "\n\n" + TextTable(header: header, rows: rows, rightAligned: numeric).render()
-    }
-
-    private static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

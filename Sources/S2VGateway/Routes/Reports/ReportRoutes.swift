@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import S2VCore
+import S2VReports
+import S2VStore
+
+/// `GET /v1/reports/usage`, `/v1/reports/invoice` and `/v1/reports/budgets`: the CLI's reports over HTTP,
+/// for admin keys (every team) and team keys (their own team only).
+struct ReportRoutes: Sendable {
+    let usage: UsageReportRepository
+    let invoices: InvoiceRepository
+    let budgets: BudgetRepository
+    let teams: TeamRepository
+
+    /// Usage for UTC days `from`..`to` (exclusive), grouped `by` any of team, key, model, tier, day, month.
+    func usageReport(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let format = try ReportFormat.requested(by: request, allowed: [.json, .csv, .table])
+        let parameters = request.uri.queryParameters
+        let query = try UsageQuery(from: parameters.get("from"), to: parameters.get("to"), by: parameters.get("by"))
+        let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
+        let rows = try await self.usage.usage(
+            from: query.from, to: query.to, groupedBy: query.dimensions, teamID: scope.teamID, logger: context.logger)
+        let document = query.document(rows: rows)
+        let text = switch format {
+        case .csv: document.csv()
+        case .table: document.table() + "\n"
+        default: try document.json()
+        }
+        return .report(text, format: format)
+    }
+
+    /// The monthly statement for `month` (`YYYY-MM`, default this month), as JSON, CSV, a table or printable HTML.
+    func invoice(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let format = try ReportFormat.requested(by: request, allowed: Set(ReportFormat.allCases))
+        let month = try request.uri.queryParameters.get("month").map(BillingMonth.init) ?? BillingMonth(containing: Date())
+        let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
+        let statement = try await self.invoices.statement(month: month, teamID: scope.teamID, logger: context.logger)
+        return .report(try InvoiceDocument(statement: statement).render(format), format: format)
+    }
+
+    /// Every budget the caller may see, with this period's figures and a forecast to the period's end.
+    func budgetReport(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let format = try ReportFormat.requested(by: request, allowed: [.json, .csv, .table])
+        let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
+        var statuses = try await self.budgets.status(teamID: scope.teamID, logger: context.logger)
+        if scope.teamID != nil {
+            // A gateway-wide budget's figures include other teams' spend.
+            statuses.removeAll { $0.budget.scope == .global }
+        }
+        return .report(try BudgetReportDocument(statuses: statuses).render(format), format: format)
+    }
+}

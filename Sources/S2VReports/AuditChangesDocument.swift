@@ -19,8 +19,7 @@ public struct AuditChangesDocument: Sendable {
     public func render(_ format: ReportFormat, includeHeader: Bool = true) throws -> String {
         switch format {
         case .json: try self.json()
-        case .csv: includeHeader ? CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields))
-                                 : self.page.rows.map(Self.fields).map { $0.map(CSVText.field).joined(separator: ",") + "\r\n" }.joined()
+        case .csv: CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields), includeHeader: includeHeader)
         case .table, .html: self.table()
         }
     }

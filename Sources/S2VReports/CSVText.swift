@@ -2,9 +2,10 @@ import Foundation
 
 /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted only when they must be.
 public enum CSVText {
-    /// The rows as CSV text, each ending in CRLF.
-    public static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+    /// The rows as CSV text, each ending in CRLF, after the header unless `includeHeader` is false (for the
+    /// pages after the first of a long export).
+    public static func render(header: [String], rows: [[String]], includeHeader: Bool = true) -> String {
+        ((includeHeader ? [header] : []) + rows).map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     /// One field, quoted when it holds a comma, a quote or a line break (quotes doubled). A field that a

@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import S2VStore
 import ServiceLifecycle
+import S2VCore
 
 /// Submits admitted tasks to the upstream accounts of the pool, keeping each account, across all instances,
 /// within its limits: at most `maxInFlight` tasks claimed, submitted or running, and submissions spaced by the

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import S2VStore
 import ServiceLifecycle
+import S2VCore
 
 /// Queries the upstream for every unfinished task, once per task per poll interval across all instances,
 /// within each account's query rate (slots shared by every instance through PostgreSQL), and settles each task

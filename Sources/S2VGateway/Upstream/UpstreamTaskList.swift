@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import S2VCore
 
 /// Reads the upstream's task list (`GET /tasks?start_time=…`), to find tasks a submission without an answer
 /// may have created.

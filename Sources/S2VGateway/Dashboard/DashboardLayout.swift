@@ -42,8 +42,9 @@ enum DashboardLayout {
         .gauge-track { fill: #eef1f5; } .gauge-spent { fill: var(--bar); } .gauge-held { fill: var(--held); }
         .gauge.high .gauge-spent { fill: #d9822b; } .gauge.full .gauge-spent { fill: #c23030; }
         table { border-collapse: collapse; } .figures th { text-align: left; font-weight: normal; color: var(--muted); padding-right: 16px; }
-        table.calls { width: 100%; font-size: 13px; } table.calls th, table.calls td { border-bottom: 1px solid var(--line);
+        table.calls { width: 100%; font-size: 12px; } table.calls th, table.calls td { border-bottom: 1px solid var(--line);
                padding: 4px 6px; text-align: left; white-space: nowrap; }
+        table.calls td.endpoint { white-space: normal; word-break: break-all; }
         table.calls tr.failed td { color: #a4262c; } .number { text-align: right !important; font-variant-numeric: tabular-nums; }
         .message { background: #fdecea; border: 1px solid #f5c2c0; padding: 8px 12px; border-radius: 4px; }
         form.sign-in { max-width: 420px; margin-top: 24px; } form.sign-in input { width: 100%; font: inherit; padding: 6px; }

@@ -23,7 +23,7 @@ struct RecentCallsTable {
                 <tr\(failed)><td>\(call.at.utcText)</td>\
                 <td>\(HTML.escape(call.teamName, placeholder: "–"))</td>\
                 <td><code>\(HTML.escape(call.keyPrefix, placeholder: "–"))</code></td>\
-                <td><code>\(HTML.escape(call.method)) \(HTML.escape(call.endpoint))</code></td>\
+                <td class="endpoint"><code>\(HTML.escape(call.method)) \(HTML.escape(call.endpoint))</code></td>\
                 <td>\(HTML.escape(call.model, placeholder: "–"))</td>\
                 <td>\(HTML.escape(call.tier, placeholder: "–"))</td>\
                 <td>\(call.httpStatus)</td>\

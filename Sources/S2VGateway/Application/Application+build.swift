@@ -70,8 +70,9 @@ public func buildApplication(
 }
 
 /// The gateway's routes and middleware: health, the DashScope-compatible API under `/api/v1`, reports and the
-/// audit trail under `/v1/reports` and `/v1/audit` (admin keys: every team; team keys: their own), and the
-/// admin API under `/v1` (admin keys only). Every API request is authenticated and recorded in the call log.
+/// audit trail under `/v1/reports` and `/v1/audit` (admin keys: every team; team keys: their own), the admin API
+/// under `/v1` (admin keys only) and the web dashboard under `/dashboard`. Every API request is authenticated and
+/// recorded in the call log.
 func buildRouter(
     store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: PostgresClient,
     migrations: [Migration], dispatcherWake: WakeSignal
@@ -112,5 +113,8 @@ func buildRouter(
     admin.post("budgets", use: budgets.set)
     admin.get("budgets/{budget_id}", use: budgets.get)
     admin.delete("budgets/{budget_id}", use: budgets.delete)
+
+    // The browser dashboard answers in HTML, with its own sign-in, so it is outside the API's JSON middlewares.
+    DashboardRoutes(keys: store.keys, budgets: store.budgets, client: client).register(on: router)
     return router
 }

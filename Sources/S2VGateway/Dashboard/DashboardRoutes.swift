@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PostgresNIO
+import S2VCore
+import S2VStore
+
+/// The web dashboard, `/dashboard`: a sign-in form for a gateway key, a session in PostgreSQL (a cookie in the
+/// browser), and one server-rendered page. An admin key sees every team; a team key sees its own team only.
+/// Its failures are HTML pages, never the API's JSON.
+struct DashboardRoutes: Sendable {
+    /// The range shown without `?days=`.
+    static let defaultDays = 30
+    /// How many call-log rows the page lists.
+    static let recentCallCount = 50
+
+    let authenticator: DashboardAuthenticator
+    let sessions: DashboardSessionRepository
+    let dashboard: DashboardRepository
+    let budgets: BudgetRepository
+
+    init(keys: APIKeyRepository, budgets: BudgetRepository, client: PostgresClient) {
+        self.sessions = DashboardSessionRepository(client: client)
+        self.authenticator = DashboardAuthenticator(keys: keys, sessions: self.sessions)
+        self.dashboard = DashboardRepository(client: client)
+        self.budgets = budgets
+    }
+
+    func register(on router: Router<GatewayRequestContext>) {
+        let group = router.group("dashboard").add(middleware: DashboardErrorMiddleware())
+        group.get(use: self.page)
+        group.post("login", use: self.login)
+        group.post("logout", use: self.logout)
+    }
+
+    /// `GET /dashboard[?days=N]`: the page, or the sign-in form (401 when the credentials do not work).
+    func page(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        switch try await self.authenticator.authenticate(request, logger: context.logger) {
+        case .anonymous:
+            return .html(SignInPage().render())
+        case .refused(let message):
+            var response = Response.html(SignInPage(message: message).render(), status: .unauthorized)
+            if DashboardCookie.token(in: request) != nil { response.setCookie(DashboardCookie.cleared(for: request)) }
+            return response
+        case .signedIn(let caller):
+            let days = DashboardRepository.clamped(
+                request.uri.queryParameters.get("days", as: Int.self) ?? Self.defaultDays)
+            let content = try await self.content(for: caller, days: days, logger: context.logger)
+            return .html(DashboardPage(content: content).render())
+        }
+    }
+
+    /// `POST /dashboard/login` with a form field `key`: a session and a 303 to the page, or the form again (401).
+    func login(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let body = try await request.collectBody(upTo: 16 * 1024)
+        let form = try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(decoding: body, as: UTF8.self))
+        guard let key = form?.key.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
+            return .html(SignInPage(message: "Enter a gateway key.").render(), status: .unauthorized)
+        }
+        guard let caller = try await self.authenticator.signIn(key: key, logger: context.logger) else {
+            return .html(SignInPage(message: "That key is unknown or revoked.").render(), status: .unauthorized)
+        }
+        let sessions = self.sessions
+        let logger = context.logger
+        let token = try await StoreDeadline.run { try await sessions.create(keyID: caller.keyID, logger: logger) }
+        context.logger.info("dashboard sign-in", metadata: ["key_id": "\(caller.keyID)"])
+        var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
+        response.setCookie(DashboardCookie.session(token, for: request))
+        return response
+    }
+
+    /// `POST /dashboard/logout`: ends the session, forgets the cookie, and goes back to the sign-in form.
+    func logout(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        if let token = DashboardCookie.token(in: request) {
+            let sessions = self.sessions
+            let logger = context.logger
+            _ = try await StoreDeadline.run { try await sessions.delete(token, logger: logger) }
+        }
+        var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
+        response.setCookie(DashboardCookie.cleared(for: request))
+        return response
+    }
+
+    /// What `caller` may see: everything for an admin key, its own team for a team key.
+    private func content(for caller: Caller, days: Int, logger: Logger) async throws -> DashboardContent {
+        let teamID: Int64?
+        if caller.isAdmin {
+            teamID = nil
+        } else if let own = caller.teamID {
+            teamID = own
+        } else {
+            // Unreachable by the schema (a non-admin key has a team); never fall back to everything.
+            throw ServiceError.invalidApiKey("This key belongs to no team.")
+        }
+        let dashboard = self.dashboard
+        let budgets = self.budgets
+        return try await StoreDeadline.run(within: .seconds(10)) {
+            let currency = try await dashboard.currency(logger: logger)
+            let daily = try await dashboard.spendPerDay(days: days, teamID: teamID, logger: logger)
+            let teams = try await dashboard.spendPerTeam(days: days, teamID: teamID, logger: logger)
+            // A team key sees its team's and its keys' budgets, never the global one (other teams' spend).
+            let statuses = try await budgets.status(teamID: teamID, logger: logger)
+            let calls = try await dashboard.recentCalls(limit: Self.recentCallCount, teamID: teamID, logger: logger)
+            return DashboardContent(caller: caller, days: days, currency: currency, daily: daily, teams: teams,
+                                    budgets: statuses, calls: calls, generatedAt: Date())
+        }
+    }
+}

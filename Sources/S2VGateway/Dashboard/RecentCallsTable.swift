@@ -1,0 +1,37 @@
+import Foundation
+import S2VCore
+import S2VStore
+
+/// The latest calls from the call log as an HTML table: time, team, key prefix, endpoint, model, tier, status,
+/// error code and cost.
+struct RecentCallsTable {
+    let calls: [RecentCall]
+    let currency: String
+
+    func render() -> String {
+        guard !self.calls.isEmpty else { return #"<p class="empty">No calls yet.</p>"# }
+        var html = """
+            <table class="calls">
+            <thead><tr><th>Time (UTC)</th><th>Team</th><th>Key</th><th>Endpoint</th><th>Model</th><th>Tier</th>\
+            <th>Status</th><th>Error</th><th class="number">Cost (\(HTML.escape(self.currency)))</th></tr></thead>
+            <tbody>
+
+            """
+        for call in self.calls {
+            let failed = call.httpStatus >= 400 ? #" class="failed""# : ""
+            html += """
+                <tr\(failed)><td>\(call.at.utcText)</td>\
+                <td>\(HTML.escape(call.teamName, placeholder: "–"))</td>\
+                <td><code>\(HTML.escape(call.keyPrefix, placeholder: "–"))</code></td>\
+                <td class="endpoint"><code>\(HTML.escape(call.method)) \(HTML.escape(call.endpoint))</code></td>\
+                <td>\(HTML.escape(call.model, placeholder: "–"))</td>\
+                <td>\(HTML.escape(call.tier, placeholder: "–"))</td>\
+                <td>\(call.httpStatus)</td>\
+                <td>\(HTML.escape(call.errorCode, placeholder: "–"))</td>\
+                <td class="number">\(call.cost.fixed(6))</td></tr>
+
+                """
+        }
+        return html + "</tbody>\n</table>"
+    }
+}

@@ -41,7 +41,7 @@ struct GatewayMetrics: Sendable {
     ///
     /// - Parameters:
     ///   - route: the matched route pattern (`/api/v1/tasks/{task_id}`), never the raw path, so the number of
-    ///     series stays bounded; `unmatched` when no route matched.
+    ///     series stays bounded; `NotFound` (Hummingbird's name) when no route matched.
     func recordRequest(method: String, route: String, status: Int, duration: Duration) {
         self.registry.makeCounter(
             descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))]

@@ -26,7 +26,7 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     private func record(_ request: Request, context: Context, status: Int, started: ContinuousClock.Instant) {
         // The pattern, not the path: task ids in label values would make a series per task.
         self.metrics.recordRequest(
-            method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status,
+            method: request.method.rawValue, route: context.endpointPath ?? "NotFound", status: status,
             duration: ContinuousClock.now - started)
     }
 }

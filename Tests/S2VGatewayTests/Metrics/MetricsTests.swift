@@ -118,9 +118,14 @@ import Testing
         await harness.stop()
 
         let open = try await GatewayHarness.start(gateway: { $0.metricsPublic = true })
+        #expect(try await open.send(.GET, "/no/such/path-4711", key: nil).status == 404)
         let scraped = try await open.send(.GET, "/metrics", key: nil)
         #expect(scraped.status == 200)
-        #expect(try PrometheusExposition(parsing: scraped.text).sample("s2v_store_up")?.double == 1)
+        let exposition = try PrometheusExposition(parsing: scraped.text)
+        #expect(exposition.sample("s2v_store_up")?.double == 1)
+        // An unknown path is counted under one name, so scanners cannot add series.
+        #expect(exposition.sample("s2v_http_requests_total", labels: ["method": "GET", "route": "NotFound", "status": "404"])?.value == "1")
+        #expect(!scraped.text.contains("path-4711"))
         await open.stop()
     }
 

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOPosix
 import PostgresNIO
+import Prometheus
 import S2VStore
 import ServiceLifecycle
 
@@ -18,6 +19,9 @@ import ServiceLifecycle
 ///   - client: the PostgreSQL client; the application runs it.
 ///   - migrations: the migrations this build knows.
 ///   - logger: the application's logger.
+///   - metrics: the registry the gateway records its own metrics on and `/metrics` exposes. `serve` passes the
+///     one it bootstrapped swift-metrics with; by default each application gets a fresh one, so applications
+///     built in one process (tests) count only their own requests.
 ///   - onServerRunning: called with the bound port once the server listens (tests pass port 0).
 public func buildApplication(
     configuration: GatewayConfiguration,
@@ -25,13 +29,15 @@ public func buildApplication(
     migrations: [Migration],
     logger: Logger,
     environment: [String: String] = ProcessInfo.processInfo.environment,
+    metrics registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let store = GatewayStore(client: client)
+    let metrics = GatewayMetrics(registry: registry)
     let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
     let upstream = UpstreamClient(
         http: http, baseURL: configuration.upstreamBaseURL, apiKey: configuration.upstreamAPIKey,
-        timeout: configuration.upstreamTimeout)
+        timeout: configuration.upstreamTimeout, metrics: metrics)
     let dispatcherWake = WakeSignal()
     let startup = StartupGate()
     let pacing = UpstreamPacing(client: client)
@@ -40,7 +46,7 @@ public func buildApplication(
     let reconciler = SubmissionReconciler(metering: store.metering, pacing: pacing, configuration: configuration)
     let router = buildRouter(
         store: store, pool: pool, configuration: configuration, client: client, migrations: migrations,
-        dispatcherWake: dispatcherWake)
+        dispatcherWake: dispatcherWake, metrics: metrics)
     let services: [any Service] = [
         DatabaseClientService(client: client, logger: logger),
         HTTPClientService(client: http),
@@ -69,17 +75,33 @@ public func buildApplication(
     return application
 }
 
-/// The gateway's routes and middleware: health, the DashScope-compatible API under `/api/v1`, reports and the
-/// audit trail under `/v1/reports` and `/v1/audit` (admin keys: every team; team keys: their own), the admin API
-/// under `/v1` (admin keys only) and the web dashboard under `/dashboard`. Every API request is authenticated and
-/// recorded in the call log.
+/// The gateway's routes and middleware: health, metrics (`/metrics`), the DashScope-compatible API under
+/// `/api/v1`, reports and the audit trail under `/v1/reports` and `/v1/audit` (admin keys: every team; team keys:
+/// their own), the admin API under `/v1` (admin keys only) and the web dashboard under `/dashboard`. Every API
+/// request is authenticated and recorded in the call log; every request is counted in the metrics.
 func buildRouter(
     store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: PostgresClient,
-    migrations: [Migration], dispatcherWake: WakeSignal
+    migrations: [Migration], dispatcherWake: WakeSignal, metrics: GatewayMetrics
 ) -> Router<GatewayRequestContext> {
     let router = Router(context: GatewayRequestContext.self)
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
     HealthRoutes(client: client, migrations: migrations).register(on: router)
+
+    // Per-team spend is not for everyone: admin keys only, unless scrapers on a private network are trusted.
+    // Not in the call log: a scrape every few seconds would drown the calls auditors look for.
+    let scrape = MetricsRoute(
+        metrics: metrics,
+        store: StoreMetrics(figures: StoreFiguresRepository(client: client), budgets: store.budgets,
+                            deadline: StoreDeadline.default))
+    if configuration.metricsPublic {
+        router.get("metrics", use: scrape.handle)
+    } else {
+        router.group("metrics")
+            .add(middleware: AuthenticationMiddleware(keys: store.keys))
+            .add(middleware: AdminOnlyMiddleware())
+            .get(use: scrape.handle)
+    }
 
     let api = router.group("api/v1")
         .add(middleware: CallLogMiddleware(callLog: store.callLog))

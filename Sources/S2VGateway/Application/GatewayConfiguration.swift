@@ -30,6 +30,9 @@ public struct GatewayConfiguration: Sendable {
     /// How long a graceful shutdown may take (requests and background rounds finishing) before the rest is
     /// cancelled. A submission cut off this way is resolved from the upstream's task list at the next start.
     public var shutdownGrace: Duration
+    /// `GET /metrics` answers without a key (for scrapers on a private network); otherwise it needs an admin
+    /// key, since it shows every team's spend.
+    public var metricsPublic: Bool
 
     public init(
         host: String = "127.0.0.1",
@@ -44,7 +47,8 @@ public struct GatewayConfiguration: Sendable {
         notCreatedGrace: Duration = .seconds(60),
         forgottenAfter: Duration = .seconds(3600),
         alerts: AlertDeliverySettings = AlertDeliverySettings(),
-        shutdownGrace: Duration = .seconds(20)
+        shutdownGrace: Duration = .seconds(20),
+        metricsPublic: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -59,5 +63,6 @@ public struct GatewayConfiguration: Sendable {
         self.forgottenAfter = forgottenAfter
         self.alerts = alerts
         self.shutdownGrace = shutdownGrace
+        self.metricsPublic = metricsPublic
     }
 }

@@ -48,7 +48,8 @@ struct FaceDetectRoute: Sendable {
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
             guard let upstream else { throw .notSent("account \(intent.account) vanished") }
-            reply = try await upstream.post(Self.upstreamPath, body: String(decoding: body, as: UTF8.self), logger: context.logger)
+            reply = try await upstream.post(Self.upstreamPath, body: String(decoding: body, as: UTF8.self), kind: .detect,
+                                          logger: context.logger)
         } catch .notSent(let reason) {
             try await self.store.metering.failDetect(
                 callID: callID, httpStatus: 503, errorCode: "UpstreamUnreachable", upstreamRequestID: nil, logger: context.logger)

@@ -60,7 +60,8 @@ struct TaskRoutes: Sendable {
             }
             let reply: UpstreamReply
             do {
-                reply = try await account.upstream.post("/tasks/\(upstreamTaskID)/cancel", body: "", logger: context.logger)
+                reply = try await account.upstream.post("/tasks/\(upstreamTaskID)/cancel", body: "", kind: .cancel,
+                                                       logger: context.logger)
             } catch {
                 throw ServiceError.serviceUnavailable("The upstream could not be reached to cancel the task; please retry.")
             }

@@ -88,7 +88,8 @@ struct Dispatcher: Service {
         logger[metadataKey: "task_id"] = "\(claim.taskID)"
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
-            reply = try await account.upstream.post(Self.synthesisPath, body: claim.requestBody, async: true, logger: logger)
+            reply = try await account.upstream.post(Self.synthesisPath, body: claim.requestBody, async: true, kind: .submit,
+                                                   logger: logger)
         } catch .notSent(let reason) {
             logger.warning("upstream unreachable; task queued again", metadata: ["reason": "\(reason)"])
             try await self.metering.requeue(callID: claim.callID, taskID: claim.taskID, httpStatus: nil,

@@ -58,7 +58,7 @@ struct TaskPoller: Service {
         var logger = self.logger
         logger[metadataKey: "task_id"] = "\(target.taskID)"
         do {
-            let reply = try await account.upstream.get("/tasks/\(target.upstreamTaskID)", logger: logger)
+            let reply = try await account.upstream.get("/tasks/\(target.upstreamTaskID)", kind: .query, logger: logger)
             guard reply.status == 200, let body = JSONValue.parse(reply.body), let output = body["output"],
                   let status = output["task_status"]?.stringValue
             else {

@@ -5,52 +5,75 @@ import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import NIOPosix
+import Prometheus
 
 /// Calls the upstream DashScope API with the gateway's own key.
 ///
 /// Every call has a deadline and its body is always read in full. The key goes only into the
-/// `Authorization` header of upstream requests.
+/// `Authorization` header of upstream requests. Every call that is sent has its duration recorded in the
+/// upstream latency histogram, by kind and outcome.
 struct UpstreamClient: Sendable {
     let http: HTTPClient
     let baseURL: String
     let apiKey: UpstreamAPIKey?
     let timeout: Duration
+    let metrics: GatewayMetrics
     /// The largest upstream body read; DashScope's bodies are a few hundred bytes.
     static let maximumBodyBytes = 1 << 20
 
+    /// - Parameters:
+    ///   - metrics: where call durations are recorded; a registry of its own by default.
+    init(http: HTTPClient, baseURL: String, apiKey: UpstreamAPIKey?, timeout: Duration,
+         metrics: GatewayMetrics = GatewayMetrics(registry: PrometheusCollectorRegistry())) {
+        self.http = http
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.timeout = timeout
+        self.metrics = metrics
+    }
+
     /// The same client with another account's key.
     func with(key: UpstreamAPIKey) -> UpstreamClient {
-        UpstreamClient(http: self.http, baseURL: self.baseURL, apiKey: key, timeout: self.timeout)
+        UpstreamClient(http: self.http, baseURL: self.baseURL, apiKey: key, timeout: self.timeout, metrics: self.metrics)
     }
 
     /// POSTs `body` to `path` (relative to the `/api/v1` base).
-    func post(_ path: String, body: String, async: Bool = false, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+    func post(_ path: String, body: String, async: Bool = false, kind: UpstreamCallKind,
+              logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
         var request = HTTPClientRequest(url: self.baseURL + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         if async { request.headers.add(name: "X-DashScope-Async", value: "enable") }
         request.body = .bytes(ByteBuffer(string: body))
-        return try await self.execute(request, logger: logger)
+        return try await self.execute(request, kind: kind, logger: logger)
     }
 
     /// GETs `path` (relative to the `/api/v1` base).
-    func get(_ path: String, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
-        try await self.execute(HTTPClientRequest(url: self.baseURL + path), logger: logger)
+    func get(_ path: String, kind: UpstreamCallKind, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+        try await self.execute(HTTPClientRequest(url: self.baseURL + path), kind: kind, logger: logger)
     }
 
-    private func execute(_ request: HTTPClientRequest, logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+    private func execute(_ request: HTTPClientRequest, kind: UpstreamCallKind,
+                         logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
         var request = request
         guard let apiKey = self.apiKey else { throw .notSent("no upstream key for this account") }
         request.headers.add(name: "Authorization", value: "Bearer \(apiKey.secret)")
         request.headers.add(name: "Accept", value: "application/json")
         let timeout = TimeAmount.nanoseconds(
             self.timeout.components.seconds * 1_000_000_000 + self.timeout.components.attoseconds / 1_000_000_000)
+        let started = ContinuousClock.now
         do {
             let response = try await self.http.execute(request, timeout: timeout, logger: logger)
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
-            return UpstreamReply(status: Int(response.status.code), body: Data(buffer: body))
+            let status = Int(response.status.code)
+            self.metrics.recordUpstreamCall(kind: kind, outcome: UpstreamCallOutcome(status: status),
+                                            duration: ContinuousClock.now - started)
+            return UpstreamReply(status: status, body: Data(buffer: body))
         } catch {
-            throw Self.classify(error)
+            let failure = Self.classify(error)
+            self.metrics.recordUpstreamCall(kind: kind, outcome: UpstreamCallOutcome(failure: failure),
+                                            duration: ContinuousClock.now - started)
+            throw failure
         }
     }
 

@@ -28,7 +28,7 @@ struct UpstreamTaskList: Sendable {
         for page in 1...Self.maximumPages {
             try await self.pace()
             let reply = try await self.upstream.get(
-                "/tasks?start_time=\(startTime)&page_no=\(page)&page_size=\(Self.pageSize)", logger: logger)
+                "/tasks?start_time=\(startTime)&page_no=\(page)&page_size=\(Self.pageSize)", kind: .list, logger: logger)
             guard reply.status == 200, case .array(let items)? = JSONValue.parse(reply.body)?["data"] else {
                 throw UpstreamFailure.noAnswer("task list answered HTTP \(reply.status)")
             }

@@ -3,6 +3,8 @@ import DashScopeSimulator
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import S2VGateway
 import S2VStore
@@ -66,6 +68,10 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Seconds a graceful shutdown (SIGTERM, SIGINT) may take before unfinished work is cancelled.")
     var shutdownGrace: Double = 20
 
+    @Flag(name: .customLong("metrics-public"),
+          help: "Serve GET /metrics without a key, for scrapers on a private network (by default it needs an admin key: it shows every team's spend).")
+    var metricsPublic = false
+
     func validate() throws {
         guard (0...65535).contains(self.port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://") else {
@@ -95,6 +101,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = self.logging.bootstrap(label: "s2v-meter")
+        // Once per process: libraries that use swift-metrics record on the registry /metrics exposes.
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let migrations = try self.database.loadMigrations()
 
         var simulator: RunningSimulator?
@@ -124,9 +133,11 @@ struct ServeCommand: AsyncParsableCommand {
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
             pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
             notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),
-            shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)))
+            shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
+            metricsPublic: self.metricsPublic)
         let application = buildApplication(
-            configuration: configuration, client: opened.client, migrations: migrations, logger: logger)
+            configuration: configuration, client: opened.client, migrations: migrations, logger: logger,
+            metrics: metrics)
         do {
             try await GatewayServiceGroup.make(running: application, configuration: configuration, logger: logger).run()
         } catch {

@@ -15,4 +15,10 @@ public enum HTMLText {
         }
         return escaped
     }
+
+    /// An optional text escaped, or `placeholder` (already safe) when it is nil or empty.
+    public static func escape(_ text: String?, placeholder: String) -> String {
+        guard let text, !text.isEmpty else { return placeholder }
+        return Self.escape(text)
+    }
 }

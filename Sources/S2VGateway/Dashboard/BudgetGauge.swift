@@ -1,3 +1,4 @@
+import S2VReports
 import Foundation
 import S2VCore
 import S2VStore
@@ -12,7 +13,7 @@ struct BudgetGauge {
 
     func render() -> String {
         let budget = self.status.budget
-        let currency = HTML.escape(budget.currency)
+        let currency = HTMLText.escape(budget.currency)
         let limit = budget.limit
         let used = self.status.spent + self.status.held
         let scale = limit > 0 ? limit : max(used, 1)
@@ -24,13 +25,13 @@ struct BudgetGauge {
         case .some(let value) where value >= 80: "high"
         default: "ok"
         }
-        let scope = HTML.escape(budget.scopeDescription)
+        let scope = HTMLText.escape(budget.scopeDescription)
         let period = "\(budget.period.rawValue), from \(self.status.periodStart.utcText) UTC"
             + (self.status.periodEnd.map { " to \($0.utcText) UTC" } ?? "")
         return """
             <div class="gauge \(level)" data-budget="\(budget.id)">
             <h3>Budget \(budget.id) · \(scope)</h3>
-            <p class="period">\(period) (\(HTML.escape(budget.timezone)))</p>
+            <p class="period">\(period) (\(HTMLText.escape(budget.timezone)))</p>
             <svg class="gauge-bar" role="img" aria-labelledby="budget-\(budget.id)-title" \
             viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" xmlns="http://www.w3.org/2000/svg">
             <title id="budget-\(budget.id)-title">Budget \(budget.id): \(percent) used of \(limit.fixed(2)) \(currency)</title>

@@ -1,3 +1,4 @@
+import S2VReports
 import Foundation
 import S2VCore
 import S2VStore
@@ -21,7 +22,7 @@ struct DailySpendChart {
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.height - Self.top - Self.bottom
         let scale = ChartScale(maximum: self.days.map(\.cost).max() ?? 0)
-        let currency = HTML.escape(self.currency)
+        let currency = HTMLText.escape(self.currency)
         let first = self.days.first?.day ?? ""
         let last = self.days.last?.day ?? ""
         var svg = """

@@ -1,3 +1,4 @@
+import S2VReports
 import Foundation
 import S2VCore
 import S2VStore
@@ -18,6 +19,6 @@ struct DashboardContent {
 
     /// `admin key` or `team render-farm`, escaped.
     var audience: String {
-        self.caller.isAdmin ? "an admin key: every team" : "team \(HTML.escape(self.caller.teamName ?? "?"))"
+        self.caller.isAdmin ? "an admin key: every team" : "team \(HTMLText.escape(self.caller.teamName ?? "?"))"
     }
 }

@@ -1,3 +1,4 @@
+import S2VReports
 import Hummingbird
 import S2VCore
 
@@ -15,8 +16,8 @@ struct DashboardErrorMiddleware: RouterMiddleware {
             let message = serviceError.status == 500 ? "Something went wrong on our side." : serviceError.message
             let body = """
                 <header><h1>s2v-meter dashboard</h1></header>
-                <p class="message" role="alert">\(HTML.escape(message))</p>
-                <p class="muted">HTTP \(serviceError.status) · request \(HTML.escape(context.requestIDText))</p>
+                <p class="message" role="alert">\(HTMLText.escape(message))</p>
+                <p class="muted">HTTP \(serviceError.status) · request \(HTMLText.escape(context.requestIDText))</p>
                 <p><a href="/dashboard">Back to the dashboard</a></p>
                 """
             return .html(DashboardLayout.document(title: "Error · s2v-meter", body: body),

@@ -1,3 +1,5 @@
+import S2VReports
+
 /// The frame of every dashboard page: one HTML document with an inline style sheet, readable on screen and on
 /// paper, with no script and no external resource.
 enum DashboardLayout {
@@ -9,7 +11,7 @@ enum DashboardLayout {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
+        <title>\(HTMLText.escape(title))</title>
         <style>
         \(Self.css)
         </style>

@@ -1,3 +1,4 @@
+import S2VReports
 import Foundation
 import S2VCore
 
@@ -11,7 +12,7 @@ struct DashboardPage {
 
     func render() -> String {
         let content = self.content
-        let currency = HTML.escape(content.currency)
+        let currency = HTMLText.escape(content.currency)
         let ranges = Self.ranges.map { days in
             let current = days == content.days ? #" class="current" aria-current="page""# : ""
             return #"<a href="/dashboard?days=\#(days)"\#(current)>\#(days) days</a>"#

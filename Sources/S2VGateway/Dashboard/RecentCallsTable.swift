@@ -1,3 +1,4 @@
+import S2VReports
 import Foundation
 import S2VCore
 import S2VStore
@@ -13,7 +14,7 @@ struct RecentCallsTable {
         var html = """
             <table class="calls">
             <thead><tr><th>Time (UTC)</th><th>Team</th><th>Key</th><th>Endpoint</th><th>Model</th><th>Tier</th>\
-            <th>Status</th><th>Error</th><th class="number">Cost (\(HTML.escape(self.currency)))</th></tr></thead>
+            <th>Status</th><th>Error</th><th class="number">Cost (\(HTMLText.escape(self.currency)))</th></tr></thead>
             <tbody>
 
             """
@@ -21,13 +22,13 @@ struct RecentCallsTable {
             let failed = call.httpStatus >= 400 ? #" class="failed""# : ""
             html += """
                 <tr\(failed)><td>\(call.at.utcText)</td>\
-                <td>\(HTML.escape(call.teamName, placeholder: "–"))</td>\
-                <td><code>\(HTML.escape(call.keyPrefix, placeholder: "–"))</code></td>\
-                <td class="endpoint"><code>\(HTML.escape(call.method)) \(HTML.escape(call.endpoint))</code></td>\
-                <td>\(HTML.escape(call.model, placeholder: "–"))</td>\
-                <td>\(HTML.escape(call.tier, placeholder: "–"))</td>\
+                <td>\(HTMLText.escape(call.teamName, placeholder: "–"))</td>\
+                <td><code>\(HTMLText.escape(call.keyPrefix, placeholder: "–"))</code></td>\
+                <td class="endpoint"><code>\(HTMLText.escape(call.method)) \(HTMLText.escape(call.endpoint))</code></td>\
+                <td>\(HTMLText.escape(call.model, placeholder: "–"))</td>\
+                <td>\(HTMLText.escape(call.tier, placeholder: "–"))</td>\
                 <td>\(call.httpStatus)</td>\
-                <td>\(HTML.escape(call.errorCode, placeholder: "–"))</td>\
+                <td>\(HTMLText.escape(call.errorCode, placeholder: "–"))</td>\
                 <td class="number">\(call.cost.fixed(6))</td></tr>
 
                 """

@@ -1,3 +1,5 @@
+import S2VReports
+
 /// The dashboard's sign-in form: one password field for a gateway key, posted to `/dashboard/login`, so the key
 /// never appears in a URL.
 struct SignInPage {
@@ -5,7 +7,7 @@ struct SignInPage {
     var message: String?
 
     func render() -> String {
-        let message = self.message.map { #"<p class="message" role="alert">\#(HTML.escape($0))</p>"# } ?? ""
+        let message = self.message.map { #"<p class="message" role="alert">\#(HTMLText.escape($0))</p>"# } ?? ""
         return DashboardLayout.document(title: "Sign in · s2v-meter", body: """
             <header><h1>s2v-meter dashboard</h1></header>
             <form class="sign-in" method="post" action="/dashboard/login">

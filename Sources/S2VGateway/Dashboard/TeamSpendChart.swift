@@ -1,3 +1,4 @@
+import S2VReports
 import Foundation
 import S2VCore
 import S2VStore
@@ -17,7 +18,7 @@ struct TeamSpendChart {
     static let bottom = 44.0
 
     func render() -> String {
-        let currency = HTML.escape(self.currency)
+        let currency = HTMLText.escape(self.currency)
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.row * Double(max(self.teams.count, 1))
         let height = Self.top + plotHeight + Self.bottom
@@ -43,7 +44,7 @@ struct TeamSpendChart {
                 """
         }
         for (index, team) in self.teams.enumerated() {
-            let name = HTML.escape(team.teamName)
+            let name = HTMLText.escape(team.teamName)
             let y = Self.top + Double(index) * Self.row
             let barWidth = scale.position(of: team.cost, length: plotWidth)
             let middle = y + Self.row / 2 + 4

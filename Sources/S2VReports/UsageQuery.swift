@@ -14,26 +14,27 @@ public struct UsageQuery: Sendable, Equatable {
     ///   - to: the day after the last, exclusive; default tomorrow.
     ///   - by: comma-separated dimensions; default `team,model,tier`.
     ///   - now: the current instant, for the defaults.
+    ///   - prefix: put before parameter names in messages: `--` for the command line.
     /// - Throws: `InvalidParameter` with a message that says what is expected.
-    public init(from: String?, to: String?, by: String?, now: Date = Date()) throws {
+    public init(from: String?, to: String?, by: String?, now: Date = Date(), prefix: String = "") throws {
         let calendar = Self.calendar
         let today = calendar.startOfDay(for: now)
-        self.from = try from.map { try Self.day($0, name: "from") }
+        self.from = try from.map { try Self.day($0, name: prefix + "from") }
             ?? calendar.date(from: calendar.dateComponents([.year, .month], from: today))!
-        self.to = try to.map { try Self.day($0, name: "to") } ?? calendar.date(byAdding: .day, value: 1, to: today)!
+        self.to = try to.map { try Self.day($0, name: prefix + "to") } ?? calendar.date(byAdding: .day, value: 1, to: today)!
         guard self.from < self.to else {
-            throw ServiceError.invalidParameter("from must be before to (to is exclusive).")
+            throw ServiceError.invalidParameter("\(prefix)from must be before \(prefix)to (\(prefix)to is exclusive).")
         }
-        self.dimensions = try Self.dimensions(by ?? "team,model,tier")
+        self.dimensions = try Self.dimensions(by ?? "team,model,tier", name: prefix + "by")
     }
 
     /// Parses `team,model`: any of team, key, model, tier, day, month, each at most once.
-    public static func dimensions(_ text: String) throws -> [UsageDimension] {
+    public static func dimensions(_ text: String, name: String = "by") throws -> [UsageDimension] {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var dimensions: [UsageDimension] = []
-        for name in names {
-            guard let dimension = UsageDimension(rawValue: name) else {
-                throw ServiceError.invalidParameter("by takes team, key, model, tier, day or month; not '\(name)'.")
+        for item in names {
+            guard let dimension = UsageDimension(rawValue: item) else {
+                throw ServiceError.invalidParameter("\(name) takes team, key, model, tier, day or month; not '\(item)'.")
             }
             if !dimensions.contains(dimension) { dimensions.append(dimension) }
         }

@@ -1,6 +1,7 @@
 import DashScopeSimulator
 import Foundation
 import Logging
+import S2VGateway
 import S2VStore
 import S2VTestSupport
 import Testing
@@ -13,7 +14,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let cluster = try await EmbeddedPostgres.prepare(dataDirectory: directory, logger: Logger(label: "test"))
         try await cluster.start()
-        let harness = try await GatewayHarness.start(database: TestDatabase(name: EmbeddedPostgres.defaultDatabase, cluster: cluster))
+        let harness = try await GatewayHarness.start(
+            gateway: { $0.storeDeadline = .seconds(3) },
+            database: TestDatabase(name: EmbeddedPostgres.defaultDatabase, cluster: cluster))
         let key = try await harness.makeTeamKey()
         let created = try await harness.submit(key: key)
         let taskID = try #require(created.output["task_id"] as? String)

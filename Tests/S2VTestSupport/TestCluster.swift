@@ -15,13 +15,18 @@ public enum TestCluster {
         return logger
     }()
 
+    /// The server's `max_connections`: the suite peaks near 300 backends.
+    static let maximumConnections = 1000
+
     /// The migrated database every test database is copied from.
     static let templateName = "s2v_template"
 
     private static let started = Task<EmbeddedPostgres, any Error> {
         Self.sweepAbandonedClusters()
         let directory = Self.directory(for: getpid())
-        let cluster = try await EmbeddedPostgres.prepare(dataDirectory: directory, logger: Self.logger)
+        // The whole suite runs at once: dozens of gateways, each with its pool, plus command-line processes.
+        let cluster = try await EmbeddedPostgres.prepare(
+            dataDirectory: directory, maximumConnections: Self.maximumConnections, logger: Self.logger)
         try await cluster.start()
         clusterToStopAtExit.withLock { $0 = (cluster, directory) }
         atexit {

@@ -93,19 +93,19 @@ func buildRouter(
     let scrape = MetricsRoute(
         metrics: metrics,
         store: StoreMetrics(figures: StoreFiguresRepository(client: client), budgets: store.budgets,
-                            deadline: StoreDeadline.default))
+                            deadline: configuration.storeDeadline))
     if configuration.metricsPublic {
         router.get("metrics", use: scrape.handle)
     } else {
         router.group("metrics")
-            .add(middleware: AuthenticationMiddleware(keys: store.keys))
+            .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
             .add(middleware: AdminOnlyMiddleware())
             .get(use: scrape.handle)
     }
 
     let api = router.group("api/v1")
         .add(middleware: CallLogMiddleware(callLog: store.callLog))
-        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
     let detect = FaceDetectRoute(store: store, pool: pool, pacing: UpstreamPacing(client: client), slotWait: configuration.detectSlotWait)
     let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
     let tasks = TaskRoutes(store: store, pool: pool)
@@ -117,7 +117,7 @@ func buildRouter(
 
     let reporting = router.group("v1")
         .add(middleware: CallLogMiddleware(callLog: store.callLog))
-        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
     let reports = ReportRoutes(usage: store.usage, invoices: store.invoices, budgets: store.budgets, teams: store.teams)
     reporting.get("reports/usage", use: reports.usageReport)
     reporting.get("reports/invoice", use: reports.invoice)
@@ -128,7 +128,7 @@ func buildRouter(
 
     let admin = router.group("v1")
         .add(middleware: CallLogMiddleware(callLog: store.callLog))
-        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
         .add(middleware: AdminOnlyMiddleware())
     let budgets = BudgetRoutes(budgets: store.budgets, teams: store.teams)
     admin.get("budgets", use: budgets.list)
@@ -137,6 +137,7 @@ func buildRouter(
     admin.delete("budgets/{budget_id}", use: budgets.delete)
 
     // The browser dashboard answers in HTML, with its own sign-in, so it is outside the API's JSON middlewares.
-    DashboardRoutes(keys: store.keys, budgets: store.budgets, client: client).register(on: router)
+    DashboardRoutes(keys: store.keys, budgets: store.budgets, client: client,
+                    storeDeadline: configuration.storeDeadline).register(on: router)
     return router
 }

@@ -15,6 +15,9 @@ public struct GatewayConfiguration: Sendable {
     public var accountLimits: AccountLimits
     /// How long a face-detect call may wait for a submission slot of an account before it is refused with 429.
     public var detectSlotWait: Duration
+    /// How long a request waits for PostgreSQL (authenticating its key) before it is refused with 503: the
+    /// gateway fails closed, fast, when the store is unreachable.
+    public var storeDeadline: Duration
     /// How long an upstream call may take before it counts as unanswered.
     public var upstreamTimeout: Duration
     /// How often each unfinished task is queried upstream, whatever clients do.
@@ -42,6 +45,7 @@ public struct GatewayConfiguration: Sendable {
         upstreamAccount: String = "default",
         accountLimits: AccountLimits = AccountLimits(),
         detectSlotWait: Duration = .seconds(2),
+        storeDeadline: Duration = .seconds(3),
         upstreamTimeout: Duration = .seconds(30),
         pollInterval: Duration = .seconds(5),
         notCreatedGrace: Duration = .seconds(60),
@@ -57,6 +61,7 @@ public struct GatewayConfiguration: Sendable {
         self.upstreamAccount = upstreamAccount
         self.accountLimits = accountLimits
         self.detectSlotWait = detectSlotWait
+        self.storeDeadline = storeDeadline
         self.upstreamTimeout = upstreamTimeout
         self.pollInterval = pollInterval
         self.notCreatedGrace = notCreatedGrace

@@ -19,6 +19,8 @@ struct DashboardAuthenticator: Sendable {
 
     let keys: APIKeyRepository
     let sessions: DashboardSessionRepository
+    /// How long a lookup may wait for the store before the page answers 503.
+    let storeDeadline: Duration
 
     func authenticate(_ request: Request, logger: Logger) async throws -> Outcome {
         if let header = request.headers[.authorization] {
@@ -30,7 +32,7 @@ struct DashboardAuthenticator: Sendable {
         }
         guard let token = DashboardCookie.token(in: request) else { return .anonymous }
         let sessions = self.sessions
-        let caller = try await StoreDeadline.run { try await sessions.caller(for: token, logger: logger) }
+        let caller = try await StoreDeadline.run(within: self.storeDeadline) { try await sessions.caller(for: token, logger: logger) }
         guard let caller else { return .refused("Your session has ended or its key was revoked; please sign in again.") }
         return .signedIn(caller)
     }
@@ -38,6 +40,6 @@ struct DashboardAuthenticator: Sendable {
     /// The caller of a gateway key, or nil for an unknown or revoked one.
     func signIn(key: String, logger: Logger) async throws -> Caller? {
         let keys = self.keys
-        return try await StoreDeadline.run { try await keys.authenticate(APIKeySecret(value: key), logger: logger) }
+        return try await StoreDeadline.run(within: self.storeDeadline) { try await keys.authenticate(APIKeySecret(value: key), logger: logger) }
     }
 }

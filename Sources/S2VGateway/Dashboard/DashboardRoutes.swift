@@ -19,10 +19,12 @@ struct DashboardRoutes: Sendable {
     let sessions: DashboardSessionRepository
     let dashboard: DashboardRepository
     let budgets: BudgetRepository
+    let storeDeadline: Duration
 
-    init(keys: APIKeyRepository, budgets: BudgetRepository, client: PostgresClient) {
+    init(keys: APIKeyRepository, budgets: BudgetRepository, client: PostgresClient, storeDeadline: Duration) {
         self.sessions = DashboardSessionRepository(client: client)
-        self.authenticator = DashboardAuthenticator(keys: keys, sessions: self.sessions)
+        self.storeDeadline = storeDeadline
+        self.authenticator = DashboardAuthenticator(keys: keys, sessions: self.sessions, storeDeadline: storeDeadline)
         self.dashboard = DashboardRepository(client: client)
         self.budgets = budgets
     }
@@ -63,7 +65,7 @@ struct DashboardRoutes: Sendable {
         }
         let sessions = self.sessions
         let logger = context.logger
-        let token = try await StoreDeadline.run { try await sessions.create(keyID: caller.keyID, logger: logger) }
+        let token = try await StoreDeadline.run(within: self.storeDeadline) { try await sessions.create(keyID: caller.keyID, logger: logger) }
         context.logger.info("dashboard sign-in", metadata: ["key_id": "\(caller.keyID)"])
         var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
         response.setCookie(DashboardCookie.session(token, for: request))
@@ -75,7 +77,7 @@ struct DashboardRoutes: Sendable {
         if let token = DashboardCookie.token(in: request) {
             let sessions = self.sessions
             let logger = context.logger
-            _ = try await StoreDeadline.run { try await sessions.delete(token, logger: logger) }
+            _ = try await StoreDeadline.run(within: self.storeDeadline) { try await sessions.delete(token, logger: logger) }
         }
         var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
         response.setCookie(DashboardCookie.cleared(for: request))

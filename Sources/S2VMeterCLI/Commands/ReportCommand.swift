@@ -48,7 +48,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func query() throws -> UsageQuery {
-            try TeamFilterResolution.validating { try UsageQuery(from: self.from, to: self.to, by: self.by) }
+            try TeamFilterResolution.validating { try UsageQuery(from: self.from, to: self.to, by: self.by, prefix: "--") }
         }
 
         func run() async throws {

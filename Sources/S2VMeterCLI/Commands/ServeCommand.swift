@@ -60,6 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("queries-per-second"), help: "That account's task queries per second (DashScope: 20).")
     var queriesPerSecond = 20
 
+    @Option(name: .customLong("store-deadline"),
+            help: "Seconds a request may wait for PostgreSQL before it is refused with 503 (fail closed).")
+    var storeDeadline: Double = 3
+
     @Option(name: .customLong("detect-wait"),
             help: "Seconds a face-detect call may wait for a free submission slot before it gets 429.")
     var detectWait: Double = 2
@@ -90,6 +94,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard UpstreamAccount.isValidName(self.accountName) else {
             throw ValidationError("--account-name must be 1-63 letters, digits, '.', '_' or '-'")
+        }
+        guard self.storeDeadline > 0, self.storeDeadline <= 60 else {
+            throw ValidationError("--store-deadline must be more than 0 and at most 60 seconds")
         }
         guard self.detectWait >= 0, self.detectWait <= 60 else {
             throw ValidationError("--detect-wait must be between 0 and 60 seconds")
@@ -130,6 +137,7 @@ struct ServeCommand: AsyncParsableCommand {
             accountLimits: AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
                                          queriesPerSecond: self.queriesPerSecond),
             detectSlotWait: .milliseconds(Int64(self.detectWait * 1000)),
+            storeDeadline: .milliseconds(Int64(self.storeDeadline * 1000)),
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
             pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
             notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),

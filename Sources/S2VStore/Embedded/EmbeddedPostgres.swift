@@ -30,9 +30,12 @@ public final class EmbeddedPostgres: Sendable {
     private let logger: Logger
     /// Our shared lock on the users file while we use the cluster.
     private let usersLock = Mutex<FileLock?>(nil)
+    /// `max_connections` when this process starts the server; nil keeps the cluster's setting (300).
+    private let maximumConnections: Int?
 
     private init(layout: ClusterLayout, binaries: PostgresBinaries, runner: ProcessRunner,
-                 serverUserIDs: (uid: uid_t, gid: gid_t)?, logger: Logger) {
+                 serverUserIDs: (uid: uid_t, gid: gid_t)?, maximumConnections: Int?, logger: Logger) {
+        self.maximumConnections = maximumConnections
         self.layout = layout
         self.binaries = binaries
         self.runner = runner
@@ -46,9 +49,12 @@ public final class EmbeddedPostgres: Sendable {
     ///   - dataDirectory: the data directory (`--data-dir`), relative paths resolve against the working directory.
     ///   - environment: reads `PATH`, `S2V_METER_PG_USER` (the server's user when root, default `postgres`)
     ///     and `S2V_METER_CLUSTERS_DIR` (where clusters go when the data directory is unreachable for that user).
+    ///   - maximumConnections: the server's `max_connections` when this process starts it (nil: 300); a test
+    ///     suite that runs many gateways at once needs more.
     public static func prepare(
         dataDirectory: String,
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        maximumConnections: Int? = nil,
         logger: Logger
     ) async throws -> EmbeddedPostgres {
         let binaries = try PostgresBinaries.locate(environment: environment)
@@ -62,7 +68,7 @@ public final class EmbeddedPostgres: Sendable {
             try Self.makePrivateDirectory(layout.clusterRoot, owner: nil)
             try Self.makePrivateDirectory(layout.socketDirectory, owner: nil)
             return EmbeddedPostgres(layout: layout, binaries: binaries, runner: ProcessRunner(user: nil),
-                                    serverUserIDs: nil, logger: logger)
+                                    serverUserIDs: nil, maximumConnections: maximumConnections, logger: logger)
         }
 
         let user = environment["S2V_METER_PG_USER"] ?? "postgres"
@@ -91,7 +97,8 @@ public final class EmbeddedPostgres: Sendable {
         if clusterRoot != link, !fileManager.fileExists(atPath: link) {
             try fileManager.createSymbolicLink(atPath: link, withDestinationPath: clusterRoot)
         }
-        return EmbeddedPostgres(layout: layout, binaries: binaries, runner: runner, serverUserIDs: ids, logger: logger)
+        return EmbeddedPostgres(layout: layout, binaries: binaries, runner: runner, serverUserIDs: ids,
+                                maximumConnections: maximumConnections, logger: logger)
     }
 
     /// Creates the cluster if needed, starts it unless it already runs, and registers this process as a user.
@@ -106,9 +113,10 @@ public final class EmbeddedPostgres: Sendable {
             self.logger.debug("embedded PostgreSQL already running", metadata: ["socket": "\(self.layout.socketPath)"])
         } else {
             self.logger.info("starting embedded PostgreSQL", metadata: ["cluster": "\(self.layout.clusterRoot)"])
+            let options = self.maximumConnections.map { ["-o", "-c max_connections=\($0)"] } ?? []
             let started = try await self.runner.run(self.binaries.pgCtl, [
                 "start", "-w", "-t", "120", "-D", self.layout.pgData, "-l", self.layout.logFile,
-            ])
+            ] + options)
             guard started.succeeded else {
                 let log = (try? String(contentsOfFile: self.layout.logFile, encoding: .utf8)) ?? ""
                 let tail = log.split(separator: "\n").suffix(5).joined(separator: " | ")

@@ -28,15 +28,9 @@ final class DashboardClient: Sendable {
     }
 
     let baseURL: String
-    private let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-                                  configuration: .init(redirectConfiguration: .disallow))
 
     init(baseURL: String) {
         self.baseURL = baseURL
-    }
-
-    func shutdown() async {
-        try? await self.http.shutdown()
     }
 
     func get(_ path: String = "/dashboard", cookie: String? = nil, bearer: String? = nil) async throws -> Reply {
@@ -66,9 +60,19 @@ final class DashboardClient: Sendable {
         try await self.post("/dashboard/login", fields: [("key", key)]).sessionCookie
     }
 
+    /// One client per request, shut down before it returns, whatever happens: a client left running when a
+    /// failed expectation ends a test would stop the whole test process (AsyncHTTPClient traps in its deinit).
     private func execute(_ request: HTTPClientRequest) async throws -> Reply {
-        let response = try await self.http.execute(request, timeout: .seconds(30))
-        let body = try await response.body.collect(upTo: 1 << 23)
-        return Reply(status: Int(response.status.code), headers: response.headers, text: String(buffer: body))
+        let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                              configuration: .init(redirectConfiguration: .disallow))
+        do {
+            let response = try await http.execute(request, timeout: GatewayHarness.requestTimeout)
+            let body = try await response.body.collect(upTo: 1 << 23)
+            try await http.shutdown()
+            return Reply(status: Int(response.status.code), headers: response.headers, text: String(buffer: body))
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
     }
 }

@@ -46,7 +46,6 @@ import Testing
             #expect(all.contains(expected), "the admin's dashboard lacks \(expected)")
         }
         #expect(all.contains("last 7 UTC days"))
-        await browser.shutdown()
         await harness.stop()
     }
 }

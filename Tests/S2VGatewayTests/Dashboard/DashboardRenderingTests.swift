@@ -27,7 +27,6 @@ import Testing
         #expect(Self.bars(in: try await browser.get("/dashboard", bearer: admin).text) == 30)
         #expect(Self.bars(in: try await browser.get("/dashboard?days=5000", bearer: admin).text) == 366)
         #expect(Self.bars(in: try await browser.get("/dashboard?days=0", bearer: admin).text) == 1)
-        await browser.shutdown()
         await harness.stop()
     }
 

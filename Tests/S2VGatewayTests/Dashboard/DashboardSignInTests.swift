@@ -52,7 +52,6 @@ import Testing
         let bearer = try await browser.get(bearer: key)
         #expect(bearer.status == 200)
         #expect(bearer.text.contains("team \(team)"))
-        await browser.shutdown()
         await harness.stop()
     }
 
@@ -77,7 +76,6 @@ import Testing
         #expect(bearer.status == 401)
         #expect(bearer.text.contains(#"action="/dashboard/login""#))
         #expect(try await harness.scalar("SELECT count(*) FROM dashboard_sessions", as: Int.self) == 0)
-        await browser.shutdown()
         await harness.stop()
     }
 
@@ -99,7 +97,6 @@ import Testing
         #expect(!after.text.contains("Spend per day"))
         #expect(try await browser.get(bearer: key).status == 401)
         #expect(try await browser.post("/dashboard/login", fields: [("key", key)]).status == 401)
-        await browser.shutdown()
         await harness.stop()
     }
 
@@ -119,7 +116,6 @@ import Testing
         // Another session of the same key is another browser: it stays.
         #expect(try await browser.get(cookie: other).status == 200)
         #expect(try await harness.scalar("SELECT count(*) FROM dashboard_sessions", as: Int.self) == 1)
-        await browser.shutdown()
         await harness.stop()
     }
 }

@@ -136,7 +136,7 @@ import Testing
         let cluster = try await EmbeddedPostgres.prepare(dataDirectory: directory, logger: Logger(label: "test"))
         try await cluster.start()
         let harness = try await GatewayHarness.start(
-            gateway: { $0.metricsPublic = true },
+            gateway: { $0.metricsPublic = true; $0.storeDeadline = .seconds(3) },
             database: TestDatabase(name: EmbeddedPostgres.defaultDatabase, cluster: cluster))
         let key = try await harness.makeTeamKey()
         #expect(try await harness.detect(key: key).status == 200)

@@ -25,6 +25,8 @@ final class GatewayHarness: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(self.port)" }
     static let upstreamKey = "sk-upstream-test"
+    /// How long one request to the gateway may take before the test fails.
+    static let requestTimeout: TimeAmount = .seconds(120)
     /// How long `stop` waits for the gateway's service group.
     static let stopLimit: Duration = .seconds(30)
 
@@ -49,8 +51,10 @@ final class GatewayHarness: Sendable {
         var gateway = GatewayConfiguration(
             port: 0, upstreamBaseURL: simulator.baseURL + "/api/v1",
             upstreamAPIKey: UpstreamAPIKey(secret: configuration.apiKeys[0]),
-            upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100), notCreatedGrace: .seconds(1),
-            shutdownGrace: .seconds(5))
+            // A generous store deadline: the whole suite runs at once on two cores, and a starved test should not
+            // read as a store outage. FailClosedTests sets the production default back.
+            storeDeadline: .seconds(15), upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100),
+            notCreatedGrace: .seconds(1), shutdownGrace: .seconds(5))
         adjust(&gateway)
         let setupLogger = logger
         try await database.withClient { client in
@@ -163,7 +167,9 @@ final class GatewayHarness: Sendable {
             request.body = .bytes(ByteBuffer(string: body))
         }
         let (response, buffer) = try await TestTrace.step("send \(method) \(self.baseURL)\(path)") {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            // Tests assert what the gateway answers, not how fast: with the whole suite running on two cores a
+            // request can wait its turn for a long while.
+            let response = try await HTTPClient.shared.execute(request, timeout: Self.requestTimeout)
             return (response, try await response.body.collect(upTo: 1 << 22))
         }
         return Reply(status: Int(response.status.code), body: Data(buffer: buffer), headers: response.headers)

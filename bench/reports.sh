@@ -18,8 +18,10 @@ PORT=${PORT:-18480}
 DATA_DIR=${DATA_DIR:-/tmp/s2v-bench-reports-${CALLS}}
 
 command -v hey >/dev/null || { echo "bench: needs hey (apt-get install -y hey)" >&2; exit 1; }
-swift build -c release --product s2v-meter >&2
-BIN=$(swift build -c release --show-bin-path)/s2v-meter
+# A scratch path of its own, so a debug build in .build is not blocked while this runs.
+SCRATCH=${SCRATCH:-.build-release}
+swift build -c release --product s2v-meter --scratch-path "$SCRATCH" >&2
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/s2v-meter
 
 if [ ! -f "$DATA_DIR/.seeded" ]; then
     echo "bench: seeding $DATA_DIR with $CALLS calls, $TASKS tasks, $TEAMS teams over $DAYS days" >&2
@@ -51,8 +53,8 @@ measure() { # name key path
 import re, sys
 text = sys.stdin.read()
 def pct(p):
-    m = re.search(r"\s%d%%%% in ([0-9.]+) secs" % p, text)
-    return float(m.group(1)) * 1000 if m else float("nan")
+    m = re.search(r"\s" + str(p) + r"% in ([0-9.]+) secs", text)
+    return float(m.group(1)) * 1000 if m else slowest  # hey leaves out percentiles it cannot resolve
 slowest = float(re.search(r"Slowest:\s+([0-9.]+) secs", text).group(1)) * 1000
 codes = re.findall(r"\[(\d+)\]\s+(\d+) responses", text)
 print("| %s | %.1f | %.1f | %.1f | %s |" % (sys.argv[1], pct(50), pct(99), slowest, " ".join("%s×%s" % (n, c) for c, n in codes)))

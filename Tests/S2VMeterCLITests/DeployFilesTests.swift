@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import S2VMeterCLI
+@testable import S2VMeterCLI
 import Testing
 
 /// The deployment files in `deploy/` cannot run here (no container engine, cluster or systemd), so they are
@@ -28,7 +28,7 @@ import Testing
         #expect(gateways.count >= 2, "two gateway replicas")
         for (name, gateway) in gateways {
             let command = try #require(gateway["command"] as? [String])
-            try Self.expectServeArguments(command, file: "compose.yaml \(name)")
+            try await Self.expectServeArguments(command, file: "compose.yaml \(name)")
             let dependsOn = try #require(gateway["depends_on"] as? [String: [String: Any]], "\(name) depends on postgres")
             #expect(dependsOn["postgres"]?["condition"] as? String == "service_healthy", "\(name) waits for postgres")
             let environment = try #require(gateway["environment"] as? [String: String])
@@ -63,7 +63,7 @@ import Testing
         #expect((pod["securityContext"] as? [String: Any])?["runAsNonRoot"] as? Bool == true)
         let container = try #require((pod["containers"] as? [[String: Any]])?.first)
         let arguments = try #require(container["args"] as? [String])
-        try Self.expectServeArguments(arguments, file: "deployment.yaml")
+        try await Self.expectServeArguments(arguments, file: "deployment.yaml")
 
         func probePath(_ probe: String) -> String? {
             ((container[probe] as? [String: Any])?["httpGet"] as? [String: Any])?["path"] as? String
@@ -112,7 +112,7 @@ import Testing
 
     // MARK: Dockerfile
 
-    @Test func dockerfileBuildsInStagesRunsAsNonRootAndShipsTheMigrations() throws {
+    @Test func dockerfileBuildsInStagesRunsAsNonRootAndShipsTheMigrations() async throws {
         let lines = try String(contentsOf: Self.deploy.appendingPathComponent("Dockerfile"), encoding: .utf8)
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
@@ -134,7 +134,7 @@ import Testing
         #expect(instructions("ENTRYPOINT", in: runtime) == [#"["s2v-meter"]"#])
         let command = try #require(instructions("CMD", in: runtime).last)
         let arguments = try JSONDecoder().decode([String].self, from: Data(command.utf8))
-        try Self.expectServeArguments(arguments, file: "Dockerfile CMD")
+        try await Self.expectServeArguments(arguments, file: "Dockerfile CMD")
 
         let ignored = try String(contentsOf: Self.root.appendingPathComponent(".dockerignore"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
@@ -176,7 +176,7 @@ import Testing
         let execStart = try #require(unit.split(separator: "\n").first { $0.hasPrefix("ExecStart=") })
         let command = execStart.dropFirst("ExecStart=".count).split(separator: " ").map(String.init)
         #expect(command.first == "/usr/local/bin/s2v-meter")
-        try Self.expectServeArguments(Array(command.dropFirst()), file: "s2v-meter.service")
+        try await Self.expectServeArguments(Array(command.dropFirst()), file: "s2v-meter.service")
 
         // verify insists that ExecStart's program exists: point it at the binary this build made.
         let folder = try Self.temporaryFolder()
@@ -216,13 +216,19 @@ import Testing
     }
 
     /// The arguments are ones `s2v-meter serve` accepts, and listen beyond the loopback interface.
-    static func expectServeArguments(_ arguments: [String], file: String) throws {
+    /// The arguments parse, and with the shipped config example in place of /etc/s2v-meter/config.json the
+    /// settings resolve and listen on every interface (the default is 127.0.0.1).
+    static func expectServeArguments(_ arguments: [String], file: String) async throws {
         #expect(arguments.first == "serve", "\(file) runs serve")
         #expect(throws: Never.self, "\(file): s2v-meter \(arguments.joined(separator: " "))") {
             _ = try S2VMeter.parseAsRoot(arguments)
         }
-        let host = arguments.firstIndex(of: "--host").map { arguments[$0 + 1] }
-        #expect(host == "0.0.0.0", "\(file) listens on every interface (the default is 127.0.0.1)")
+        let example = Self.deploy.appendingPathComponent("config.example.json").path
+        let command = try ServeCommand.parse(
+            Array(arguments.dropFirst()).map { $0 == "/etc/s2v-meter/config.json" ? example : $0 })
+        let source = try await SettingsSource(flags: command.flags, environment: [:], configFile: command.database.configFile)
+        let settings = try await ServeSettings(from: source)
+        #expect(settings.host == "0.0.0.0", "\(file) listens on every interface (the default is 127.0.0.1)")
     }
 
     /// "30s", "1m30s" → seconds.

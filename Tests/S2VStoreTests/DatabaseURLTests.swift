@@ -23,12 +23,4 @@ import Testing
         #expect(throws: DatabaseURL.ParseError.self) { try DatabaseURL.configuration(from: "postgres://x@y/z?sslmode=bogus") }
         #expect(throws: DatabaseURL.ParseError.self) { try DatabaseURL.configuration(from: "postgres:///z") }
     }
-
-    @Test func urlWinsOverEmbedded() {
-        #expect(DatabaseLocation.resolve(databaseURL: nil, environment: [:], dataDirectory: "d") == .embedded(dataDirectory: "d"))
-        #expect(DatabaseLocation.resolve(databaseURL: nil, environment: ["DATABASE_URL": "postgres://a@b/c"], dataDirectory: "d")
-                == .url("postgres://a@b/c"))
-        #expect(DatabaseLocation.resolve(databaseURL: "postgres://x@y/z", environment: ["DATABASE_URL": "postgres://a@b/c"],
-                                         dataDirectory: "d") == .url("postgres://x@y/z"))
-    }
 }

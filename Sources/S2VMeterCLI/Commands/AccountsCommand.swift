@@ -47,7 +47,7 @@ struct AccountsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.accounts")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.accounts", configFile: self.database.configFile)
             let source: UpstreamKeySource = self.keyEnv.map { .environment($0) } ?? .file(self.keyFile ?? "")
             let limits = AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
                                        queriesPerSecond: self.queriesPerSecond)
@@ -69,7 +69,7 @@ struct AccountsCommand: AsyncParsableCommand {
         var all = false
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.accounts")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.accounts", configFile: self.database.configFile)
             let all = self.all
             let accounts = try await self.database.withMigratedClient(logger: logger) { client in
                 try await AccountRepository(client: client).list(includingRemoved: all, logger: logger)
@@ -99,7 +99,7 @@ struct AccountsCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.accounts")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.accounts", configFile: self.database.configFile)
             let name = self.name
             let removed = try await self.database.withMigratedClient(logger: logger) { client in
                 try await AccountRepository(client: client).remove(name: name, logger: logger)

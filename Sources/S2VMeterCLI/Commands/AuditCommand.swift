@@ -66,7 +66,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.audit")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.audit", configFile: self.database.configFile)
             let (teamName, cursor, limit, all) = (self.team, self.cursor, self.limit, self.all)
             let format = ReportFormat(rawValue: self.format.rawValue) ?? .table
             let command = self
@@ -124,7 +124,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.audit")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.audit", configFile: self.database.configFile)
             let (teamName, object, cursor, limit) = (self.team, self.object, self.cursor, self.limit)
             let from = try AuditCommand.instant(self.from, name: "--from")
             let to = try AuditCommand.instant(self.to, name: "--to")

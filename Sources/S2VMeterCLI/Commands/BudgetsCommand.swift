@@ -49,7 +49,7 @@ struct BudgetsCommand: AsyncParsableCommand {
         var webhookFormat = "json"
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.budgets")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
             guard let limit = Decimal(exactly: self.limit) else {
                 throw ValidationError("--limit must be a plain decimal amount such as 500 or 49.99; got '\(self.limit)'")
             }
@@ -75,7 +75,7 @@ struct BudgetsCommand: AsyncParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.budgets")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
             let budgets = try await self.database.withMigratedClient(logger: logger) { client in
                 try await BudgetRepository(client: client).list(logger: logger)
             }
@@ -115,7 +115,7 @@ struct BudgetsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.budgets")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
             let instant = try self.at.map { try Date($0, strategy: .iso8601) }
             let statuses = try await self.database.withMigratedClient(logger: logger) { client in
                 try await BudgetRepository(client: client).status(at: instant, logger: logger)
@@ -136,7 +136,7 @@ struct BudgetsCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.budgets")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
             let id = self.id
             let deleted = try await self.database.withMigratedClient(logger: logger) { client in
                 try await BudgetRepository(client: client).delete(id: id, logger: logger)

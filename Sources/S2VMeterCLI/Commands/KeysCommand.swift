@@ -41,7 +41,7 @@ struct KeysCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.keys", configFile: self.database.configFile)
             let (label, admin) = (self.name, self.admin)
             let teamName = self.team ?? ""
             let (record, secret) = try await self.database.withMigratedClient(logger: logger) { client in
@@ -70,7 +70,7 @@ struct KeysCommand: AsyncParsableCommand {
         var team: String?
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.keys", configFile: self.database.configFile)
             let teamName = self.team
             let keys = try await self.database.withMigratedClient(logger: logger) { client in
                 var teamID: Int64?
@@ -100,7 +100,7 @@ struct KeysCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.keys", configFile: self.database.configFile)
             let id = self.id
             let revoked = try await self.database.withMigratedClient(logger: logger) { client in
                 try await APIKeyRepository(client: client).revoke(id: id, logger: logger)
@@ -131,7 +131,7 @@ struct KeysCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.keys")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.keys", configFile: self.database.configFile)
             let (id, priority) = (self.id, self.priority)
             let changed = try await self.database.withMigratedClient(logger: logger) { client in
                 try await APIKeyRepository(client: client).setPriority(id: id, priority: priority, logger: logger)

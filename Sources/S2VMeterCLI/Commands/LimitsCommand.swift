@@ -37,7 +37,7 @@ struct LimitsCommand: AsyncParsableCommand {
         var tasksPerDay: Int?
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.limits")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.limits", configFile: self.database.configFile)
             var rate: Decimal?
             if let text = self.rps {
                 guard let value = Decimal(exactly: text) else { throw ValidationError("--rps must be a decimal number") }
@@ -63,7 +63,7 @@ struct LimitsCommand: AsyncParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.limits")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.limits", configFile: self.database.configFile)
             let records = try await self.database.withMigratedClient(logger: logger) { client in
                 try await ClientLimitRepository(client: client).list(logger: logger)
             }
@@ -89,7 +89,7 @@ struct LimitsCommand: AsyncParsableCommand {
         @OptionGroup var scope: ClientLimitScopeOptions
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.limits")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.limits", configFile: self.database.configFile)
             let options = self.scope
             let (scope, cleared) = try await self.database.withMigratedClient(logger: logger) { client in
                 let scope = try await options.resolve(client: client, logger: logger)

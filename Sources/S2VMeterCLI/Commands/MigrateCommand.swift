@@ -20,9 +20,10 @@ struct MigrateCommand: AsyncParsableCommand {
     var statusOnly = false
 
     func run() async throws {
-        let logger = self.logging.bootstrap(label: "s2v-meter.migrate")
-        let migrations = try self.database.loadMigrations()
-        let opened = try await Database.open(self.database.location, maximumConnections: 2, logger: logger)
+        let logger = try await self.logging.bootstrap(label: "s2v-meter.migrate", configFile: self.database.configFile)
+        let settings = try await self.database.resolve()
+        let migrations = try settings.loadMigrations()
+        let opened = try await Database.open(settings.location, maximumConnections: 2, logger: logger)
         let statusOnly = self.statusOnly
         let lines = try await opened.withRunningClient { client in
             let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)

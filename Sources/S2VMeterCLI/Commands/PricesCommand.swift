@@ -25,7 +25,7 @@ struct PricesCommand: AsyncParsableCommand {
         var history = false
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.prices")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.prices", configFile: self.database.configFile)
             let history = self.history
             let prices = try await self.database.withMigratedClient(logger: logger) { client in
                 try await PriceRepository(client: client).list(includeHistory: history, logger: logger)
@@ -70,7 +70,7 @@ struct PricesCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.prices")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.prices", configFile: self.database.configFile)
             let (model, tier, currency) = (self.model, self.tier, self.currency)
             let unitPrice = Decimal(exactly: self.unitPrice) ?? 0
             let effectiveFrom = try self.effectiveFrom.map { try Date($0, strategy: .iso8601) } ?? Date()

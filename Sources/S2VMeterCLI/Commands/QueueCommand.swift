@@ -20,7 +20,7 @@ struct QueueCommand: AsyncParsableCommand {
     var format: Format = .table
 
     func run() async throws {
-        let logger = self.logging.bootstrap(label: "s2v-meter.queue")
+        let logger = try await self.logging.bootstrap(label: "s2v-meter.queue", configFile: self.database.configFile)
         let snapshot = try await self.database.withMigratedClient(logger: logger) { client in
             try await QueueRepository(client: client).snapshot(logger: logger)
         }

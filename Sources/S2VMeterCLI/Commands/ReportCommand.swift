@@ -52,7 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.report")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.report", configFile: self.database.configFile)
             let query = try self.query()
             let teamName = self.team
             let rows = try await self.database.withMigratedClient(logger: logger) { client in
@@ -105,7 +105,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.report")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.report", configFile: self.database.configFile)
             let month = try self.billingMonth()
             let teamName = self.team
             let statement = try await self.database.withMigratedClient(logger: logger) { client in
@@ -135,7 +135,7 @@ struct ReportCommand: AsyncParsableCommand {
         var format: Format = .table
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.report")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.report", configFile: self.database.configFile)
             let teamName = self.team
             let statuses = try await self.database.withMigratedClient(logger: logger) { client in
                 let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)

@@ -45,7 +45,7 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = self.logging.bootstrap(label: "s2v-meter.seed")
+        let logger = try await self.logging.bootstrap(label: "s2v-meter.seed", configFile: self.database.configFile)
         let specification = try self.specification()
         let started = ContinuousClock.now
         try await self.database.withMigratedClient(logger: logger) { client in

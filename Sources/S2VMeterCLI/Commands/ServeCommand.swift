@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import DashScopeSimulator
 import Foundation
 import Hummingbird
@@ -19,104 +20,111 @@ struct ServeCommand: AsyncParsableCommand {
             never logged, returned or stored. With --demo, a DashScope simulator runs in-process as the upstream, \
             so everything works offline. /health says the process is alive; /ready says the database answers and \
             the schema is current. SIGTERM or SIGINT shuts down gracefully and stops an embedded cluster this \
-            process started (unless another s2v-meter process still uses it).
+            process started (unless another s2v-meter process still uses it). Every option below can also be \
+            set by its environment variable or in the JSON file named by --config; a flag beats the environment, \
+            which beats the file. docs/CONFIGURATION.md lists them all.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
 
-    @Option(help: "Address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: Setting.host.help)
+    var host: String?
 
-    @Option(help: "Port to listen on.")
-    var port = 8080
+    @Option(help: Setting.port.help)
+    var port: Int?
 
-    @Option(name: .customLong("upstream-url"), help: "DashScope API base URL, ending in /api/v1.")
-    var upstreamURL = "https://dashscope.aliyuncs.com/api/v1"
+    @Option(name: .customLong("database-connections"), help: Setting.databaseConnections.help)
+    var databaseConnections: Int?
 
-    @Flag(help: "Run a DashScope simulator in-process as the upstream (no real key or network needed).")
-    var demo = false
+    @Option(name: .customLong("upstream-url"), help: Setting.upstreamURL.help)
+    var upstreamURL: String?
 
-    @Option(name: .customLong("poll-interval"), help: "Seconds between two upstream queries of one unfinished task.")
-    var pollInterval: Double = 5
+    @Option(name: .customLong("api-key-file"), help: Setting.apiKeyFile.help)
+    var apiKeyFile: String?
 
-    @Option(name: .customLong("upstream-timeout"), help: "Seconds an upstream call may take before it counts as unanswered.")
-    var upstreamTimeout: Double = 30
+    @Flag(inversion: .prefixedNo, help: Setting.demo.help)
+    var demo: Bool?
 
-    @Option(name: .customLong("not-created-grace"),
-            help: "Seconds to wait for an unanswered submission to show in the upstream's task list before concluding it created nothing.")
-    var notCreatedGrace: Double = 60
+    @Option(name: .customLong("poll-interval"), help: Setting.pollInterval.help)
+    var pollInterval: Double?
 
-    @Option(name: .customLong("account-name"), help: "The name tasks sent with DASHSCOPE_API_KEY record as their upstream account.")
-    var accountName = "default"
+    @Option(name: .customLong("upstream-timeout"), help: Setting.upstreamTimeout.help)
+    var upstreamTimeout: Double?
 
-    @Option(name: .customLong("submissions-per-second"),
-            help: "That account's paid submissions per second, per model (DashScope: 5), shared by every instance.")
-    var submissionsPerSecond = 5
+    @Option(name: .customLong("not-created-grace"), help: Setting.notCreatedGrace.help)
+    var notCreatedGrace: Double?
 
-    @Option(name: .customLong("max-in-flight"), help: "That account's generation tasks submitted or running at once (DashScope: 1).")
-    var maxInFlight = 1
+    @Option(name: .customLong("account-name"), help: Setting.accountName.help)
+    var accountName: String?
 
-    @Option(name: .customLong("queries-per-second"), help: "That account's task queries per second (DashScope: 20).")
-    var queriesPerSecond = 20
+    @Option(name: .customLong("submissions-per-second"), help: Setting.submissionsPerSecond.help)
+    var submissionsPerSecond: Int?
 
-    @Option(name: .customLong("store-deadline"),
-            help: "Seconds a request may wait for PostgreSQL before it is refused with 503 (fail closed).")
-    var storeDeadline: Double = 3
+    @Option(name: .customLong("max-in-flight"), help: Setting.maxInFlight.help)
+    var maxInFlight: Int?
 
-    @Option(name: .customLong("detect-wait"),
-            help: "Seconds a face-detect call may wait for a free submission slot before it gets 429.")
-    var detectWait: Double = 2
+    @Option(name: .customLong("queries-per-second"), help: Setting.queriesPerSecond.help)
+    var queriesPerSecond: Int?
 
-    @Option(name: .customLong("shutdown-grace"),
-            help: "Seconds a graceful shutdown (SIGTERM, SIGINT) may take before unfinished work is cancelled.")
-    var shutdownGrace: Double = 20
+    @Option(name: .customLong("store-deadline"), help: Setting.storeDeadline.help)
+    var storeDeadline: Double?
 
-    @Flag(name: .customLong("metrics-public"),
-          help: "Serve GET /metrics without a key, for scrapers on a private network (by default it needs an admin key: it shows every team's spend).")
-    var metricsPublic = false
+    @Option(name: .customLong("detect-wait"), help: Setting.detectWait.help)
+    var detectWait: Double?
 
-    func validate() throws {
-        guard (0...65535).contains(self.port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://") else {
-            throw ValidationError("--upstream-url must be an http(s) URL")
-        }
-        guard self.pollInterval >= 0.05, self.pollInterval <= 3600 else {
-            throw ValidationError("--poll-interval must be between 0.05 and 3600 seconds")
-        }
-        guard self.notCreatedGrace >= 0.1 else { throw ValidationError("--not-created-grace must be at least 0.1 seconds") }
-        guard self.upstreamTimeout >= 0.1, self.upstreamTimeout <= 600 else {
-            throw ValidationError("--upstream-timeout must be between 0.1 and 600 seconds")
-        }
-        guard AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
-                            queriesPerSecond: self.queriesPerSecond).isValid else {
-            throw ValidationError("--submissions-per-second, --max-in-flight and --queries-per-second must be between 1 and 1000")
-        }
-        guard UpstreamAccount.isValidName(self.accountName) else {
-            throw ValidationError("--account-name must be 1-63 letters, digits, '.', '_' or '-'")
-        }
-        guard self.storeDeadline > 0, self.storeDeadline <= 60 else {
-            throw ValidationError("--store-deadline must be more than 0 and at most 60 seconds")
-        }
-        guard self.detectWait >= 0, self.detectWait <= 60 else {
-            throw ValidationError("--detect-wait must be between 0 and 60 seconds")
-        }
-        guard self.shutdownGrace >= 1, self.shutdownGrace <= 3600 else {
-            throw ValidationError("--shutdown-grace must be between 1 and 3600 seconds")
-        }
+    @Option(name: .customLong("shutdown-grace"), help: Setting.shutdownGrace.help)
+    var shutdownGrace: Double?
+
+    @Flag(name: .customLong("metrics-public"), inversion: .prefixedNo, help: Setting.metricsPublic.help)
+    var metricsPublic: Bool?
+
+    @Flag(name: .customLong("print-settings"),
+          help: "Print every setting's value and where it came from (flag, env, config file or default), then exit without serving.")
+    var printSettings = false
+
+    /// The values given on the command line; the rest come from the environment, the config file or defaults.
+    var flags: [Setting: ConfigContent] {
+        var flags = self.database.flags.merging(self.logging.flags) { flag, _ in flag }
+        func put(_ setting: Setting, _ value: ConfigContent?) { if let value { flags[setting] = value } }
+        put(.host, self.host.map(ConfigContent.string))
+        put(.port, self.port.map(ConfigContent.int))
+        put(.databaseConnections, self.databaseConnections.map(ConfigContent.int))
+        put(.upstreamURL, self.upstreamURL.map(ConfigContent.string))
+        put(.apiKeyFile, self.apiKeyFile.map(ConfigContent.string))
+        put(.demo, self.demo.map(ConfigContent.bool))
+        put(.pollInterval, self.pollInterval.map(ConfigContent.double))
+        put(.upstreamTimeout, self.upstreamTimeout.map(ConfigContent.double))
+        put(.notCreatedGrace, self.notCreatedGrace.map(ConfigContent.double))
+        put(.accountName, self.accountName.map(ConfigContent.string))
+        put(.submissionsPerSecond, self.submissionsPerSecond.map(ConfigContent.int))
+        put(.maxInFlight, self.maxInFlight.map(ConfigContent.int))
+        put(.queriesPerSecond, self.queriesPerSecond.map(ConfigContent.int))
+        put(.storeDeadline, self.storeDeadline.map(ConfigContent.double))
+        put(.detectWait, self.detectWait.map(ConfigContent.double))
+        put(.shutdownGrace, self.shutdownGrace.map(ConfigContent.double))
+        put(.metricsPublic, self.metricsPublic.map(ConfigContent.bool))
+        return flags
     }
 
     func run() async throws {
-        let logger = self.logging.bootstrap(label: "s2v-meter")
+        let environment = ProcessInfo.processInfo.environment
+        let source = try await SettingsSource(flags: self.flags, environment: environment, configFile: self.database.configFile)
+        let settings = try await ServeSettings(from: source)
+        if self.printSettings {
+            print(SettingsTable(settings: settings, source: source).text)
+            return
+        }
+        let logger = settings.logging.bootstrap(label: "s2v-meter")
         // Once per process: libraries that use swift-metrics record on the registry /metrics exposes.
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-        let migrations = try self.database.loadMigrations()
+        let migrations = try settings.database.loadMigrations()
 
         var simulator: RunningSimulator?
         let upstreamURL: String
         let upstreamKey: UpstreamAPIKey?
-        if self.demo {
+        if settings.demo {
             let demoKey = "sk-s2v-meter-demo"
             let running = try await RunningSimulator.start(
                 configuration: SimulatorConfiguration(apiKeys: [demoKey]), logger: logger)
@@ -126,23 +134,15 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("demo mode: DashScope simulator running in-process", metadata: ["upstream": "\(upstreamURL)"])
         } else {
             // Without a key of its own, the gateway uses the accounts of the pool (`s2v-meter accounts`) only.
-            upstreamURL = self.upstreamURL
-            upstreamKey = try UpstreamAPIKey.fromEnvironment(ProcessInfo.processInfo.environment)
+            upstreamURL = settings.upstreamURL
+            var keySources = environment
+            keySources["DASHSCOPE_API_KEY_FILE"] = settings.apiKeyFile
+            upstreamKey = try UpstreamAPIKey.fromEnvironment(keySources)
         }
 
-        let opened = try await Database.open(self.database.location, logger: logger)
-        let configuration = GatewayConfiguration(
-            host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey,
-            upstreamAccount: self.accountName,
-            accountLimits: AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
-                                         queriesPerSecond: self.queriesPerSecond),
-            detectSlotWait: .milliseconds(Int64(self.detectWait * 1000)),
-            storeDeadline: .milliseconds(Int64(self.storeDeadline * 1000)),
-            upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
-            pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
-            notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),
-            shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
-            metricsPublic: self.metricsPublic)
+        let opened = try await Database.open(
+            settings.database.location, maximumConnections: settings.databaseConnections, logger: logger)
+        let configuration = settings.gatewayConfiguration(upstreamURL: upstreamURL, upstreamKey: upstreamKey)
         let application = buildApplication(
             configuration: configuration, client: opened.client, migrations: migrations, logger: logger,
             metrics: metrics)

@@ -80,7 +80,7 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = self.logging.bootstrap(label: "s2v-meter.simulate")
+        let logger = try await self.logging.bootstrap(label: "s2v-meter.simulate", configFile: nil)
         let faults = FaultInjection(
             seed: self.seed, throttleRate: self.throttleRate, internalErrorRate: self.internalErrorRate,
             timeoutRate: self.timeoutRate, lostResponseRate: self.lostResponseRate,

@@ -20,7 +20,7 @@ struct TeamsCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.teams")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.teams", configFile: self.database.configFile)
             let name = self.name
             let team = try await self.database.withMigratedClient(logger: logger) { client in
                 try await TeamRepository(client: client).create(name: name, logger: logger)
@@ -36,7 +36,7 @@ struct TeamsCommand: AsyncParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = self.logging.bootstrap(label: "s2v-meter.teams")
+            let logger = try await self.logging.bootstrap(label: "s2v-meter.teams", configFile: self.database.configFile)
             let teams = try await self.database.withMigratedClient(logger: logger) { client in
                 try await TeamRepository(client: client).list(logger: logger)
             }

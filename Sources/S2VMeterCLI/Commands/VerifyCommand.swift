@@ -23,7 +23,7 @@ struct VerifyCommand: AsyncParsableCommand {
     var repair = false
 
     func run() async throws {
-        let logger = self.logging.bootstrap(label: "s2v-meter.verify")
+        let logger = try await self.logging.bootstrap(label: "s2v-meter.verify", configFile: self.database.configFile)
         let repair = self.repair
         let drift = try await self.database.withMigratedClient(logger: logger) { client in
             let verifier = LedgerVerifier(client: client)

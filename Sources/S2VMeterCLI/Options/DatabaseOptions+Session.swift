@@ -9,9 +9,10 @@ extension DatabaseOptions {
     func withMigratedClient<Result: Sendable>(
         logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
     ) async throws -> Result {
-        let migrations = try self.loadMigrations()
+        let settings = try await self.resolve()
+        let migrations = try settings.loadMigrations()
         let database = try await Database.open(
-            self.location, maximumConnections: 4, actor: AdminActor.commandLine, logger: logger)
+            settings.location, maximumConnections: 4, actor: AdminActor.commandLine, logger: logger)
         return try await database.withRunningClient { client in
             try await MigrationRunner(client: client, migrations: migrations, logger: logger).apply()
             return try await body(client)

@@ -1,33 +1,30 @@
 import ArgumentParser
+import Configuration
+import Foundation
 import Logging
 
-/// Log level and format. Logging is bootstrapped once per process, by the command that runs.
+/// Log level and format flags. Each also comes from its environment variable or the config file.
 struct LoggingOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
+    @Option(name: .customLong("log-level"), help: Setting.logLevel.help)
+    var level: Logger.Level?
+
+    @Option(name: .customLong("log-format"), help: Setting.logFormat.help)
+    var format: LoggingSettings.Format?
+
+    /// The values given on the command line.
+    var flags: [Setting: ConfigContent] {
+        var flags: [Setting: ConfigContent] = [:]
+        if let level = self.level { flags[.logLevel] = .string(level.rawValue) }
+        if let format = self.format { flags[.logFormat] = .string(format.rawValue) }
+        return flags
     }
 
-    @Option(name: .customLong("log-level"), help: "One of trace, debug, info, notice, warning, error, critical.")
-    var level: Logger.Level = .info
-
-    @Option(name: .customLong("log-format"), help: "text for people, json for one JSON object per line.")
-    var format: Format = .text
-
-    /// Bootstraps swift-log (to stderr) and returns a logger with `label`.
-    func bootstrap(label: String) -> Logger {
-        let level = self.level
-        switch self.format {
-        case .text:
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
-            }
-        case .json:
-            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, logLevel: level) }
-        }
-        return Logger(label: label)
+    /// Resolves the level and format (flag, environment, `configFile`, default), bootstraps swift-log to stderr
+    /// and returns a logger with `label`.
+    func bootstrap(label: String, configFile: String?) async throws -> Logger {
+        let source = try await SettingsSource(
+            flags: self.flags, environment: ProcessInfo.processInfo.environment, configFile: configFile)
+        return try await LoggingSettings(from: source).bootstrap(label: label)
     }
 }
 

@@ -1,0 +1,113 @@
+import Logging
+import S2VGateway
+import S2VStore
+
+/// Everything `serve` reads, resolved from flags, environment variables, the config file and defaults, and
+/// checked as a whole before anything starts.
+struct ServeSettings: Sendable {
+    let database: DatabaseSettings
+    let logging: LoggingSettings
+    let host: String
+    let port: Int
+    let databaseConnections: Int
+    let upstreamURL: String
+    let apiKeyFile: String?
+    let demo: Bool
+    let pollInterval: Double
+    let upstreamTimeout: Double
+    let notCreatedGrace: Double
+    let accountName: String
+    let accountLimits: AccountLimits
+    let storeDeadline: Double
+    let detectWait: Double
+    let shutdownGrace: Double
+    let metricsPublic: Bool
+
+    init(from source: SettingsSource) async throws {
+        self.database = try await DatabaseSettings(from: source)
+        self.logging = try await LoggingSettings(from: source)
+        self.host = try await source.text(.host) ?? "127.0.0.1"
+        self.port = try await source.integer(.port)
+        self.databaseConnections = try await source.integer(.databaseConnections)
+        self.upstreamURL = try await source.text(.upstreamURL) ?? ""
+        self.apiKeyFile = try await source.text(.apiKeyFile)
+        self.demo = try await source.boolean(.demo)
+        self.pollInterval = try await source.seconds(.pollInterval)
+        self.upstreamTimeout = try await source.seconds(.upstreamTimeout)
+        self.notCreatedGrace = try await source.seconds(.notCreatedGrace)
+        self.accountName = try await source.text(.accountName) ?? "default"
+        self.accountLimits = AccountLimits(
+            submissionsPerSecond: try await source.integer(.submissionsPerSecond),
+            maxInFlight: try await source.integer(.maxInFlight),
+            queriesPerSecond: try await source.integer(.queriesPerSecond))
+        self.storeDeadline = try await source.seconds(.storeDeadline)
+        self.detectWait = try await source.seconds(.detectWait)
+        self.shutdownGrace = try await source.seconds(.shutdownGrace)
+        self.metricsPublic = try await source.boolean(.metricsPublic)
+        try self.validate()
+    }
+
+    /// Each setting's range; the message names the setting as every source spells it.
+    private func validate() throws {
+        func require(_ condition: Bool, _ setting: Setting, _ rule: String) throws {
+            guard condition else { throw SettingsError("\(setting.key) (\(setting.flag), \(setting.environmentVariable)) \(rule)") }
+        }
+        try require((0...65535).contains(self.port), .port, "must be between 0 and 65535")
+        try require((1...1000).contains(self.databaseConnections), .databaseConnections, "must be between 1 and 1000")
+        try require(self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://"),
+                    .upstreamURL, "must be an http(s) URL")
+        try require(self.pollInterval >= 0.05 && self.pollInterval <= 3600, .pollInterval, "must be between 0.05 and 3600 seconds")
+        try require(self.notCreatedGrace >= 0.1, .notCreatedGrace, "must be at least 0.1 seconds")
+        try require(self.upstreamTimeout >= 0.1 && self.upstreamTimeout <= 600, .upstreamTimeout,
+                    "must be between 0.1 and 600 seconds")
+        try require(self.accountLimits.isValid, .submissionsPerSecond,
+                    "and max-in-flight and queries-per-second must be between 1 and 1000")
+        try require(UpstreamAccount.isValidName(self.accountName), .accountName,
+                    "must be 1-63 letters, digits, '.', '_' or '-'")
+        try require(self.storeDeadline > 0 && self.storeDeadline <= 60, .storeDeadline,
+                    "must be more than 0 and at most 60 seconds")
+        try require(self.detectWait >= 0 && self.detectWait <= 60, .detectWait, "must be between 0 and 60 seconds")
+        try require(self.shutdownGrace >= 1 && self.shutdownGrace <= 3600, .shutdownGrace,
+                    "must be between 1 and 3600 seconds")
+    }
+
+    /// Each setting's value as a source would write it; a secret shows only that it is set.
+    var displayValues: [Setting: String] {
+        var values: [Setting: String] = [
+            .dataDirectory: "-", .sqlDirectory: self.database.sqlDirectory ?? "-", .databaseURL: "-",
+            .logLevel: self.logging.level.rawValue, .logFormat: self.logging.format.rawValue,
+            .host: self.host, .port: "\(self.port)", .databaseConnections: "\(self.databaseConnections)",
+            .upstreamURL: self.upstreamURL, .apiKeyFile: self.apiKeyFile ?? "-", .demo: "\(self.demo)",
+            .pollInterval: Self.seconds(self.pollInterval), .upstreamTimeout: Self.seconds(self.upstreamTimeout),
+            .notCreatedGrace: Self.seconds(self.notCreatedGrace), .accountName: self.accountName,
+            .submissionsPerSecond: "\(self.accountLimits.submissionsPerSecond)",
+            .maxInFlight: "\(self.accountLimits.maxInFlight)",
+            .queriesPerSecond: "\(self.accountLimits.queriesPerSecond)",
+            .storeDeadline: Self.seconds(self.storeDeadline), .detectWait: Self.seconds(self.detectWait),
+            .shutdownGrace: Self.seconds(self.shutdownGrace), .metricsPublic: "\(self.metricsPublic)",
+        ]
+        switch self.database.location {
+        case .url: values[.databaseURL] = "(set; hidden)"
+        case .embedded(let folder): values[.dataDirectory] = folder
+        }
+        return values
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// The gateway's configuration, given where the upstream is and the key to use.
+    func gatewayConfiguration(upstreamURL: String, upstreamKey: UpstreamAPIKey?) -> GatewayConfiguration {
+        GatewayConfiguration(
+            host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey,
+            upstreamAccount: self.accountName, accountLimits: self.accountLimits,
+            detectSlotWait: .milliseconds(Int64(self.detectWait * 1000)),
+            storeDeadline: .milliseconds(Int64(self.storeDeadline * 1000)),
+            upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
+            pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
+            notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),
+            shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
+            metricsPublic: self.metricsPublic)
+    }
+}

@@ -1,0 +1,90 @@
+/// Every setting s2v-meter reads. docs/CONFIGURATION.md documents each, and a test keeps the two in step.
+extension Setting {
+    // MARK: Where the data lives (every command that opens the database)
+
+    static let databaseURL = Setting(
+        "database-url", environmentVariable: "DATABASE_URL", kind: .text, defaultValue: nil,
+        whenUnset: "the embedded cluster in data-dir",
+        summary: "PostgreSQL URL, e.g. postgres://user:password@host:5432/s2v_meter.", isSecret: true)
+    static let dataDirectory = Setting(
+        "data-dir", kind: .text, defaultValue: "./.s2v-meter",
+        summary: "Folder of the embedded PostgreSQL cluster, used when no database URL is given.")
+    static let sqlDirectory = Setting(
+        "sql-dir", kind: .text, defaultValue: nil,
+        whenUnset: "sql/ beside the working directory, the executable or the source tree",
+        summary: "Folder of the numbered migration files.")
+
+    // MARK: Logging (every command)
+
+    static let logLevel = Setting(
+        "log-level", kind: .text, defaultValue: "info",
+        summary: "One of trace, debug, info, notice, warning, error, critical.")
+    static let logFormat = Setting(
+        "log-format", kind: .text, defaultValue: "text", summary: "text for people, json for one JSON object per line.")
+
+    // MARK: The gateway (serve)
+
+    static let host = Setting("host", kind: .text, defaultValue: "127.0.0.1", summary: "Address to listen on.")
+    static let port = Setting("port", kind: .integer, defaultValue: "8080", summary: "Port to listen on.")
+    static let databaseConnections = Setting(
+        "database-connections", kind: .integer, defaultValue: "20",
+        summary: "PostgreSQL connections this instance may open at most.")
+    static let upstreamURL = Setting(
+        "upstream-url", kind: .text, defaultValue: "https://dashscope.aliyuncs.com/api/v1",
+        summary: "DashScope API base URL, ending in /api/v1.")
+    static let apiKeyFile = Setting(
+        "api-key-file", environmentVariable: "DASHSCOPE_API_KEY_FILE", kind: .text, defaultValue: nil,
+        whenUnset: "the key is DASHSCOPE_API_KEY, else the gateway uses the account pool only",
+        summary: "File holding the upstream DashScope key (the key itself is read from DASHSCOPE_API_KEY only).")
+    static let demo = Setting(
+        "demo", kind: .boolean, defaultValue: "false",
+        summary: "Run a DashScope simulator in-process as the upstream (no real key or network needed).")
+    static let pollInterval = Setting(
+        "poll-interval", kind: .seconds, defaultValue: "5",
+        summary: "Seconds between two upstream queries of one unfinished task.")
+    static let upstreamTimeout = Setting(
+        "upstream-timeout", kind: .seconds, defaultValue: "30",
+        summary: "Seconds an upstream call may take before it counts as unanswered.")
+    static let notCreatedGrace = Setting(
+        "not-created-grace", kind: .seconds, defaultValue: "60",
+        summary: "Seconds to wait for an unanswered submission to show in the upstream's task list before concluding it created nothing.")
+    static let accountName = Setting(
+        "account-name", kind: .text, defaultValue: "default",
+        summary: "The name tasks sent with the gateway's own key record as their upstream account.")
+    static let submissionsPerSecond = Setting(
+        "submissions-per-second", kind: .integer, defaultValue: "5",
+        summary: "That account's paid submissions per second, per model (DashScope: 5), shared by every instance.")
+    static let maxInFlight = Setting(
+        "max-in-flight", kind: .integer, defaultValue: "1",
+        summary: "That account's generation tasks submitted or running at once (DashScope: 1).")
+    static let queriesPerSecond = Setting(
+        "queries-per-second", kind: .integer, defaultValue: "20",
+        summary: "That account's task queries per second (DashScope: 20).")
+    static let storeDeadline = Setting(
+        "store-deadline", kind: .seconds, defaultValue: "3",
+        summary: "Seconds a request may wait for PostgreSQL before it is refused with 503 (fail closed).")
+    static let detectWait = Setting(
+        "detect-wait", kind: .seconds, defaultValue: "2",
+        summary: "Seconds a face-detect call may wait for a free submission slot before it gets 429.")
+    static let shutdownGrace = Setting(
+        "shutdown-grace", kind: .seconds, defaultValue: "20",
+        summary: "Seconds a graceful shutdown (SIGTERM, SIGINT) may take before unfinished work is cancelled.")
+    static let metricsPublic = Setting(
+        "metrics-public", kind: .boolean, defaultValue: "false",
+        summary: "Serve GET /metrics without a key, for scrapers on a private network (by default it needs an admin key).")
+
+    /// What every command that opens the database reads.
+    static let database: [Setting] = [.databaseURL, .dataDirectory, .sqlDirectory]
+    static let logging: [Setting] = [.logLevel, .logFormat]
+    /// What `serve` reads besides the database and logging settings.
+    static let gateway: [Setting] = [
+        .host, .port, .databaseConnections, .upstreamURL, .apiKeyFile, .demo, .pollInterval, .upstreamTimeout,
+        .notCreatedGrace, .accountName, .submissionsPerSecond, .maxInFlight, .queriesPerSecond, .storeDeadline,
+        .detectWait, .shutdownGrace, .metricsPublic,
+    ]
+    static let all: [Setting] = Self.database + Self.logging + Self.gateway
+
+    static func named(_ key: String) -> Setting? {
+        Self.all.first { $0.key == key }
+    }
+}

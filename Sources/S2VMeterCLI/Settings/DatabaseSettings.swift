@@ -10,7 +10,7 @@ struct DatabaseSettings: Sendable, Equatable {
         if let url = try await source.text(.databaseURL), !url.isEmpty {
             self.location = .url(url)
         } else {
-            self.location = .embedded(dataDirectory: try await source.text(.dataDirectory) ?? "./.s2v-meter")
+            self.location = .embedded(dataDirectory: try await source.text(.dataDirectory) ?? "")
         }
         self.sqlDirectory = try await source.text(.sqlDirectory)
     }

@@ -26,7 +26,7 @@ struct ServeSettings: Sendable {
     init(from source: SettingsSource) async throws {
         self.database = try await DatabaseSettings(from: source)
         self.logging = try await LoggingSettings(from: source)
-        self.host = try await source.text(.host) ?? "127.0.0.1"
+        self.host = try await source.text(.host) ?? ""
         self.port = try await source.integer(.port)
         self.databaseConnections = try await source.integer(.databaseConnections)
         self.upstreamURL = try await source.text(.upstreamURL) ?? ""
@@ -35,7 +35,7 @@ struct ServeSettings: Sendable {
         self.pollInterval = try await source.seconds(.pollInterval)
         self.upstreamTimeout = try await source.seconds(.upstreamTimeout)
         self.notCreatedGrace = try await source.seconds(.notCreatedGrace)
-        self.accountName = try await source.text(.accountName) ?? "default"
+        self.accountName = try await source.text(.accountName) ?? ""
         self.accountLimits = AccountLimits(
             submissionsPerSecond: try await source.integer(.submissionsPerSecond),
             maxInFlight: try await source.integer(.maxInFlight),

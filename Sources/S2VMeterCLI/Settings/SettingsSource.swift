@@ -55,7 +55,7 @@ struct SettingsSource: Sendable {
         return "default"
     }
 
-    /// A text setting: its value, else its default (nil when it has none).
+    /// A text setting: its value, else its default (nil only for a setting without one).
     func text(_ setting: Setting) async throws -> String? {
         try await self.read(setting) { try await $0.fetchString(forKey: $1, isSecret: setting.isSecret) } ?? setting.defaultValue
     }

@@ -13,9 +13,6 @@ extension MeteringRepository {
                                  maxWait: Duration, logger: Logger) async throws -> DetectIntent {
         try await self.refusingOverLimits(caller: caller, logger: logger) {
             try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-                let limited = try await connection.query(
-                    "SELECT client_limits_take(\(teamID), \(caller.keyID), false)", logger: logger)
-                for try await _ in limited {}  // a refusal arrives with the rows
                 guard let tentative = accounts.first?.name else { throw ServiceError.serviceUnavailable() }
                 let rows = try await connection.query("""
                     INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id, started_at)
@@ -26,6 +23,11 @@ extension MeteringRepository {
                 var opened: (Int64, Date)?
                 for try await row in rows.decode((Int64, Date).self) { opened = row }
                 guard let (callID, startedAt) = opened else { throw ServiceError.serviceUnavailable() }
+                // The rows the whole team shares (its request-rate buckets, then its budget counters through the
+                // hold's trigger) are locked after the call's own row, so they are held for as little as possible.
+                let limited = try await connection.query(
+                    "SELECT client_limits_take(\(teamID), \(caller.keyID), false)", logger: logger)
+                for try await _ in limited {}  // a refusal arrives with the rows
                 try await connection.query("""
                     INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
                                                 unit_price, amount, held, currency, attributed_at)
@@ -77,7 +79,6 @@ extension MeteringRepository {
             guard let hold = try await Self.openDetectHold(callID: callID, on: connection, logger: logger) else {
                 return Decimal(0)
             }
-            try await hold.settle(kind: "capture", amount: hold.held, conservative: conservative, on: connection, logger: logger)
             let finalState = conservative ? "resolved" : "succeeded"
             try await connection.query("""
                 UPDATE upstream_calls SET state = \(finalState), upstream_request_id = \(upstreamRequestID),
@@ -87,6 +88,9 @@ extension MeteringRepository {
             try await UsageDelta(calls: 1, images: 1, cost: hold.held).apply(
                 on: connection, attributedAt: hold.attributedAt, teamID: hold.teamID, keyID: hold.keyID,
                 model: hold.model, tier: hold.tier, logger: logger)
+            // The ledger row last: its triggers lock the team's budget counters and billing line, which every
+            // detect of the team needs, so they are held only until the commit.
+            try await hold.settle(kind: "capture", amount: hold.held, conservative: conservative, on: connection, logger: logger)
             return hold.held
         }
     }
@@ -96,12 +100,12 @@ extension MeteringRepository {
                            logger: Logger) async throws {
         try await self.client.withUnwrappedTransaction(logger: logger) { connection in
             guard let hold = try await Self.openDetectHold(callID: callID, on: connection, logger: logger) else { return }
-            try await hold.settle(kind: "release", amount: 0, conservative: false, on: connection, logger: logger)
             try await connection.query("""
                 UPDATE upstream_calls SET state = 'failed', http_status = \(httpStatus), error_code = \(errorCode),
                     upstream_request_id = \(upstreamRequestID), finished_at = now()
                 WHERE id = \(callID)
                 """, logger: logger)
+            try await hold.settle(kind: "release", amount: 0, conservative: false, on: connection, logger: logger)
         }
     }
 

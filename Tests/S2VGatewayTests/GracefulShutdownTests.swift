@@ -13,12 +13,17 @@ import Glibc
 @Suite struct GracefulShutdownTests {
     @Test(.timeLimit(.minutes(3)))
     func aRequestInFlightFinishesAndIsChargedWhileNewConnectionsAreRefused() async throws {
-        // The simulator holds the detect answer back for 3 s ("lost" response that does arrive in the end).
+        // The simulator holds the detect answer back for 2 s (a "lost" response that does arrive in the end). The
+        // gateway's upstream timeout and shutdown grace are far longer, so a loaded machine cannot turn the late
+        // answer into a timeout or a cancellation.
         let harness = try await GatewayHarness.start(
             simulator: SimulatorConfiguration(
                 apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(150),
-                faults: FaultInjection(timeoutDelay: .seconds(3))),
-            gateway: { $0.shutdownGrace = .seconds(30) })
+                faults: FaultInjection(timeoutDelay: .seconds(2))),
+            gateway: {
+                $0.upstreamTimeout = .seconds(120)
+                $0.shutdownGrace = .seconds(120)
+            })
         let key = try await harness.makeTeamKey("in-flight")
         #expect(Self.acceptsConnections(port: harness.port))
 

@@ -67,46 +67,37 @@ extension MeteringRepository {
     }
 
     /// Charges a detect call the upstream answered (also when the check failed): the capture of its hold, the
-    /// rollup and the call's outcome, in one transaction. Idempotent per call.
+    /// rollup and the call's outcome, in one statement and so one transaction (`settle_detect`, sql/0009).
+    /// Idempotent per call.
     ///
     /// - Parameters:
     ///   - conservative: the outcome is unknown (no answer, or an intent a crash left open) and the image is
     ///     charged so that spend is never under-counted; flagged for review.
-    /// - Returns: the amount charged.
+    /// - Returns: the amount charged (0 when the call was settled already).
     @discardableResult
     public func chargeDetect(callID: Int64, upstreamRequestID: String?, conservative: Bool, logger: Logger) async throws -> Decimal {
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            guard let hold = try await Self.openDetectHold(callID: callID, on: connection, logger: logger) else {
-                return Decimal(0)
-            }
-            let finalState = conservative ? "resolved" : "succeeded"
-            try await connection.query("""
-                UPDATE upstream_calls SET state = \(finalState), upstream_request_id = \(upstreamRequestID),
-                    http_status = CASE WHEN \(conservative) THEN http_status ELSE 200 END, finished_at = now()
-                WHERE id = \(callID)
-                """, logger: logger)
-            try await UsageDelta(calls: 1, images: 1, cost: hold.held).apply(
-                on: connection, attributedAt: hold.attributedAt, teamID: hold.teamID, keyID: hold.keyID,
-                model: hold.model, tier: hold.tier, logger: logger)
-            // The ledger row last: its triggers lock the team's budget counters and billing line, which every
-            // detect of the team needs, so they are held only until the commit.
-            try await hold.settle(kind: "capture", amount: hold.held, conservative: conservative, on: connection, logger: logger)
-            return hold.held
-        }
+        try await self.settleDetect(callID: callID, outcome: "capture", conservative: conservative,
+                                    upstreamRequestID: upstreamRequestID, httpStatus: nil, errorCode: nil, logger: logger)
     }
 
     /// Records an upstream refusal of a detect call: not billed upstream, so its hold is released.
     public func failDetect(callID: Int64, httpStatus: Int, errorCode: String?, upstreamRequestID: String?,
                            logger: Logger) async throws {
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            guard let hold = try await Self.openDetectHold(callID: callID, on: connection, logger: logger) else { return }
-            try await connection.query("""
-                UPDATE upstream_calls SET state = 'failed', http_status = \(httpStatus), error_code = \(errorCode),
-                    upstream_request_id = \(upstreamRequestID), finished_at = now()
-                WHERE id = \(callID)
-                """, logger: logger)
-            try await hold.settle(kind: "release", amount: 0, conservative: false, on: connection, logger: logger)
-        }
+        try await self.settleDetect(callID: callID, outcome: "release", conservative: false,
+                                    upstreamRequestID: upstreamRequestID, httpStatus: httpStatus, errorCode: errorCode,
+                                    logger: logger)
+    }
+
+    @discardableResult
+    private func settleDetect(callID: Int64, outcome: String, conservative: Bool, upstreamRequestID: String?,
+                              httpStatus: Int?, errorCode: String?, logger: Logger) async throws -> Decimal {
+        let rows = try await self.client.query("""
+            SELECT settle_detect(\(callID), \(outcome), \(conservative), \(upstreamRequestID), \(httpStatus), \(errorCode))
+            """, logger: logger)
+        var charged: Decimal?
+        for try await value in rows.decode(Decimal?.self) { charged = value }
+        guard let charged else { throw ServiceError.invalidParameter("No such detect call \(callID).") }
+        return charged
     }
 
     /// Detect intents a crash left open for longer than `age`: their outcome cannot be known any more.
@@ -119,25 +110,5 @@ extension MeteringRepository {
         var ids: [Int64] = []
         for try await id in rows.decode(Int64.self) { ids.append(id) }
         return ids
-    }
-
-    /// The hold of a detect call still open, with the call's row locked; nil once the call is settled.
-    private static func openDetectHold(callID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> DetectHold? {
-        let rows = try await connection.query("""
-            SELECT c.state, h.team_id, h.key_id, h.model, h.tier, h.price_id, h.unit_price, h.held, h.currency,
-                   h.attributed_at
-            FROM upstream_calls c JOIN ledger_entries h ON h.upstream_call_id = c.id AND h.kind = 'hold' AND h.task_id IS NULL
-            WHERE c.id = \(callID) AND c.kind = 'detect' FOR UPDATE OF c
-            """, logger: logger)
-        var found: DetectHold?
-        var state = ""
-        for try await (callState, teamID, keyID, model, tier, priceID, unitPrice, held, currency, attributedAt)
-            in rows.decode((String, Int64, Int64, String, String, Int64, Decimal, Decimal, String, Date).self) {
-            state = callState
-            found = DetectHold(callID: callID, teamID: teamID, keyID: keyID, model: model, tier: tier, priceID: priceID,
-                               unitPrice: unitPrice, held: held, currency: currency, attributedAt: attributedAt)
-        }
-        guard let found else { throw ServiceError.invalidParameter("No such detect call \(callID).") }
-        return state == "intent" || state == "unknown" ? found : nil
     }
 }

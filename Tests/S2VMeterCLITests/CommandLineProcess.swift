@@ -51,6 +51,15 @@ struct CommandLineProcess {
         return (status, running.child.output)
     }
 
+    /// Sends SIGTERM and waits up to `deadline` for a graceful exit, then SIGKILL; returns the exit status.
+    func stopGracefully(within deadline: Duration = .seconds(60)) async throws -> Int32 {
+        self.child.signal(SIGTERM)
+        let end = ContinuousClock.now + deadline
+        while self.child.isRunning, ContinuousClock.now < end { try await Task.sleep(for: .milliseconds(20)) }
+        if self.child.isRunning { self.child.signal(SIGKILL) }
+        return await self.child.wait()
+    }
+
     /// A port that was free a moment ago, outside the ephemeral range.
     static func freePort() throws -> Int {
         try LoopbackPort.reserve()

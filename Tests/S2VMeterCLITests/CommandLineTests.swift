@@ -122,11 +122,7 @@ import Glibc
         #expect(ready, "serve --demo never became ready: \(server.child.output)")
         #expect(try await Self.status(of: "http://127.0.0.1:\(port)/health") == 200)
 
-        server.child.signal(SIGTERM)
-        let stopDeadline = ContinuousClock.now + .seconds(60)
-        while server.child.isRunning, ContinuousClock.now < stopDeadline { try await Task.sleep(for: .milliseconds(20)) }
-        if server.child.isRunning { server.child.signal(SIGKILL) }
-        let status = await server.child.wait()
+        let status = try await server.stopGracefully()
         #expect(status == 0, "\(server.child.output)")
         let pidFile = dataDirectory + "/postgres/data/postmaster.pid"
         #expect(!FileManager.default.fileExists(atPath: pidFile), "the cluster it started is stopped")

@@ -1,12 +1,7 @@
-import AsyncHTTPClient
 import Foundation
 import S2VStore
 import S2VTestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The built binary, configured by a file and the environment rather than flags, the way a deployment runs it.
 @Suite struct ConfiguredServeTests {
@@ -36,21 +31,9 @@ import Glibc
         #expect(formatLine?.contains("env S2V_METER_LOG_FORMAT") == true, "\(printed.output)")
 
         let server = try CommandLineProcess.start(["serve"], environment: environment)
-        var ready = false
-        let deadline = ContinuousClock.now + .seconds(120)
-        while ContinuousClock.now < deadline, server.child.isRunning {
-            if try await CommandLineTests.status(of: "http://127.0.0.1:\(port)/ready") == 200 {
-                ready = true
-                break
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let ready = try await CrashRecoveryTests.waitForStatus(200, "http://127.0.0.1:\(port)/ready")
         #expect(ready, "serve never became ready on the file's port: \(server.child.output)")
-        server.child.signal(SIGTERM)
-        let stopDeadline = ContinuousClock.now + .seconds(60)
-        while server.child.isRunning, ContinuousClock.now < stopDeadline { try await Task.sleep(for: .milliseconds(20)) }
-        if server.child.isRunning { server.child.signal(SIGKILL) }
-        let status = await server.child.wait()
+        let status = try await server.stopGracefully()
         #expect(status == 0, "\(server.child.output)")
         let logLines = server.child.output.split(separator: "\n").filter { !$0.isEmpty }
         #expect(!logLines.isEmpty && logLines.allSatisfy { $0.hasPrefix("{") }, "JSON logs, from the environment: \(server.child.output)")

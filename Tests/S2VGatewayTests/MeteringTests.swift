@@ -123,10 +123,10 @@ import Testing
     }
 
     @Test func cancelReleasesTheHoldOfAPendingTaskAndRefusesARunningOne() async throws {
-        // A long generation keeps the first task RUNNING; the second waits PENDING upstream (the gateway lets two
-        // tasks be in flight on this account).
+        // A generation far longer than the test keeps the first task RUNNING however slow the machine is, so the
+        // second waits PENDING upstream throughout (the gateway lets two tasks be in flight on this account).
         let harness = try await GatewayHarness.start(
-            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .seconds(30)),
+            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .seconds(3600)),
             gateway: { $0.accountLimits = AccountLimits(maxInFlight: 2) })
         let key = try await harness.makeTeamKey()
         let first = try #require(try await harness.submit(key: key).output["task_id"] as? String)
@@ -237,7 +237,7 @@ import Testing
 
     static func waitForStatus(_ harness: GatewayHarness, _ taskID: String, _ status: String, key: String,
                               submitted: Bool = false) async throws {
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
             let reply = try await harness.task(taskID, key: key)
             let phase = try await harness.scalar("SELECT phase FROM tasks WHERE id = '\(taskID)'", as: String.self)

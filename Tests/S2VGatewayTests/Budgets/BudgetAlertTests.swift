@@ -88,7 +88,7 @@ import Testing
         await harness.stop()
     }
 
-    static func waitUntil(timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+    static func waitUntil(timeout: Duration = .seconds(120), _ condition: () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await condition() { return }

@@ -1,4 +1,4 @@
--- A face-detect call's settlement in one statement, like admission (0008): the capture or release of its hold,
+-- A face-detect call's settlement in one statement: the capture or release of its hold,
 -- the call's outcome and, for a capture, the daily rollup. The ledger row's triggers lock the team's budget
 -- counters and billing line; in one statement they are held only while PostgreSQL runs it and commits.
 --

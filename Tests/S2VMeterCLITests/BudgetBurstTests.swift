@@ -97,8 +97,8 @@ import Glibc
         #expect(admitted == Self.fitting, "\(Dictionary(grouping: statuses.map(\.0), by: { $0 }).mapValues(\.count))")
         #expect(refused == 1_000 - Self.fitting,
                 "\(Dictionary(grouping: statuses.map { "\($0.0) \($0.1)" }, by: { $0 }).mapValues(\.count))")
-        // How many samples fit in the burst depends on the machine's speed (fewer since admission became one
-        // statement), so only that the sampler ran is asserted; the final counters below are exact.
+        // How many samples fit in the burst depends on the machine's speed, so only that the sampler ran is
+        // asserted; the final counters below are exact.
         #expect(samples >= 1)
         #expect(worst <= limit, "spent + held reached \(worst) over a limit of \(limit)")
         let (tasks, held) = try await database.withClient { client in

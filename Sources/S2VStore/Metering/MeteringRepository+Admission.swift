@@ -6,12 +6,11 @@ import S2VCore
 extension MeteringRepository {
     /// Admits a generation task: the client limits of its team and key, the task row, its place in the dispatch
     /// queue (with its key's priority), its hold (max billable seconds × tier price) and the rollup, in one
-    /// statement and so one transaction (`admit_task`, sql/0008). A client limit refuses with 429
-    /// `Throttling.RateQuota`, a hold that does not fit a budget with 403 `BudgetExceeded`; either way nothing is
-    /// written and nothing is taken from any other limit. The hold comes before the rollup: the budget trigger
-    /// refuses a full budget without waiting for a lock, so a refused burst never queues on the rollup's row. The
-    /// team's shared rows stay locked only while PostgreSQL runs the statement and commits, never across a round
-    /// trip to the gateway. Nothing is sent upstream here; the dispatcher does that.
+    /// transaction. A client limit refuses with 429 `Throttling.RateQuota`, a hold that does not fit a budget
+    /// with 403 `BudgetExceeded`; either way nothing is written and nothing is taken from any other limit. The hold comes before the rollup: the budget trigger refuses a
+    /// full budget without waiting for a lock, so a refused burst never queues on the rollup's row, and the
+    /// budget counters an admission locks stay locked for one statement and the commit. Nothing is sent
+    /// upstream here; the dispatcher does that.
     ///
     /// - Parameters:
     ///   - requestBody: the client's JSON body, forwarded upstream as it is.
@@ -24,16 +23,33 @@ extension MeteringRepository {
         let taskID = UUID()
         let hold = price.amount(for: maxSeconds)
         return try await self.refusingOverLimits(caller: caller, logger: logger) {
-            // One statement, so one transaction in which the team's shared rows are held only while PostgreSQL
-            // runs it (sql/0008_one_statement_metering.sql).
-            let rows = try await self.client.query("""
-                SELECT admit_task(\(taskID), \(teamID), \(caller.keyID), \(price.model), \(price.tier), \(price.id),
-                                  \(maxSeconds), \(price.unitPrice), \(hold), \(price.currency), \(requestBody)::jsonb)
-                """, logger: logger)
-            var admittedAt: Date?
-            for try await value in rows.decode(Date.self) { admittedAt = value }
-            guard let admittedAt else { throw ServiceError.serviceUnavailable() }
-            return AdmittedTask(id: taskID, holdAmount: hold, admittedAt: admittedAt)
+            try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+                let limited = try await connection.query(
+                    "SELECT client_limits_take(\(teamID), \(caller.keyID), true)", logger: logger)
+                for try await _ in limited {}  // a refusal arrives with the rows
+                let rows = try await connection.query("""
+                    INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
+                    VALUES (\(taskID), \(teamID), \(caller.keyID), \(price.model), \(price.tier), \(price.id), \(hold),
+                            \(requestBody)::jsonb)
+                    RETURNING admitted_at
+                    """, logger: logger)
+                var admittedAt = Date()
+                for try await value in rows.decode(Date.self) { admittedAt = value }
+                try await connection.query("""
+                    INSERT INTO dispatch_queue (task_id, team_id, priority, enqueued_at)
+                    SELECT \(taskID), \(teamID), priority, \(admittedAt) FROM api_keys WHERE id = \(caller.keyID)
+                    """, logger: logger)
+                try await connection.query("""
+                    INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
+                                                amount, held, currency, attributed_at)
+                    VALUES ('hold', \(teamID), \(caller.keyID), \(taskID), \(price.model), \(price.tier), \(price.id),
+                            \(maxSeconds), \(price.unitPrice), 0, \(hold), \(price.currency), \(admittedAt))
+                    """, logger: logger)
+                try await UsageDelta(calls: 1).apply(
+                    on: connection, attributedAt: admittedAt, teamID: teamID, keyID: caller.keyID, model: price.model,
+                    tier: price.tier, logger: logger)
+                return AdmittedTask(id: taskID, holdAmount: hold, admittedAt: admittedAt)
+            }
         }
     }
 }

@@ -15,9 +15,8 @@ struct DetectIntentRecovery: Service {
             "detect intent recovery", startup: self.startup, logger: self.logger,
             pause: { try? await Task.sleep(for: .seconds(5)) }
         ) {
-            // Older than any call still in flight can be.
             let abandoned = try await self.metering.abandonedDetectIntents(
-                olderThan: self.configuration.upstreamTimeout * 2, logger: self.logger)
+                olderThan: Self.abandonmentAge(self.configuration), logger: self.logger)
             for callID in abandoned {
                 try await self.metering.chargeDetect(
                     callID: callID, upstreamRequestID: nil, conservative: true, logger: self.logger)
@@ -25,5 +24,12 @@ struct DetectIntentRecovery: Service {
             }
             return false
         }
+    }
+
+    /// How old an open intent must be before it counts as abandoned: older than any call still in flight can be.
+    /// A live call may wait for its account's slot (up to `detectSlotWait`, and a missed slot is reserved again),
+    /// then for the upstream (up to `upstreamTimeout`); twice their sum leaves room for a starved machine.
+    static func abandonmentAge(_ configuration: GatewayConfiguration) -> Duration {
+        (configuration.detectSlotWait + configuration.upstreamTimeout) * 2
     }
 }

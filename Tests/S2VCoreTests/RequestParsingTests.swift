@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RequestParsingTests {
     func parse(_ body: String) throws(ServiceError) -> GenerationRequest {
-        try GenerationRequest.parse(Data(body.utf8))
+        try GenerationRequest.parse(try RequestDocument(parsing: Data(body.utf8)))
     }
 
     @Test func acceptsWhatTheOfficialSDKSends() throws {
@@ -38,7 +38,9 @@ import Testing
     }
 
     @Test func detectNeedsAnImage() throws {
-        #expect(try DetectRequest.parse(Data(#"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://e.com/a.jpg"}}"#.utf8)).imageURL == "https://e.com/a.jpg")
-        #expect(throws: ServiceError.self) { try DetectRequest.parse(Data(#"{"model":"wan2.2-s2v-detect","input":{}}"#.utf8)) }
+        let valid = try RequestDocument(parsing: Data(#"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://e.com/a.jpg"}}"#.utf8))
+        #expect(try DetectRequest.parse(valid).imageURL == "https://e.com/a.jpg")
+        let missing = try RequestDocument(parsing: Data(#"{"model":"wan2.2-s2v-detect","input":{}}"#.utf8))
+        #expect(throws: ServiceError.self) { try DetectRequest.parse(missing) }
     }
 }

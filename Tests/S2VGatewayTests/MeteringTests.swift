@@ -171,7 +171,7 @@ import Testing
             (#"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg"}}"#, 400, "InvalidParameter"),
             (#"{"model":"wan2.2-s2v","input":{"image_url":"ftp://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#, 400, "InvalidParameter"),
             (#"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"},"parameters":{"resolution":720}}"#, 400, "InvalidParameter"),
-            ("{\"model\":\"wan2.2-s2v\",\"pad\":\"" + String(repeating: "x", count: 70_000) + "\"}", 400, "InvalidParameter"),
+            ("{\"model\":\"wan2.2-s2v\",\"pad\":\"" + String(repeating: "x", count: 70_000) + "\"}", 413, "InvalidParameter"),
         ]
         for (body, status, code) in cases {
             let reply = try await harness.send(.POST, path, key: key, body: body, headers: async)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S2VCore
 import S2VStore
 @testable import S2VMeterCLI
 import Testing
@@ -133,6 +134,21 @@ import Testing
         }
     }
 
+    /// The webhook allow-list is host names or addresses, nothing else: a port or a scheme is an error, not a
+    /// host that never matches.
+    @Test func theWebhookAllowListHoldsHostsOnly() async throws {
+        let resolved = try await Self.settings(["--webhook-allow-hosts", " Hooks.Internal , [fd00::1],,10.0.0.5"], environment: [:])
+        #expect(resolved.settings.webhooks.allowedHosts == ["hooks.internal", "fd00::1", "10.0.0.5"])
+        #expect(resolved.settings.webhooks.rule.allows(host: "HOOKS.internal"))
+        #expect(try await Self.settings([], environment: [:]).settings.webhooks.allowedHosts.isEmpty)
+        for bad in ["hooks.internal:8080", "https://hooks.internal", "hooks.internal/path", "a b"] {
+            let error = await #expect(throws: SettingsError.self, "\(bad)") {
+                try await Self.settings([], environment: ["S2V_METER_WEBHOOK_ALLOW_HOSTS": bad])
+            }
+            #expect(error?.description.contains("webhook-allow-hosts") == true)
+        }
+    }
+
     /// `--no-demo` overrides a file's `"demo": true`.
     @Test func aNegatedFlagOverridesTheFile() async throws {
         let file = try Self.configFile(["demo": true])
@@ -172,6 +188,7 @@ import Testing
             case .logFormat: "json"
             case .accountName: "account-7"
             case .host: "10.1.2.3"
+            case .webhookAllowHosts: "hooks.internal,10.0.0.5"
             default: "/tmp/s2v-settings-\(setting.key)"
             }
         }

@@ -24,9 +24,15 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { "\(self.status) \(self.code): \(self.message)" }
 
-    /// 400: bad JSON, a missing field, an unknown model or tier, a body too large, a bad URL.
+    /// 400: bad JSON, a missing field, an unknown model or tier, a bad URL.
     public static func invalidParameter(_ message: String) -> ServiceError {
         ServiceError(status: 400, code: "InvalidParameter", message: message)
+    }
+
+    /// 413: a body larger than the gateway reads. The code stays DashScope's `InvalidParameter`, so clients that
+    /// branch on codes need nothing new.
+    public static func bodyTooLarge(limit: Int) -> ServiceError {
+        ServiceError(status: 413, code: "InvalidParameter", message: "The request body is larger than \(limit) bytes.")
     }
 
     /// 401: a missing, unknown or revoked gateway key.

@@ -1,44 +1,26 @@
 import Foundation
 
-/// The JSON body a client sends to face-detect or video-synthesis, as far as the gateway reads it.
+/// The fields of a face-detect or video-synthesis body that the gateway reads, from the strict document.
 ///
-/// Unknown keys (`prompt`, `extend_prompt`, `style`, …) are allowed and forwarded untouched.
-struct SubmissionBody: Decodable {
-    struct Input: Decodable {
-        var imageURL: String?
-        var imgURL: String?
-        var audioURL: String?
-
-        enum CodingKeys: String, CodingKey {
-            case imageURL = "image_url"
-            case imgURL = "img_url"
-            case audioURL = "audio_url"
-        }
-    }
-
-    struct Parameters: Decodable {
-        var resolution: String?
-    }
-
+/// Unknown keys (`prompt`, `extend_prompt`, `style`, …) are allowed and forwarded untouched; a known key of the
+/// wrong type is refused with a message naming its path. `null` counts as absent, as the official SDK sends
+/// `"prompt": null`.
+struct SubmissionBody {
     var model: String?
-    var input: Input?
-    var parameters: Parameters?
+    var imageURL: String?
+    /// The official SDK's named argument sends `img_url`.
+    var imgURL: String?
+    var audioURL: String?
+    var resolution: String?
 
-    /// Decodes `data`, turning every failure into a message a client can act on.
-    static func decode(_ data: Data) throws(ServiceError) -> SubmissionBody {
-        guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
-            throw .invalidParameter("The request body must be a JSON object.")
-        }
-        do {
-            return try JSONDecoder().decode(SubmissionBody.self, from: data)
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw .invalidParameter("\(Self.path(context.codingPath)) has the wrong type.")
-        } catch {
-            throw .invalidParameter("The request body is not valid: \(error.localizedDescription)")
-        }
-    }
-
-    private static func path(_ codingPath: [any CodingKey]) -> String {
-        codingPath.map(\.stringValue).joined(separator: ".")
+    init(_ document: RequestDocument) throws(ServiceError) {
+        let root = try document.value.requireObject()
+        self.model = try root.string("model", at: "model")
+        let input = try root.object("input", at: "input")
+        self.imageURL = try input?.string("image_url", at: "input.image_url")
+        self.imgURL = try input?.string("img_url", at: "input.img_url")
+        self.audioURL = try input?.string("audio_url", at: "input.audio_url")
+        let parameters = try root.object("parameters", at: "parameters")
+        self.resolution = try parameters?.string("resolution", at: "parameters.resolution")
     }
 }

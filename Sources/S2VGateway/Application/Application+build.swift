@@ -22,6 +22,8 @@ import ServiceLifecycle
 ///   - metrics: the registry the gateway records its own metrics on and `/metrics` exposes. `serve` passes the
 ///     one it bootstrapped swift-metrics with; by default each application gets a fresh one, so applications
 ///     built in one process (tests) count only their own requests.
+///   - webhookResolver: resolves webhook hosts before each alert delivery, so that every address is checked
+///     (the system's `getaddrinfo` by default; tests give names addresses of their own).
 ///   - onServerRunning: called with the bound port once the server listens (tests pass port 0).
 public func buildApplication(
     configuration: GatewayConfiguration,
@@ -30,6 +32,7 @@ public func buildApplication(
     logger: Logger,
     environment: [String: String] = ProcessInfo.processInfo.environment,
     metrics registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    webhookResolver: any WebhookResolver = SystemWebhookResolver(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let store = GatewayStore(client: client)
@@ -55,8 +58,8 @@ public func buildApplication(
         TaskPoller(metering: store.metering, pacing: pacing, pool: pool, configuration: configuration,
                    dispatcherWake: dispatcherWake, logger: logger, startup: startup),
         DetectIntentRecovery(metering: store.metering, configuration: configuration, logger: logger, startup: startup),
-        AlertDeliverer(outbox: AlertOutbox(client: client), http: http, settings: configuration.alerts, logger: logger,
-                       startup: startup),
+        AlertDeliverer(outbox: AlertOutbox(client: client), resolver: webhookResolver, settings: configuration.alerts,
+                       logger: logger, startup: startup),
     ]
     var application = Application(
         router: router,
@@ -78,7 +81,7 @@ public func buildApplication(
 /// The gateway's routes and middleware: health, metrics (`/metrics`), the DashScope-compatible API under
 /// `/api/v1`, reports and the audit trail under `/v1/reports` and `/v1/audit` (admin keys: every team; team keys:
 /// their own), the admin API under `/v1` (admin keys only) and the web dashboard under `/dashboard`. Every API
-/// request is authenticated and recorded in the call log; every request is counted in the metrics.
+/// request is recorded in the call log, and every request is counted in the metrics.
 func buildRouter(
     store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: PostgresClient,
     migrations: [Migration], dispatcherWake: WakeSignal, metrics: GatewayMetrics
@@ -86,6 +89,9 @@ func buildRouter(
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
+    // Every request under /api/v1 and /v1 is recorded, unknown paths and refused input included.
+    router.add(middleware: CallLogMiddleware(callLog: store.callLog))
+    router.add(middleware: InputLimitsMiddleware())
     HealthRoutes(client: client, migrations: migrations).register(on: router)
 
     // Per-team spend is not for everyone: admin keys only, unless scrapers on a private network are trusted.
@@ -104,7 +110,6 @@ func buildRouter(
     }
 
     let api = router.group("api/v1")
-        .add(middleware: CallLogMiddleware(callLog: store.callLog))
         .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
     let detect = FaceDetectRoute(store: store, pool: pool, pacing: UpstreamPacing(client: client), slotWait: configuration.detectSlotWait)
     let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
@@ -116,7 +121,6 @@ func buildRouter(
     api.get("tasks", use: tasks.list)
 
     let reporting = router.group("v1")
-        .add(middleware: CallLogMiddleware(callLog: store.callLog))
         .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
     let reports = ReportRoutes(usage: store.usage, invoices: store.invoices, budgets: store.budgets, teams: store.teams)
     reporting.get("reports/usage", use: reports.usageReport)
@@ -127,10 +131,9 @@ func buildRouter(
     reporting.get("audit/changes", use: audit.changes)
 
     let admin = router.group("v1")
-        .add(middleware: CallLogMiddleware(callLog: store.callLog))
         .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
         .add(middleware: AdminOnlyMiddleware())
-    let budgets = BudgetRoutes(budgets: store.budgets, teams: store.teams)
+    let budgets = BudgetRoutes(budgets: store.budgets, teams: store.teams, webhookAddresses: configuration.alerts.addresses)
     admin.get("budgets", use: budgets.list)
     admin.post("budgets", use: budgets.set)
     admin.get("budgets/{budget_id}", use: budgets.get)

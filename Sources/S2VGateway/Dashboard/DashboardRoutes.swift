@@ -54,9 +54,11 @@ struct DashboardRoutes: Sendable {
     }
 
     /// `POST /dashboard/login` with a form field `key`: a session and a 303 to the page, or the form again (401).
+    /// A post from another site is refused (403) before its body is read.
     func login(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        try Self.refuseCrossSite(request, context: context)
         let body = try await request.collectBody(upTo: 16 * 1024)
-        let form = try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(decoding: body, as: UTF8.self))
+        let form = try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(buffer: body))
         guard let key = form?.key.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
             return .html(SignInPage(message: "Enter a gateway key.").render(), status: .unauthorized)
         }
@@ -72,8 +74,10 @@ struct DashboardRoutes: Sendable {
         return response
     }
 
-    /// `POST /dashboard/logout`: ends the session, forgets the cookie, and goes back to the sign-in form.
+    /// `POST /dashboard/logout`: ends the session, forgets the cookie, and goes back to the sign-in form. A post
+    /// from another site is refused (403).
     func logout(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        try Self.refuseCrossSite(request, context: context)
         if let token = DashboardCookie.token(in: request) {
             let sessions = self.sessions
             let logger = context.logger
@@ -82,6 +86,18 @@ struct DashboardRoutes: Sendable {
         var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
         response.setCookie(DashboardCookie.cleared(for: request))
         return response
+    }
+
+    /// Refuses a state-changing post that another site made the browser send (``CrossSiteRequestGuard``).
+    private static func refuseCrossSite(_ request: Request, context: GatewayRequestContext) throws {
+        do {
+            try CrossSiteRequestGuard.check(request)
+        } catch {
+            context.logger.notice("dashboard: cross-site post refused", metadata: [
+                "path": "\(request.uri.path)", "origin": "\(request.headers[.origin] ?? "-")",
+                "sec_fetch_site": "\(request.headers[CrossSiteRequestGuard.secFetchSite] ?? "-")"])
+            throw error
+        }
     }
 
     /// What `caller` may see: everything for an admin key, its own team for a team key.

@@ -77,10 +77,9 @@ struct StoreMetrics: Sendable {
             registry.makeGauge(descriptor: limit, labels: labels).set(PrometheusSample.value(budget.limit))
             registry.makeGauge(descriptor: spent, labels: labels).set(PrometheusSample.value(status.spent))
             registry.makeGauge(descriptor: held, labels: labels).set(PrometheusSample.value(status.held))
-            // Divided exactly; only the quotient becomes a float.
-            if budget.limit > 0 {
-                registry.makeGauge(descriptor: utilisation, labels: labels)
-                    .set(PrometheusSample.value((status.spent + status.held) / budget.limit))
+            // Divided exactly, never NaN (a zero limit has no ratio); only the quotient becomes a float.
+            if let ratio = status.utilisation {
+                registry.makeGauge(descriptor: utilisation, labels: labels).set(PrometheusSample.value(ratio))
             }
         }
     }

@@ -4,14 +4,23 @@ import Logging
 import S2VCore
 import S2VStore
 
-/// Records every DashScope API request in the call log: who, what, status, error code, latency and cost.
-/// A failure to record is logged and does not change the response.
+/// Records every request under `/api/v1` and `/v1` in the call log, matched by a route or not, whatever it
+/// contained: who, what, status, error code, latency and cost. A failure to record is logged and does not change
+/// the response. Other paths (health, metrics, the dashboard) are not API calls and are not recorded.
 struct CallLogMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
 
+    /// The API's path prefixes; a path is recorded when it is one of them or lies below one.
+    static let recordedPrefixes = ["/api/v1", "/v1"]
+
     let callLog: CallLogRepository
 
+    static func records(path: String) -> Bool {
+        Self.recordedPrefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard Self.records(path: request.uri.path) else { return try await next(request, context) }
         let started = ContinuousClock.now
         let at = Date()
         do {
@@ -26,13 +35,24 @@ struct CallLogMiddleware: RouterMiddleware {
         }
     }
 
+    /// The route's pattern (`/api/v1/tasks/{task_id}`), or for a path no route matches the path itself, cut to
+    /// `maximumPathLength` characters.
+    static func endpoint(of request: Request, context: Context) -> String {
+        // Hummingbird names every unmatched path "NotFound".
+        if let pattern = context.endpointPath, pattern != "NotFound" { return pattern }
+        return String(request.uri.path.prefix(Self.maximumPathLength))
+    }
+
+    /// How much of an unmatched path the call log keeps.
+    static let maximumPathLength = 1024
+
     private func record(_ request: Request, context: Context, at: Date, started: ContinuousClock.Instant, status: Int,
                         errorCode: String?) async {
         let elapsed = ContinuousClock.now - started
         let details = context.details.snapshot
         var record = CallRecord(
             requestID: context.requestID, at: at, method: request.method.rawValue,
-            endpoint: context.endpointPath ?? request.uri.path, httpStatus: status,
+            endpoint: Self.endpoint(of: request, context: context), httpStatus: status,
             latencyMicroseconds: elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
         record.keyID = details.keyID
         record.teamID = details.teamID

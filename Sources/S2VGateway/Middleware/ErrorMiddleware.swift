@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 import PostgresNIO
 import S2VCore
 
@@ -35,11 +36,14 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound()
-            case .contentTooLarge: return .invalidParameter("The request body is too large.")
+            case .contentTooLarge: return ServiceError(status: 413, code: "InvalidParameter", message: "The request body is too large.")
             case .badRequest: return .invalidParameter(error.body ?? "Required parameter(s) missing or invalid, please check the request parameters.")
             case .methodNotAllowed: return ServiceError(status: 405, code: "MethodNotAllowed", message: "Method not allowed.")
             default: return ServiceError(status: Int(error.status.code), code: "InternalError", message: error.body ?? "Request failed.")
             }
+        // The client's framing broke while its body was read (a malformed chunk size, say): its fault, not ours.
+        case let error as HTTPParserError:
+            return .invalidParameter("The request's HTTP framing is malformed (\(error)).")
         case let error as PSQLError where Self.isUnreachable(error):
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
             return .serviceUnavailable()

@@ -18,8 +18,8 @@ struct FaceDetectRoute: Sendable {
 
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let detect = try DetectRequest.parse(body)
+        let document = try await request.jsonDocument(context: context)
+        let detect = try DetectRequest.parse(document)
         let (model, price) = try await self.store.priceCall(
             model: detect.model, kind: .detect, tier: "", logger: context.logger)
         context.details.update { $0.model = model.name }
@@ -48,7 +48,7 @@ struct FaceDetectRoute: Sendable {
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
             guard let upstream else { throw .notSent("account \(intent.account) vanished") }
-            reply = try await upstream.post(Self.upstreamPath, body: String(decoding: body, as: UTF8.self), kind: .detect,
+            reply = try await upstream.post(Self.upstreamPath, body: document.text, kind: .detect,
                                           logger: context.logger)
         } catch .notSent(let reason) {
             try await self.store.metering.failDetect(

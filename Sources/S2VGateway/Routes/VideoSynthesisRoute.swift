@@ -26,8 +26,8 @@ struct VideoSynthesisRoute: Sendable {
             throw ServiceError(status: 403, code: "AccessDenied",
                                message: "current user api does not support synchronous calls")
         }
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let generation = try GenerationRequest.parse(body)
+        let document = try await request.jsonDocument(context: context)
+        let generation = try GenerationRequest.parse(document)
         context.details.update {
             $0.model = generation.model
             $0.tier = generation.resolution
@@ -36,7 +36,7 @@ struct VideoSynthesisRoute: Sendable {
             model: generation.model, kind: .generation, tier: generation.resolution, logger: context.logger)
         let task = try await self.store.metering.admitGeneration(
             caller: caller, teamID: teamID, model: model, price: price,
-            requestBody: String(decoding: body, as: UTF8.self), logger: context.logger)
+            requestBody: document.text, logger: context.logger)
         context.details.update { $0.taskID = task.id }
         self.dispatcherWake.wake()
         return try Response.json(Created(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import S2VCore
 import S2VStore
@@ -24,6 +25,11 @@ struct BudgetsCommand: AsyncParsableCommand {
             discussion: """
                 Example: s2v-meter budgets set --team acme --limit 500 --period month --tz Asia/Shanghai \
                 --webhook https://hooks.example.com/budget
+
+                The limit is at most 1000000000000 with at most 8 decimal places. The time zone is UTC or a \
+                canonical IANA Area/Location name. The webhook must be at a public address unless its host is in \
+                --webhook-allow-hosts (the same setting as serve's: flag, S2V_METER_WEBHOOK_ALLOW_HOSTS or the \
+                config file); a host name is resolved and checked again at every delivery.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -48,6 +54,9 @@ struct BudgetsCommand: AsyncParsableCommand {
         @Option(name: .customLong("webhook-format"), help: "json (the event) or slack (a Slack-compatible text message).")
         var webhookFormat = "json"
 
+        @Option(name: .customLong("webhook-allow-hosts"), help: Setting.webhookAllowHosts.help)
+        var webhookAllowHosts: String?
+
         func run() async throws {
             let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
             guard let limit = Decimal(exactly: self.limit) else {
@@ -56,15 +65,26 @@ struct BudgetsCommand: AsyncParsableCommand {
             let period = try BudgetPeriod.parse(self.period)
             let alerts = try AlertThresholds.parse(self.alert)
             let format = try WebhookFormat.parse(self.webhookFormat)
+            let webhookAddresses = try await self.webhookSettings().rule
             let (zone, webhook, scope) = (self.timezone, self.webhook, self.scope)
             let (budget, created) = try await self.database.withMigratedClient(logger: logger) { client in
                 let specification = try BudgetSpecification(
                     scope: try await scope.resolve(client: client, logger: logger), limit: limit, period: period,
-                    timezone: zone, alerts: alerts, webhookURL: webhook, webhookFormat: format)
+                    timezone: zone, alerts: alerts, webhookURL: webhook, webhookFormat: format,
+                    webhookAddresses: webhookAddresses)
                 return try await BudgetRepository(client: client).set(specification, logger: logger)
             }
             print("\(created ? "created" : "changed") budget \(budget.id): \(budget.scopeDescription), "
                 + "\(budget.limit.exactString) \(budget.currency) per \(budget.period.rawValue) (\(budget.timezone))")
+        }
+
+        /// `webhook-allow-hosts` from the flag, the environment or the config file, read as `serve` reads it.
+        private func webhookSettings() async throws -> WebhookSettings {
+            var flags = self.database.flags
+            if let hosts = self.webhookAllowHosts { flags[.webhookAllowHosts] = .string(hosts) }
+            let source = try await SettingsSource(
+                flags: flags, environment: ProcessInfo.processInfo.environment, configFile: self.database.configFile)
+            return try await WebhookSettings(from: source)
         }
     }
 

@@ -79,6 +79,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("metrics-public"), inversion: .prefixedNo, help: Setting.metricsPublic.help)
     var metricsPublic: Bool?
 
+    @Option(name: .customLong("webhook-allow-hosts"), help: Setting.webhookAllowHosts.help)
+    var webhookAllowHosts: String?
+
     @Flag(name: .customLong("print-settings"),
           help: "Print every setting's value and where it came from (flag, env, config file or default), then exit without serving.")
     var printSettings = false
@@ -104,6 +107,7 @@ struct ServeCommand: AsyncParsableCommand {
         put(.detectWait, self.detectWait.map(ConfigContent.double))
         put(.shutdownGrace, self.shutdownGrace.map(ConfigContent.double))
         put(.metricsPublic, self.metricsPublic.map(ConfigContent.bool))
+        put(.webhookAllowHosts, self.webhookAllowHosts.map(ConfigContent.string))
         return flags
     }
 

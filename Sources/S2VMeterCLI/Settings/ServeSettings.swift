@@ -22,6 +22,7 @@ struct ServeSettings: Sendable {
     let detectWait: Double
     let shutdownGrace: Double
     let metricsPublic: Bool
+    let webhooks: WebhookSettings
 
     init(from source: SettingsSource) async throws {
         self.database = try await DatabaseSettings(from: source)
@@ -44,6 +45,7 @@ struct ServeSettings: Sendable {
         self.detectWait = try await source.seconds(.detectWait)
         self.shutdownGrace = try await source.seconds(.shutdownGrace)
         self.metricsPublic = try await source.boolean(.metricsPublic)
+        self.webhooks = try await WebhookSettings(from: source)
         try self.validate()
     }
 
@@ -85,6 +87,7 @@ struct ServeSettings: Sendable {
             .queriesPerSecond: "\(self.accountLimits.queriesPerSecond)",
             .storeDeadline: Self.seconds(self.storeDeadline), .detectWait: Self.seconds(self.detectWait),
             .shutdownGrace: Self.seconds(self.shutdownGrace), .metricsPublic: "\(self.metricsPublic)",
+            .webhookAllowHosts: self.webhooks.displayValue,
         ]
         switch self.database.location {
         case .url: values[.databaseURL] = "(set; hidden)"
@@ -107,6 +110,7 @@ struct ServeSettings: Sendable {
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
             pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
             notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),
+            alerts: AlertDeliverySettings(addresses: self.webhooks.rule),
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
             metricsPublic: self.metricsPublic)
     }

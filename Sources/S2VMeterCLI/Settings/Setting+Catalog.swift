@@ -73,6 +73,13 @@ extension Setting {
         "metrics-public", kind: .boolean, defaultValue: "false",
         summary: "Serve GET /metrics without a key, for scrapers on a private network (by default it needs an admin key).")
 
+    // MARK: Webhooks (serve, and budgets set)
+
+    static let webhookAllowHosts = Setting(
+        "webhook-allow-hosts", kind: .text, defaultValue: nil,
+        whenUnset: "none: webhooks must be at public addresses",
+        summary: "Comma-separated host names whose budget webhooks may be at private, loopback or link-local addresses (an internal receiver), e.g. hooks.internal,10.0.0.5.")
+
     /// What every command that opens the database reads.
     static let database: [Setting] = [.databaseURL, .dataDirectory, .sqlDirectory]
     static let logging: [Setting] = [.logLevel, .logFormat]
@@ -82,7 +89,9 @@ extension Setting {
         .notCreatedGrace, .accountName, .submissionsPerSecond, .maxInFlight, .queriesPerSecond, .storeDeadline,
         .detectWait, .shutdownGrace, .metricsPublic,
     ]
-    static let all: [Setting] = Self.database + Self.logging + Self.gateway
+    /// What `serve` and `budgets set` read about webhooks.
+    static let webhooks: [Setting] = [.webhookAllowHosts]
+    static let all: [Setting] = Self.database + Self.logging + Self.gateway + Self.webhooks
 
     static func named(_ key: String) -> Setting? {
         Self.all.first { $0.key == key }

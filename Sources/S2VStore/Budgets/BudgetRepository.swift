@@ -157,12 +157,14 @@ public struct BudgetRepository: Sendable {
         return budgets
     }
 
-    /// Refuses a time zone PostgreSQL does not know, which would otherwise fail every admission.
+    /// Refuses a time zone that is not a canonical IANA name (``BudgetSpecification/isCanonicalTimeZoneName(_:)``)
+    /// or that PostgreSQL does not know, which would otherwise fail every admission.
     private static func checkTimeZone(_ zone: String, on connection: PostgresConnection, logger: Logger) async throws {
+        guard BudgetSpecification.isCanonicalTimeZoneName(zone) else { throw BudgetSpecification.unknownTimeZone(zone) }
         let rows = try await connection.query(
             "SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(zone))", logger: logger)
         for try await known in rows.decode(Bool.self) where known { return }
-        throw ServiceError.invalidParameter("'\(zone)' is not an IANA time zone (such as UTC, Asia/Shanghai or America/New_York).")
+        throw BudgetSpecification.unknownTimeZone(zone)
     }
 
     /// The team and key a scope names; a key budget names the key's team too. Admin keys make no calls, so

@@ -3,23 +3,34 @@ import S2VCore
 
 /// What `budgets set` asks for. A live budget with the same scope, period and time zone is changed in place;
 /// otherwise a new one is created and counts the ledger's existing rows for its periods.
+///
+/// Every value is checked here, so the CLI and the admin API accept exactly the same budgets: the limit's size
+/// and scale (``checkLimit(_:)``), the time zone's name (``checkTimeZoneName(_:)``; PostgreSQL must know it too,
+/// which the repository checks) and the webhook's address (``WebhookAddressRule``).
 public struct BudgetSpecification: Sendable, Equatable {
     public var scope: BudgetScope
     public var limit: Decimal
     public var period: BudgetPeriod
-    /// An IANA time zone such as `Asia/Shanghai`; checked against PostgreSQL's zone database.
+    /// A canonical IANA time zone such as `Asia/Shanghai`, or `UTC`.
     public var timezone: String
     public var alerts: AlertThresholds
     public var webhookURL: String?
     public var webhookFormat: WebhookFormat
 
+    /// - Parameter webhookAddresses: where a webhook may point. Its allowed hosts come from the
+    ///   `webhook-allow-hosts` setting of whoever sets the budget; without it, only public addresses. The URL's
+    ///   host is checked as written (a literal address, `localhost`); names are not resolved here but at every
+    ///   delivery.
     public init(scope: BudgetScope, limit: Decimal, period: BudgetPeriod, timezone: String = "UTC",
-                alerts: AlertThresholds = .standard, webhookURL: String? = nil, webhookFormat: WebhookFormat = .json) throws(ServiceError) {
-        guard limit >= 0 else { throw .invalidParameter("a budget's limit cannot be negative; got \(limit.exactString).") }
+                alerts: AlertThresholds = .standard, webhookURL: String? = nil, webhookFormat: WebhookFormat = .json,
+                webhookAddresses: WebhookAddressRule = WebhookAddressRule()) throws(ServiceError) {
+        try Self.checkLimit(limit)
+        try Self.checkTimeZoneName(timezone)
         if let webhookURL {
-            guard let url = URL(string: webhookURL), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-                  url.host?.isEmpty == false else {
-                throw .invalidParameter("the webhook must be an http(s) URL; got '\(webhookURL)'.")
+            do {
+                _ = try webhookAddresses.check(url: webhookURL)
+            } catch {
+                throw .invalidParameter(error.message)
             }
         }
         self.scope = scope

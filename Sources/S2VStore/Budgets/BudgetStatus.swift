@@ -24,10 +24,27 @@ public struct BudgetStatus: Sendable, Equatable {
     /// What the budget can still admit this period, never negative.
     public var remaining: Decimal { max(self.budget.limit - self.spent - self.held, 0) }
 
+    /// (spent + held) / limit: 1 means full. nil for a zero limit, of which no share can be taken.
+    ///
+    /// Total, never NaN: `Decimal` division gives NaN when the quotient leaves its exponent range (a limit of
+    /// 1e127 and a hold of 0.36), so a quotient too small to hold is 0 and one too large is the greatest finite
+    /// `Decimal`. Limits set since budgets are bounded never come near either; older rows might.
+    public var utilisation: Decimal? {
+        let used = self.spent + self.held
+        let limit = self.budget.limit
+        guard !used.isNaN, !limit.isNaN, limit > 0 else { return nil }
+        guard used > 0 else { return 0 }
+        let quotient = used / limit
+        guard quotient.isNaN else { return quotient }
+        return used < limit ? 0 : .greatestFiniteMagnitude
+    }
+
     /// Spent + held as a percentage of the limit, rounded to two decimals for display; nil for a zero limit.
+    /// Never NaN (see ``utilisation``).
     public var percentUsed: Decimal? {
-        guard self.budget.limit > 0 else { return nil }
-        return ((self.spent + self.held) * 100 / self.budget.limit).rounded(scale: 2)
+        guard let utilisation = self.utilisation else { return nil }
+        let percent = utilisation * 100
+        return (percent.isNaN ? .greatestFiniteMagnitude : percent).rounded(scale: 2)
     }
 
     /// Spent + held at the period's end if use goes on at this period's average rate so far, rounded to six

@@ -10,7 +10,10 @@ public struct CallLogRepository: Sendable {
         self.client = client
     }
 
+    /// Writes `record`; text PostgreSQL cannot hold (U+0000 from a client's path or body) is stored replaced, so
+    /// that every request is recorded whatever it contained.
     public func insert(_ record: CallRecord, logger: Logger) async throws {
+        let record = record.storable
         try await self.client.query("""
             INSERT INTO call_log (request_id, at, key_id, team_id, method, endpoint, model, tier, upstream_request_id,
                                   task_id, http_status, error_code, latency_us, cost)

@@ -1,4 +1,5 @@
 import Foundation
+import S2VCore
 
 /// One client request, as the call log keeps it for auditors.
 public struct CallRecord: Sendable, Equatable {
@@ -25,5 +26,17 @@ public struct CallRecord: Sendable, Equatable {
         self.httpStatus = httpStatus
         self.latencyMicroseconds = latencyMicroseconds
         self.cost = 0
+    }
+
+    /// The record with U+0000 replaced in every text field, as the call log stores it.
+    var storable: CallRecord {
+        var record = self
+        record.method = self.method.withoutNUL
+        record.endpoint = self.endpoint.withoutNUL
+        record.model = self.model?.withoutNUL
+        record.tier = self.tier?.withoutNUL
+        record.upstreamRequestID = self.upstreamRequestID?.withoutNUL
+        record.errorCode = self.errorCode?.withoutNUL
+        return record
     }
 }

@@ -8,9 +8,11 @@ import Testing
 /// Budget alerts go through a durable outbox: a receiver that was down gets each one exactly once when it
 /// comes back, however many instances deliver.
 @Suite struct BudgetAlertTests {
+    /// Fast retries, and the local receiver (127.0.0.1) allowed as an internal webhook host.
     static let fastDelivery: @Sendable (inout GatewayConfiguration) -> Void = {
         $0.alerts = AlertDeliverySettings(pollInterval: .milliseconds(100), initialBackoff: .milliseconds(200),
-                                          maximumBackoff: .milliseconds(600), timeout: .seconds(2))
+                                          maximumBackoff: .milliseconds(600), timeout: .seconds(2),
+                                          addresses: WebhookAddressRule(allowedHosts: ["127.0.0.1"]))
     }
 
     @Test(.timeLimit(.minutes(5))) func aReceiverThatWasDownGetsEachAlertExactlyOnceFromTwoInstances() async throws {

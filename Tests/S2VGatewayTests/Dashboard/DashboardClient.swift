@@ -40,11 +40,14 @@ final class DashboardClient: Sendable {
         return try await self.execute(request)
     }
 
-    /// Posts `fields` as `application/x-www-form-urlencoded`, as an HTML form does.
-    func post(_ path: String, fields: [(String, String)] = [], cookie: String? = nil) async throws -> Reply {
+    /// Posts `fields` as `application/x-www-form-urlencoded`, as an HTML form does, with `headers` such as the
+    /// `Origin` and `Sec-Fetch-Site` a browser adds.
+    func post(_ path: String, fields: [(String, String)] = [], cookie: String? = nil,
+              headers: [(String, String)] = []) async throws -> Reply {
         var request = HTTPClientRequest(url: self.baseURL + path)
         request.method = .POST
         if let cookie { request.headers.add(name: "Cookie", value: "s2v_dashboard=\(cookie)") }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

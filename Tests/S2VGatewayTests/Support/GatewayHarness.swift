@@ -36,6 +36,7 @@ final class GatewayHarness: Sendable {
         database: TestDatabase? = nil,
         sharing shared: GatewayHarness? = nil,
         environment: [String: String] = [:],
+        webhookResolver: any WebhookResolver = SystemWebhookResolver(),
         beforeStart: @Sendable (PostgresClient) async throws -> Void = { _ in }
     ) async throws -> GatewayHarness {
         var logger = Logger(label: "test.gateway")
@@ -65,7 +66,7 @@ final class GatewayHarness: Sendable {
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(
             configuration: gateway, client: client, migrations: try MigrationDirectory.locate().load(), logger: logger,
-            environment: environment, onServerRunning: { port in portSink.yield(port) })
+            environment: environment, webhookResolver: webhookResolver, onServerRunning: { port in portSink.yield(port) })
         let group = GatewayServiceGroup.make(running: application, configuration: gateway, signals: [], logger: logger)
         let running = Task {
             // A gateway that fails to start ends the wait for its port instead of leaving the test hanging.

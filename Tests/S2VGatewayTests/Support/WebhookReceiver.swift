@@ -13,11 +13,15 @@ import Synchronization
 final class WebhookReceiver: Sendable {
     struct Delivery: Sendable {
         var eventID: String?
+        /// The `Host` the request named.
+        var host: String?
         var body: Data
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: self.body)) as? [String: Any] ?? [:] }
     }
 
     let port: Int
+    /// Where the receiver sends every request on with a 307 instead of taking it, if anywhere.
+    let redirect: String?
     private let received = Mutex<[Delivery]>([])
     private let running = Mutex<(ServiceGroup, Task<Void, any Error>)?>(nil)
 
@@ -25,17 +29,20 @@ final class WebhookReceiver: Sendable {
     var deliveries: [Delivery] { self.received.withLock { $0 } }
 
     /// A receiver on a port nothing listens on yet.
-    init() throws {
+    init(redirectingTo redirect: String? = nil) throws {
         self.port = try LoopbackPort.reserve()
+        self.redirect = redirect
     }
 
     func start() async throws {
         let router = Router()
-        router.post("hook") { request, _ -> HTTPResponse.Status in
+        router.post("hook") { request, _ -> Response in
             let body = try await request.body.collect(upTo: 1 << 20)
-            let delivery = Delivery(eventID: request.headers[HTTPField.Name("X-S2V-Event-Id")!], body: Data(buffer: body))
+            let delivery = Delivery(eventID: request.headers[HTTPField.Name("X-S2V-Event-Id")!], host: request.head.authority,
+                                    body: Data(buffer: body))
             self.received.withLock { $0.append(delivery) }
-            return .ok
+            guard let redirect = self.redirect else { return Response(status: .ok) }
+            return Response(status: .temporaryRedirect, headers: [.location: redirect])
         }
         var logger = Logger(label: "test.webhook")
         logger.logLevel = .error

@@ -71,7 +71,8 @@ import Testing
             let fixture = try await LedgerFixture.make(client)
             _ = try await fixture.budgets.set(try BudgetSpecification(
                 scope: .team(id: fixture.team.id), limit: 1, period: .month, alerts: try AlertThresholds([100]),
-                webhookURL: "http://127.0.0.1:9/hook"), logger: fixture.logger)
+                webhookURL: "http://127.0.0.1:9/hook", webhookAddresses: WebhookAddressRule(allowedHosts: ["127.0.0.1"])),
+                logger: fixture.logger)
             await #expect(throws: ServiceError.self) { try await fixture.admit() }
             let outbox = AlertOutbox(client: client)
             // The first claimer's lease runs out (zero here) and a second instance claims the alert.

@@ -111,7 +111,8 @@ import Testing
             let fixture = try await LedgerFixture.make(client)
             let hold = fixture.price480.amount(for: 20)
             let (budget, _) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .team(id: fixture.team.id), limit: hold * 4, period: .month, webhookURL: "http://127.0.0.1:9/hook"),
+                scope: .team(id: fixture.team.id), limit: hold * 4, period: .month, webhookURL: "http://127.0.0.1:9/hook",
+                webhookAddresses: WebhookAddressRule(allowedHosts: ["127.0.0.1"])),
                 logger: fixture.logger)
             var admitted: [AdmittedTask] = []
             for _ in 0..<4 { admitted.append(try await fixture.admit()) }

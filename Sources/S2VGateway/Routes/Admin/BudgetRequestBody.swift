@@ -1,11 +1,12 @@
 import Foundation
+import Hummingbird
 import S2VCore
 
-/// The body of `POST /v1/budgets`, with the same fields as `s2v-meter budgets set`.
+/// The body of `POST /v1/budgets`, with the same fields as `s2v-meter budgets set`, read from the strict document.
 ///
 /// `{"scope": "team", "team": "acme", "limit": "500", "period": "month", "timezone": "Asia/Shanghai",
 ///   "alert_thresholds": [50, 80, 100], "webhook_url": "https://…", "webhook_format": "json"}`
-struct BudgetRequestBody: Decodable {
+struct BudgetRequestBody {
     var scope: String
     var team: String?
     var keyID: Int64?
@@ -17,20 +18,34 @@ struct BudgetRequestBody: Decodable {
     var webhookURL: String?
     var webhookFormat: String?
 
-    enum CodingKeys: String, CodingKey {
-        case scope, team, keyID = "key_id", limit, period, timezone, alertThresholds = "alert_thresholds"
-        case webhookURL = "webhook_url", webhookFormat = "webhook_format"
+    /// What the body must hold, for refusals.
+    static let shape = """
+        The body must be JSON with scope (global, team or key), team or key_id, limit, period and optionally \
+        timezone, alert_thresholds, webhook_url and webhook_format.
+        """
+
+    /// Reads the body of `request` with the strict reader; a refusal says what the reader found and what the body
+    /// must hold.
+    static func read(_ request: Request, context: GatewayRequestContext) async throws -> BudgetRequestBody {
+        do {
+            return try Self.parse(try await request.jsonDocument(context: context))
+        } catch let error as ServiceError where error.status == 400 {
+            throw ServiceError.invalidParameter(Self.shape + " " + error.message)
+        }
     }
 
-    static func parse(_ data: Data) throws(ServiceError) -> BudgetRequestBody {
-        do {
-            return try JSONDecoder().decode(BudgetRequestBody.self, from: data)
-        } catch {
-            throw .invalidParameter("""
-                The body must be JSON with scope (global, team or key), team or key_id, limit, period and optionally \
-                timezone, alert_thresholds, webhook_url and webhook_format.
-                """)
+    static func parse(_ document: RequestDocument) throws(ServiceError) -> BudgetRequestBody {
+        let root = try document.value.requireObject()
+        guard let scope = try root.string("scope", at: "scope"), let limit = root["limit"],
+              let period = try root.string("period", at: "period") else {
+            throw .invalidParameter("scope, limit and period are required.")
         }
+        return BudgetRequestBody(
+            scope: scope, team: try root.string("team", at: "team"), keyID: try root.integer("key_id", at: "key_id"),
+            limit: limit, period: period, timezone: try root.string("timezone", at: "timezone"),
+            alertThresholds: try root.array("alert_thresholds", at: "alert_thresholds"),
+            webhookURL: try root.string("webhook_url", at: "webhook_url"),
+            webhookFormat: try root.string("webhook_format", at: "webhook_format"))
     }
 
     var limitAmount: Decimal? {

@@ -8,6 +8,8 @@ import S2VStore
 struct BudgetRoutes: Sendable {
     let budgets: BudgetRepository
     let teams: TeamRepository
+    /// Where a webhook may point: public addresses, and the hosts of the `webhook-allow-hosts` setting.
+    let webhookAddresses: WebhookAddressRule
 
     struct Listing: Encodable {
         var requestID: String
@@ -42,15 +44,15 @@ struct BudgetRoutes: Sendable {
 
     /// `POST /v1/budgets`: creates a budget, or changes the one with the same scope, period and zone.
     func set(_ request: Request, context: GatewayRequestContext) async throws -> Response {
-        let data = try await request.collectBody(upTo: context.maxUploadSize)
-        let body = try BudgetRequestBody.parse(data)
+        let body = try await BudgetRequestBody.read(request, context: context)
         guard let limit = body.limitAmount else {
             throw ServiceError.invalidParameter("limit must be a plain decimal amount, such as \"500\" or 49.99.")
         }
         let specification = try BudgetSpecification(
             scope: try await self.scope(of: body, context: context), limit: limit,
             period: try BudgetPeriod.parse(body.period), timezone: body.timezone ?? "UTC", alerts: try body.thresholds,
-            webhookURL: body.webhookURL, webhookFormat: try WebhookFormat.parse(body.webhookFormat ?? "json"))
+            webhookURL: body.webhookURL, webhookFormat: try WebhookFormat.parse(body.webhookFormat ?? "json"),
+            webhookAddresses: self.webhookAddresses)
         let (budget, created) = try await self.budgets.set(
             specification, actor: context.caller.map { AdminActor.key($0.keyID) }, logger: context.logger)
         let status = try await self.status(of: budget.id, context: context)

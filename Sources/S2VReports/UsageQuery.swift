@@ -41,11 +41,11 @@ public struct UsageQuery: Sendable, Equatable {
         return dimensions
     }
 
-    /// Parses a UTC day, `YYYY-MM-DD`.
+    /// Parses a UTC day, `YYYY-MM-DD`, in the years 0001 to 9999.
     public static func day(_ text: String, name: String) throws -> Date {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              let year = Int(parts[0]), year >= 1, let month = Int(parts[1]), let day = Int(parts[2]),
               let date = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
               Self.calendar.component(.day, from: date) == day, Self.calendar.component(.month, from: date) == month
         else {

@@ -1,0 +1,4 @@
+/// Who sends a request.
+enum FuzzCaller: String, Sendable, CaseIterable {
+    case team, admin, anonymous, garbage
+}

@@ -8,13 +8,14 @@ struct FuzzSettings: Sendable {
 
     var seed: UInt64
     var requests: Int
-    /// Requests in flight at once: enough to overlap, few enough for two cores.
+    /// Requests in flight at once: enough to overlap, few enough that the suites beside it on two cores (the
+    /// account-pacing tests among them) are not starved.
     var concurrency: Int
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> FuzzSettings {
         let seedText = environment["S2V_FUZZ_SEED"]?.lowercased()
         let seed = seedText.flatMap { $0.hasPrefix("0x") ? UInt64($0.dropFirst(2), radix: 16) : UInt64($0) } ?? Self.defaultSeed
         let requests = environment["S2V_FUZZ_REQUESTS"].flatMap { Int($0) }.map { max($0, 1) } ?? Self.defaultRequests
-        return FuzzSettings(seed: seed, requests: requests, concurrency: 6)
+        return FuzzSettings(seed: seed, requests: requests, concurrency: 2)
     }
 }

@@ -23,7 +23,7 @@ import Testing
             }
         }
         let all = requests
-        let exchanges = await FuzzRun.send(count: all.count, concurrency: 6, client: client) { all[$0] }
+        let exchanges = await FuzzRun.send(count: all.count, concurrency: 2, client: client) { all[$0] }
         var failures = 0
         for exchange in exchanges {
             guard let problem = HostileInputFuzzTests.problem(with: exchange) else { continue }

@@ -2,6 +2,7 @@ import DashScopeSimulator
 import Foundation
 import NIOHTTP1
 import PostgresNIO
+import S2VTestSupport
 import Testing
 
 /// Issue 13's seeded fuzz run: thousands of malformed requests over real HTTP, on every route, as a team key, an
@@ -13,7 +14,7 @@ import Testing
     /// Failures shown one by one with a reproducer; the rest are counted.
     static let shownFailures = 25
 
-    @Test(.timeLimit(.minutes(20))) func malformedRequestsOnEveryRouteNeverGetA5xxAndChangeNothing() async throws {
+    @Test(.timeLimit(.minutes(20)), .sharesTheMachine(.load)) func malformedRequestsOnEveryRouteNeverGetA5xxAndChangeNothing() async throws {
         let settings = FuzzSettings.fromEnvironment()
         let harness = try await GatewayHarness.start()
         let fixture = try await Self.prepare(harness)

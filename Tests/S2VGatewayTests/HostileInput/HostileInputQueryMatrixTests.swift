@@ -1,11 +1,12 @@
 import Foundation
+import S2VTestSupport
 import Testing
 
 /// Every query parameter of every route that reads one, with every odd value of the fuzz pool, one at a time (so
 /// no other parameter refuses the request first): never a 5xx, and every API refusal in the flat body. The seeded
 /// run draws these combinations too, but too rarely to meet each one.
 @Suite(.serialized) struct HostileInputQueryMatrixTests {
-    @Test(.timeLimit(.minutes(10))) func everyOddValueOfEveryQueryParameterIsRefusedCleanly() async throws {
+    @Test(.timeLimit(.minutes(10)), .sharesTheMachine(.load)) func everyOddValueOfEveryQueryParameterIsRefusedCleanly() async throws {
         let harness = try await GatewayHarness.start()
         let fixture = try await HostileInputFuzzTests.prepare(harness)
         let client = RawHTTPClient(port: harness.port)

@@ -19,7 +19,7 @@ import Testing
 
         let created = try await CommandLineProcess.run(["keys", "create", "--team", "acme", "--name", "render", "--database-url", url])
         #expect(created.status == 0, "\(created.output)")
-        let key = try #require(created.output.split(separator: "\n").last.map(String.init))
+        let key = try #require(created.standardOutput.split(separator: "\n").last.map(String.init))
         #expect(key.hasPrefix("s2v_") && key.count == 47)
 
         let listed = try await CommandLineProcess.run(["keys", "list", "--database-url", url])
@@ -113,7 +113,7 @@ import Testing
         }
         let json = try await CommandLineProcess.run(["report", "usage", "--by", "team,model,tier", "--format", "json", "--database-url", url])
         #expect(json.status == 0, "\(json.output)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect((document["total"] as? [String: Any])?["cost"] as? String == "0.73497771")
         let rows = try #require(document["rows"] as? [[String: Any]])
         #expect(rows.count == 2)
@@ -121,7 +121,7 @@ import Testing
         #expect(rows.contains { $0["images"] as? Int == 3 && $0["cost"] as? String == "0.001722" })
 
         let csv = try await CommandLineProcess.run(["report", "usage", "--by", "team,tier", "--format", "csv", "--database-url", url])
-        let lines = csv.output.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let lines = csv.standardOutput.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "team,tier,calls,images,seconds,tasks_succeeded,tasks_failed,cost")
         #expect(lines.contains("finance.dept,480P,1,0,10.23,1,0,0.73325571"), "\(lines)")
 

@@ -50,7 +50,7 @@ import Testing
             "--database-url", url,
         ])
         let document = try #require(
-            try? JSONSerialization.jsonObject(with: Data(december.output.utf8)) as? [String: Any], "\(december.output)")
+            try? JSONSerialization.jsonObject(with: Data(december.standardOutput.utf8)) as? [String: Any], "\(december.output)")
         let budget = try #require((document["budgets"] as? [[String: Any]])?.first)
         #expect(budget["period_start"] as? String == "2026-12-01T00:00:00+08:00")
         #expect(budget["period_end"] as? String == "2027-01-01T00:00:00+08:00")
@@ -106,7 +106,7 @@ import Testing
         let admin = try await CommandLineProcess.run(["keys", "create", "--admin", "--name", "ops", "--database-url", url])
         #expect(admin.status == 0, "\(admin.output)")
         #expect(admin.output.contains("created admin key 1 (ops)"))
-        let secret = try #require(admin.output.split(separator: "\n").last.map(String.init))
+        let secret = try #require(admin.standardOutput.split(separator: "\n").last.map(String.init))
         #expect((try? APIKeySecret(value: secret)) != nil)
         #expect(try await CommandLineProcess.run(["keys", "list", "--database-url", url]).output.contains("(admin)"))
         let neither = try await CommandLineProcess.run(["keys", "create", "--database-url", url])

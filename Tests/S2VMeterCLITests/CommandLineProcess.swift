@@ -22,16 +22,29 @@ struct CommandLineProcess {
         }
     }
 
-    /// Starts `executable arguments…`, optionally through `prefix` (such as `setpriv …`).
+    /// Starts `executable arguments…`, optionally through `prefix` (such as `setpriv …`). With `separateErrors`,
+    /// stderr (where the tool logs) is kept apart from stdout (where it prints its reports).
     static func start(
-        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil
+        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil,
+        separateErrors: Bool = false
     ) throws -> CommandLineProcess {
         let binary = try executable ?? Self.executable
         let command = prefix + [binary.path] + arguments
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).log").path
+        let name = "cli-\(UUID().uuidString)"
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).log").path
+        let errorPath = separateErrors ? FileManager.default.temporaryDirectory.appendingPathComponent("\(name).err").path : nil
         let child = try ChildProcess(
-            executable: command[0], arguments: Array(command.dropFirst()), environment: environment, outputPath: outputPath)
+            executable: command[0], arguments: Array(command.dropFirst()), environment: environment, outputPath: outputPath,
+            errorPath: errorPath)
         return CommandLineProcess(child: child)
+    }
+
+    /// A finished run: its exit status, its stdout, and everything it printed (stdout, then stderr).
+    struct Finished: Sendable {
+        let status: Int32
+        /// The report or document the command printed, without its log lines (stderr).
+        let standardOutput: String
+        let output: String
     }
 
     /// Runs to completion and returns the exit status and everything printed. A process still running after
@@ -39,16 +52,20 @@ struct CommandLineProcess {
     static func run(
         _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil,
         deadline: Duration = .seconds(120)
-    ) async throws -> (status: Int32, output: String) {
-        let running = try Self.start(arguments, executable: executable, prefix: prefix, environment: environment)
+    ) async throws -> Finished {
+        let running = try Self.start(arguments, executable: executable, prefix: prefix, environment: environment,
+                                     separateErrors: true)
         let end = ContinuousClock.now + deadline
         while running.child.isRunning, ContinuousClock.now < end {
             try await Task.sleep(for: .milliseconds(20))
         }
         if running.child.isRunning { running.child.signal(SIGKILL) }
         let status = await running.child.wait()
-        defer { try? FileManager.default.removeItem(atPath: running.child.outputPath) }
-        return (status, running.child.output)
+        defer {
+            try? FileManager.default.removeItem(atPath: running.child.outputPath)
+            if let errorPath = running.child.errorPath { try? FileManager.default.removeItem(atPath: errorPath) }
+        }
+        return Finished(status: status, standardOutput: running.child.standardOutput, output: running.child.output)
     }
 
     /// Sends SIGTERM and waits up to `deadline` for a graceful exit, then SIGKILL; returns the exit status.

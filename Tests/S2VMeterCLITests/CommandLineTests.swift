@@ -18,7 +18,8 @@ import Glibc
         for command in ["serve", "migrate", "simulate"] {
             #expect(help.contains(command), "help lists \(command)")
         }
-        let (status, output) = try await CommandLineProcess.run(["--help"])
+        let finished = try await CommandLineProcess.run(["--help"])
+        let (status, output) = (finished.status, finished.output)
         #expect(status == 0)
         #expect(output.contains("serve") && output.contains("migrate") && output.contains("simulate"))
     }

@@ -58,7 +58,7 @@ import Testing
 
         let queue = try await CommandLineProcess.run(["queue", "--format", "json", "--database-url", url])
         #expect(queue.status == 0, "\(queue.output)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(queue.output.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(queue.standardOutput.utf8)) as? [String: Any])
         #expect((document["teams"] as? [Any])?.isEmpty == true)
         let table = try await CommandLineProcess.run(["queue", "--database-url", url])
         #expect(table.output.contains("no queued or running tasks"), "\(table.output)")

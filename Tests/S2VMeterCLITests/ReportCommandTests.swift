@@ -33,7 +33,7 @@ import Testing
 
         let json = try await CommandLineProcess.run(["report", "invoice", "--month", month, "--format", "json", "--database-url", url])
         #expect(json.status == 0, "\(json.output)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect((document["total"] as? [String: Any])?["cost"] as? String == "0.001148")
         let table = try await CommandLineProcess.run(["report", "invoice", "--month", month, "--database-url", url])
         #expect(table.output.contains("team ledger-team") && table.output.contains("total 0.001148 USD"), "\(table.output)")
@@ -49,7 +49,7 @@ import Testing
         #expect(calls.status == 0 && calls.output.contains("id,at,request_id,team,key_id"), "\(calls.output)")
 
         let changes = try await CommandLineProcess.run(["audit", "changes", "--format", "json", "--database-url", url])
-        let changeList = try #require((try JSONSerialization.jsonObject(with: Data(changes.output.utf8)) as? [String: Any])?["changes"] as? [[String: Any]])
+        let changeList = try #require((try JSONSerialization.jsonObject(with: Data(changes.standardOutput.utf8)) as? [String: Any])?["changes"] as? [[String: Any]])
         #expect(Set(changeList.compactMap { $0["object"] as? String }) == ["team", "key", "budget"])
         #expect(changeList.allSatisfy { ($0["actor"] as? String)?.hasPrefix("cli:") == true }, "\(changeList.map { $0["actor"] ?? "-" })")
         let changesTable = try await CommandLineProcess.run(["audit", "changes", "--object", "budget", "--database-url", url])
@@ -85,7 +85,7 @@ import Testing
         let usage = try await CommandLineProcess.run(
             ["report", "usage", "--from", try #require(firstDay), "--to", "2100-01-01", "--by", "team", "--format", "json",
              "--database-url", url])
-        let usageDocument = try #require(try JSONSerialization.jsonObject(with: Data(usage.output.utf8)) as? [String: Any])
+        let usageDocument = try #require(try JSONSerialization.jsonObject(with: Data(usage.standardOutput.utf8)) as? [String: Any])
         #expect((usageDocument["total"] as? [String: Any])?["cost"] as? String == ledger.map { "\($0)" })
         #expect((usageDocument["rows"] as? [Any])?.count == 3)
 

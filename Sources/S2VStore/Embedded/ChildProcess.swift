@@ -17,19 +17,27 @@ public final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var status: Int32?
     public let pid: pid_t
-    /// Where stdout and stderr went.
+    /// Where stdout went, and stderr unless `errorPath` is set.
     public let outputPath: String
+    /// Where stderr went, when kept apart from stdout.
+    public let errorPath: String?
 
-    /// Starts `executable` with `arguments`; stdin is /dev/null, stdout and stderr go to `outputPath`.
+    /// Starts `executable` with `arguments`; stdin is /dev/null, stdout goes to `outputPath`, and stderr to
+    /// `errorPath`, or to `outputPath` too when that is nil.
     ///
     /// - Parameter environment: the child's environment; nil passes this process's own.
-    public init(executable: String, arguments: [String], environment: [String: String]? = nil, outputPath: String) throws {
+    public init(executable: String, arguments: [String], environment: [String: String]? = nil, outputPath: String,
+                errorPath: String? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errorPath {
+            posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         // Nothing else of ours: without this the child (a PostgreSQL server started mid-run, say) keeps copies of
         // whatever sockets and pipes were open, and their peers never see them close.
         Self.closeInheritedDescriptors(&actions)
@@ -47,6 +55,7 @@ public final class ChildProcess: @unchecked Sendable {
         }
         self.pid = pid
         self.outputPath = outputPath
+        self.errorPath = errorPath
     }
 
     /// Whether the child has not exited yet (reaps it if it has).
@@ -87,8 +96,13 @@ public final class ChildProcess: @unchecked Sendable {
         kill(self.pid, signal)
     }
 
-    /// Everything the child printed so far.
+    /// Everything the child printed so far (with stderr kept apart, stdout then stderr).
     public var output: String {
+        self.standardOutput + (self.errorPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? "")
+    }
+
+    /// What the child printed to stdout so far (and to stderr, unless kept apart).
+    public var standardOutput: String {
         (try? String(contentsOfFile: self.outputPath, encoding: .utf8)) ?? ""
     }
 

@@ -16,6 +16,7 @@ public final class DashScopeSimulator: Sendable {
     /// The configuration the simulator was built with.
     public let configuration: SimulatorConfiguration
     let engine: SimulatorEngine
+    private let taskListAnswers: TaskListAnswers
     private let logger: Logger
 
     /// Creates a simulator.
@@ -31,6 +32,7 @@ public final class DashScopeSimulator: Sendable {
     ) {
         self.configuration = configuration
         self.engine = SimulatorEngine(configuration: configuration, now: now)
+        self.taskListAnswers = TaskListAnswers(default: configuration.faults.taskListAnswer)
         self.logger = logger
     }
 
@@ -47,7 +49,8 @@ public final class DashScopeSimulator: Sendable {
             defaultAudioSeconds: self.configuration.defaultAudioSeconds,
             timeoutDelay: self.configuration.faults.timeoutDelay
         ).addRoutes(to: api)
-        TaskController(engine: self.engine, authenticator: authenticator).addRoutes(to: api)
+        TaskController(engine: self.engine, authenticator: authenticator, listAnswers: self.taskListAnswers)
+            .addRoutes(to: api)
         SimController(engine: self.engine).addRoutes(to: router.group("sim"))
         return router
     }
@@ -79,6 +82,17 @@ public final class DashScopeSimulator: Sendable {
     /// The simulator's bill as of now: the same data `GET /sim/bill` returns.
     public func bill() async -> SimulatorBill {
         await self.engine.bill()
+    }
+
+    /// Changes how `GET /tasks` answers the account of `apiKey` from now on; nil goes back to the configured
+    /// `FaultInjection.taskListAnswer`.
+    public func setTaskListAnswer(_ answer: TaskListAnswer?, forKey apiKey: String) {
+        self.taskListAnswers.set(answer, for: apiKey)
+    }
+
+    /// How many `GET /tasks` requests the account of `apiKey` has made (authenticated ones, whatever the answer).
+    public func taskListRequests(forKey apiKey: String) -> Int {
+        self.taskListAnswers.requests(of: apiKey)
     }
 
     /// The traffic statistics as of now: the same data `GET /sim/stats` returns.

@@ -15,8 +15,10 @@ import Testing
     func application(database: TestDatabase) throws -> some ApplicationProtocol {
         let client = PostgresClient(configuration: database.configuration, backgroundLogger: self.logger)
         return buildApplication(
+            // A generous readiness deadline: the suite runs on two cores, and a starved check is not what these test.
             configuration: GatewayConfiguration(port: 0, upstreamBaseURL: "http://127.0.0.1:9/api/v1",
-                                                upstreamAPIKey: UpstreamAPIKey(secret: "sk-never-used")),
+                                                upstreamAPIKey: UpstreamAPIKey(secret: "sk-never-used"),
+                                                readinessDeadline: .seconds(30)),
             client: client, migrations: try MigrationDirectory.locate().load(), logger: self.logger)
     }
 

@@ -2,9 +2,10 @@
 ///
 /// The whole suite runs in parallel on two cores. A test that asserts a wall-clock bound (a 503 within the
 /// store deadline, an exit within the shutdown grace) or a rate seen by the simulator (no second with more than
-/// five calls) measures the machine as much as the code when thousands of fuzz requests run beside it. So the
-/// two kinds take turns: any number of `.load` tests may run together, and any number of `.timing` tests, but
-/// never one of each. Whichever kind is waiting longest goes next, so neither starves.
+/// five calls) measures the machine as much as the code when thousands of fuzz requests run beside it. So they
+/// take turns: any number of `.load` tests may run together, but a `.timing` test runs alone among the tests
+/// that share the machine (many of them hang, restart or load PostgreSQL clusters themselves). Whoever waits
+/// longest goes next, so nobody starves.
 ///
 /// Every other test runs beside both, as before.
 public enum MachineShare {
@@ -37,7 +38,7 @@ public enum MachineShare {
         func enter(_ kind: Kind) async {
             // Join the running kind only when nobody is queued, so a waiting test of the other kind is not
             // overtaken forever.
-            if self.waiting.isEmpty, let running = self.running, running.kind == kind {
+            if self.waiting.isEmpty, let running = self.running, running.kind == kind, kind == .load {
                 self.running = (kind, running.count + 1)
                 return
             }
@@ -56,15 +57,21 @@ public enum MachineShare {
             }
             self.running = nil
             guard let next = self.waiting.first?.kind else { return }
-            // Let in every waiting test of the next kind at once.
+            if next == .timing {
+                // One timing test at a time.
+                self.waiting.removeFirst().resume.resume()
+                self.running = (.timing, 1)
+                return
+            }
+            // Let in every waiting load test at once.
             var admitted = 0
             self.waiting.removeAll { entry in
-                guard entry.kind == next else { return false }
+                guard entry.kind == .load else { return false }
                 entry.resume.resume()
                 admitted += 1
                 return true
             }
-            self.running = (next, admitted)
+            self.running = (.load, admitted)
         }
     }
 }

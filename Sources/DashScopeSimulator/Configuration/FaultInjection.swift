@@ -1,7 +1,7 @@
 /// Failure injection by rate, drawn from a seeded deterministic generator.
 ///
 /// Each submission draws one number in [0, 1) and picks at most one fault, walking the rates in
-/// declaration order (throttle, internal error, timeout, lost response, task failure, malformed);
+/// declaration order (throttle, internal error, timeout, lost response, task failure, malformed, dropped);
 /// if the rates add up to more than 1, the earlier ones win. Submissions draw from one stream per
 /// model and task queries from a stream of their own, so polling does not shift submission faults.
 /// A `sim_fail=` marker in a request's URLs overrides the draw (the draw still happens).
@@ -20,6 +20,11 @@ public struct FaultInjection: Sendable {
     public var taskFailureRate: Double
     /// Rate of malformed 200 bodies: the request is processed and billed, but the body is truncated JSON.
     public var malformedRate: Double
+    /// Rate of dropped responses: the request is processed and billed, but the connection closes before the
+    /// answer's body.
+    public var droppedResponseRate: Double
+    /// How `GET /tasks` answers every account (`DashScopeSimulator.setTaskListAnswer` changes it per account).
+    public var taskListAnswer: TaskListAnswer
     /// How long a timeout or lost response is held back. Real time, not the injected clock.
     public var timeoutDelay: Duration
     /// Whether `throttleRate` and `internalErrorRate` also apply to task queries (`GET /tasks...`).
@@ -35,7 +40,9 @@ public struct FaultInjection: Sendable {
         taskFailureRate: Double = 0,
         malformedRate: Double = 0,
         timeoutDelay: Duration = .seconds(30),
-        injectIntoQueries: Bool = true
+        injectIntoQueries: Bool = true,
+        droppedResponseRate: Double = 0,
+        taskListAnswer: TaskListAnswer = .documented
     ) {
         self.seed = seed
         self.throttleRate = throttleRate
@@ -46,5 +53,7 @@ public struct FaultInjection: Sendable {
         self.malformedRate = malformedRate
         self.timeoutDelay = timeoutDelay
         self.injectIntoQueries = injectIntoQueries
+        self.droppedResponseRate = droppedResponseRate
+        self.taskListAnswer = taskListAnswer
     }
 }

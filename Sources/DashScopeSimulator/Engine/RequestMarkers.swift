@@ -2,7 +2,7 @@ import Foundation
 
 /// Test controls carried in the query strings of `input.image_url` / `input.audio_url`.
 ///
-/// - `sim_fail=throttle|error|timeout|lost|task_failed|malformed`: inject that fault (either URL).
+/// - `sim_fail=throttle|error|timeout|lost|task_failed|malformed|dropped`: inject that fault (either URL).
 /// - `sim_face=none|multi`: the face check fails (`check_pass: false`), face-detect only.
 /// - `duration=<decimal seconds>`: the audio length, hence the video length (audio URL only).
 struct RequestMarkers: Sendable, Equatable {

@@ -6,4 +6,6 @@ enum ResponseDelivery: Sendable, Equatable {
     case lost
     /// Right away, but truncated to invalid JSON.
     case malformed
+    /// Never: the connection closes before the body (models a connection dropped on the way back).
+    case dropped
 }

@@ -7,7 +7,8 @@ import Foundation
 actor SimulatorEngine {
     private let configuration: SimulatorConfiguration
     private let timing: TaskTiming
-    private let now: @Sendable () -> Date
+    /// The simulator's clock; routes stamp a request's arrival with it.
+    nonisolated let now: @Sendable () -> Date
     private var accounts: [String: AccountState]
     private var detectFaults: FaultPicker
     private var synthesisFaults: FaultPicker
@@ -26,6 +27,7 @@ actor SimulatorEngine {
             rates: [
                 (.throttle, faults.throttleRate), (.internalError, faults.internalErrorRate),
                 (.timeout, faults.timeoutRate), (.lost, faults.lostResponseRate), (.malformed, faults.malformedRate),
+                (.dropped, faults.droppedResponseRate),
             ]
         )
         self.synthesisFaults = FaultPicker(
@@ -34,6 +36,7 @@ actor SimulatorEngine {
                 (.throttle, faults.throttleRate), (.internalError, faults.internalErrorRate),
                 (.timeout, faults.timeoutRate), (.lost, faults.lostResponseRate),
                 (.taskFailed, faults.taskFailureRate), (.malformed, faults.malformedRate),
+                (.dropped, faults.droppedResponseRate),
             ]
         )
         self.queryFaults = FaultPicker(
@@ -51,16 +54,16 @@ actor SimulatorEngine {
     // MARK: Submissions
 
     /// Counts an authenticated submission request, valid or not, for the statistics.
-    func recordSubmissionAttempt(account: String, model: SimulatedModel) {
-        let now = self.now()
+    func recordSubmissionAttempt(account: String, model: SimulatedModel, arrived: Date) {
         self.accounts[account]?.stats.submissionAttempts[model, default: 0] += 1
-        self.accounts[account]?.attemptWindows[model, default: SlidingWindow()].record(at: now)
+        self.accounts[account]?.attemptWindows[model, default: SlidingWindow()].record(at: arrived)
     }
 
     /// Runs a face check: rate limit, faults, then the (billed) check.
-    func submitDetection(account: String, markers: RequestMarkers) -> SubmissionOutcome<DetectionResult> {
+    func submitDetection(account: String, markers: RequestMarkers, arrived: Date) -> SubmissionOutcome<DetectionResult> {
         let now = self.now()
-        switch self.admit(account: account, model: .detect, endpoint: .faceDetect, marker: markers.failure, now: now) {
+        switch self.admit(account: account, model: .detect, endpoint: .faceDetect, marker: markers.failure, now: now,
+                          arrived: arrived) {
         case .rejected(let error):
             return .rejected(error)
         case .timedOut:
@@ -78,9 +81,11 @@ actor SimulatorEngine {
     }
 
     /// Creates a video task: rate limit, faults, then a PENDING task in the account's queue.
-    func submitSynthesis(account: String, plan: SynthesisPlan, markers: RequestMarkers) -> SubmissionOutcome<SimulatedTask> {
+    func submitSynthesis(account: String, plan: SynthesisPlan, markers: RequestMarkers,
+                         arrived: Date) -> SubmissionOutcome<SimulatedTask> {
         let now = self.now()
-        switch self.admit(account: account, model: .synthesis, endpoint: .videoSynthesis, marker: markers.failure, now: now) {
+        switch self.admit(account: account, model: .synthesis, endpoint: .videoSynthesis, marker: markers.failure, now: now,
+                          arrived: arrived) {
         case .rejected(let error):
             return .rejected(error)
         case .timedOut:
@@ -106,12 +111,13 @@ actor SimulatorEngine {
         model: SimulatedModel,
         endpoint: SimulatorEndpoint,
         marker: FaultKind?,
-        now: Date
+        now: Date,
+        arrived: Date
     ) -> SubmissionOutcome<FaultKind?> {
         guard var state = self.accounts[account] else { return .rejected(.invalidAPIKey) }
         defer { self.accounts[account] = state }
         state.advance(to: now, timing: self.timing)
-        guard state.acceptedWindows[model, default: SlidingWindow()].count(at: now) < self.configuration.submissionsPerSecond
+        guard state.acceptedWindows[model, default: SlidingWindow()].count(at: arrived) < self.configuration.submissionsPerSecond
         else {
             state.stats.throttled[endpoint, default: 0] += 1
             return .rejected(.throttled)
@@ -132,8 +138,8 @@ actor SimulatorEngine {
             return .rejected(.internalError)
         case .timeout?:
             return .timedOut
-        case nil, .lost?, .taskFailed?, .malformed?:
-            state.acceptedWindows[model, default: SlidingWindow()].record(at: now)
+        case nil, .lost?, .taskFailed?, .malformed?, .dropped?:
+            state.acceptedWindows[model, default: SlidingWindow()].record(at: arrived)
             state.stats.acceptedSubmissions[model, default: 0] += 1
             return .processed(fault, delivery: .normal)
         }
@@ -143,6 +149,7 @@ actor SimulatorEngine {
         switch fault {
         case .lost?: .lost
         case .malformed?: .malformed
+        case .dropped?: .dropped
         default: .normal
         }
     }

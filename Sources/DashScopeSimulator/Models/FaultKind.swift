@@ -12,4 +12,6 @@ public enum FaultKind: String, Sendable, Hashable, CaseIterable {
     case taskFailed = "task_failed"
     /// Processed and billed, but the 200 body is truncated JSON.
     case malformed
+    /// Processed and billed, but the connection closes before the answer's body.
+    case dropped
 }

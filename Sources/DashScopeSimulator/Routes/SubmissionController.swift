@@ -6,7 +6,9 @@ import HummingbirdCore
 /// `POST .../image2video/face-detect` and `POST .../image2video/video-synthesis`.
 ///
 /// Checks run in this order: API key, async header, body, rate limit, faults. Only requests that get
-/// past the body checks reach the rate limit, and only accepted ones take a place in its window.
+/// past the body checks reach the rate limit, and only accepted ones take a place in its window. A request counts
+/// (as an attempt, and in the rate window) from the moment its body has arrived, as at a real server, not from
+/// whenever this process gets round to handling it.
 struct SubmissionController<Context: RequestContext>: Sendable {
     let engine: SimulatorEngine
     let authenticator: APIKeyAuthenticator
@@ -21,7 +23,9 @@ struct SubmissionController<Context: RequestContext>: Sendable {
 
     @Sendable func faceDetect(_ request: Request, context: Context) async throws -> Response {
         let account = try self.authenticator.account(for: request)
-        await self.engine.recordSubmissionAttempt(account: account, model: .detect)
+        var request = request
+        let arrived = try await self.arrival(of: &request)
+        await self.engine.recordSubmissionAttempt(account: account, model: .detect, arrived: arrived)
         let body = try await request.decodeJSONBody(as: DetectRequestBody.self)
         try Self.checkModel(body.model, expected: .detect)
         guard let imageURL = body.input?.imageURL, !imageURL.isEmpty else {
@@ -30,7 +34,7 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         try InputURLValidator.validate(imageURL, field: "image_url", ossResolve: Self.ossResolve(request))
         let markers = try RequestMarkers.parse(imageURL: imageURL)
 
-        switch await self.engine.submitDetection(account: account, markers: markers) {
+        switch await self.engine.submitDetection(account: account, markers: markers, arrived: arrived) {
         case .rejected(let error):
             throw error
         case .timedOut:
@@ -52,7 +56,9 @@ struct SubmissionController<Context: RequestContext>: Sendable {
 
     @Sendable func videoSynthesis(_ request: Request, context: Context) async throws -> Response {
         let account = try self.authenticator.account(for: request)
-        await self.engine.recordSubmissionAttempt(account: account, model: .synthesis)
+        var request = request
+        let arrived = try await self.arrival(of: &request)
+        await self.engine.recordSubmissionAttempt(account: account, model: .synthesis, arrived: arrived)
         guard request.headers[.dashScopeAsync]?.lowercased() == "enable" else {
             throw DashScopeError.synchronousCall
         }
@@ -78,7 +84,7 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         let markers = try RequestMarkers.parse(imageURL: imageURL, audioURL: audioURL)
         let plan = SynthesisPlan(resolution: resolution, audioSeconds: markers.audioSeconds ?? self.defaultAudioSeconds)
 
-        switch await self.engine.submitSynthesis(account: account, plan: plan, markers: markers) {
+        switch await self.engine.submitSynthesis(account: account, plan: plan, markers: markers, arrived: arrived) {
         case .rejected(let error):
             throw error
         case .timedOut:
@@ -94,7 +100,13 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         }
     }
 
-    /// Answers a processed submission: intact, late, or truncated.
+    /// Reads the whole body (kept in `request` for decoding) and returns the simulator's time at that moment.
+    private func arrival(of request: inout Request) async throws -> Date {
+        _ = try await request.collectBody(upTo: Request.maxJSONBodySize)
+        return self.engine.now()
+    }
+
+    /// Answers a processed submission: intact, late, truncated, or not at all.
     private func deliver(_ json: JSONValue, _ delivery: ResponseDelivery) async -> Response {
         let text = json.serialized()
         switch delivery {
@@ -105,6 +117,8 @@ struct SubmissionController<Context: RequestContext>: Sendable {
             return .json(text: text)
         case .malformed:
             return .json(text: String(text.prefix(text.count / 2)))
+        case .dropped:
+            return .dropped(declaredLength: text.utf8.count)
         }
     }
 

@@ -10,6 +10,7 @@ import HummingbirdCore
 struct TaskController<Context: RequestContext>: Sendable {
     let engine: SimulatorEngine
     let authenticator: APIKeyAuthenticator
+    let listAnswers: TaskListAnswers
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("tasks", use: self.list)
@@ -43,30 +44,20 @@ struct TaskController<Context: RequestContext>: Sendable {
         return .json(.object([("request_id", .string(RequestIDs.make()))]))
     }
 
-    /// Upstream does not document this answer; the simulator answers
+    /// Upstream does not document this answer. By default (`TaskListAnswer.documented`) the simulator answers
     /// `{"request_id", "data": [<output of GET /tasks/{id}>, with "usage" inside for SUCCEEDED], "total", "page_no", "page_size"}`,
-    /// newest first. Filters: `status`, `model_name`, `start_time` / `end_time` (`YYYYMMDDhhmmss`, UTC+8, on submit time).
+    /// newest first; the account's `TaskListAnswer` may choose other field names, a 404 or an unreadable shape.
+    /// Filters: `status`, `model_name`, `start_time` / `end_time` (`YYYYMMDDhhmmss`, UTC+8, on submit time).
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
         let account = try self.authenticator.account(for: request)
+        let answer = self.listAnswers.answer(for: account)
+        if answer == .notFound {
+            throw DashScopeError(status: .notFound, code: "NotFound", message: "The requested resource was not found.")
+        }
         let listQuery = try Self.listQuery(request)
         let marker = try Self.queryMarker(request)
         let page = try await self.engine.listTasks(account: account, query: listQuery, marker: marker)
-        let data: [JSONValue] = page.tasks.map { task in
-            var members = task.outputMembers
-            if let usage = task.usage {
-                members.append(("usage", usage))
-            }
-            return .object(members)
-        }
-        return .json(
-            .object([
-                ("request_id", .string(RequestIDs.make())),
-                ("data", .array(data)),
-                ("total", .int(page.total)),
-                ("page_no", .int(listQuery.pageNo)),
-                ("page_size", .int(listQuery.pageSize)),
-            ])
-        )
+        return .json(page.json(answer, query: listQuery))
     }
 
     private static func queryMarker(_ request: Request) throws(DashScopeError) -> FaultKind? {

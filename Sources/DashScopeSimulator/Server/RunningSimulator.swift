@@ -36,8 +36,14 @@ public final class RunningSimulator: Sendable {
         logger: Logger
     ) async throws -> RunningSimulator {
         let simulator = DashScopeSimulator(configuration: configuration, now: now, logger: logger)
+        return try await Self.serve(simulator, port: 0, logger: logger)
+    }
+
+    /// Serves an existing simulator, with its tasks, bill and statistics, on `port` (0: any free port). A test
+    /// stops a running simulator and serves it again on the same port to make an upstream outage.
+    public static func serve(_ simulator: DashScopeSimulator, port: Int, logger: Logger) async throws -> RunningSimulator {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = simulator.buildApplication(port: 0) { port in
+        let app = simulator.buildApplication(port: port) { port in
             portContinuation.yield(port)
             portContinuation.finish()
         }

@@ -20,7 +20,8 @@ struct AlertDeliverer: Service {
     let resolver: any WebhookResolver
     let settings: AlertDeliverySettings
     let logger: Logger
-    let startup: StartupGate
+    /// The loop, its deadline and its heartbeat.
+    let rounds: BackgroundRounds
 
     /// The deliverer's own client: redirects are not followed, since a receiver could redirect to an address
     /// the rule refuses (the upstream client follows them).
@@ -30,7 +31,7 @@ struct AlertDeliverer: Service {
         let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: Self.httpConfiguration)
         // Shut down however the rounds end: a client that is not shut down traps when it is released.
         do {
-            try await self.rounds(http)
+            try await self.deliverRounds(http)
         } catch {
             try? await http.shutdown()
             throw error
@@ -38,11 +39,8 @@ struct AlertDeliverer: Service {
         try? await http.shutdown()
     }
 
-    private func rounds(_ http: HTTPClient) async throws {
-        try await BackgroundRounds.run(
-            "alert delivery", startup: self.startup, logger: self.logger,
-            pause: { try? await Task.sleep(for: self.settings.pollInterval) }
-        ) {
+    private func deliverRounds(_ http: HTTPClient) async throws {
+        try await self.rounds.run(pause: self.settings.pollInterval) {
             // One at a time: an alert is leased only while it is being sent, never while it waits behind
             // others, so a lease cannot run out before its delivery starts.
             guard let alert = try await self.outbox.claim(limit: 1, lease: self.settings.lease, logger: self.logger).first

@@ -37,7 +37,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let store = GatewayStore(client: client)
     let metrics = GatewayMetrics(registry: registry)
-    let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+    let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                          configuration: UpstreamClient.httpConfiguration(connectTimeout: configuration.upstreamConnectTimeout))
     let upstream = UpstreamClient(
         http: http, baseURL: configuration.upstreamBaseURL, apiKey: configuration.upstreamAPIKey,
         timeout: configuration.upstreamTimeout, metrics: metrics)
@@ -46,20 +47,27 @@ public func buildApplication(
     let pacing = UpstreamPacing(client: client)
     let pool = AccountPool(repository: AccountRepository(client: client), upstream: upstream,
                            configuration: configuration, environment: environment, logger: logger)
-    let reconciler = SubmissionReconciler(metering: store.metering, pacing: pacing, configuration: configuration)
+    let reconciler = SubmissionReconciler(metering: store.metering, configuration: configuration,
+                                          reads: TaskListReads(pacing: pacing), metrics: metrics)
+    let heartbeats = ServiceHeartbeats(metrics: metrics)
     let router = buildRouter(
         store: store, pool: pool, configuration: configuration, client: client, migrations: migrations,
-        dispatcherWake: dispatcherWake, metrics: metrics)
+        dispatcherWake: dispatcherWake, metrics: metrics, heartbeats: heartbeats)
+    let rounds = { (service: BackgroundService) in
+        BackgroundRounds(service, configuration: configuration, startup: startup, heartbeats: heartbeats,
+                         metrics: metrics, logger: logger)
+    }
     let services: [any Service] = [
         DatabaseClientService(client: client, logger: logger),
         HTTPClientService(client: http),
         Dispatcher(client: client, metering: store.metering, pacing: pacing, pool: pool, reconciler: reconciler,
-                   wake: dispatcherWake, logger: logger, startup: startup),
+                   wake: dispatcherWake, logger: logger, rounds: rounds(.dispatch)),
         TaskPoller(metering: store.metering, pacing: pacing, pool: pool, configuration: configuration,
-                   dispatcherWake: dispatcherWake, logger: logger, startup: startup),
-        DetectIntentRecovery(metering: store.metering, configuration: configuration, logger: logger, startup: startup),
+                   dispatcherWake: dispatcherWake, logger: logger, rounds: rounds(.poll)),
+        DetectIntentRecovery(metering: store.metering, configuration: configuration, logger: logger,
+                             rounds: rounds(.detectIntentRecovery)),
         AlertDeliverer(outbox: AlertOutbox(client: client), resolver: webhookResolver, settings: configuration.alerts,
-                       logger: logger, startup: startup),
+                       logger: logger, rounds: rounds(.alertDelivery)),
     ]
     var application = Application(
         router: router,
@@ -84,15 +92,20 @@ public func buildApplication(
 /// request is recorded in the call log, and every request is counted in the metrics.
 func buildRouter(
     store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: PostgresClient,
-    migrations: [Migration], dispatcherWake: WakeSignal, metrics: GatewayMetrics
+    migrations: [Migration], dispatcherWake: WakeSignal, metrics: GatewayMetrics, heartbeats: ServiceHeartbeats
 ) -> Router<GatewayRequestContext> {
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
+    // One store deadline per request, for all its store operations and its call-log write together.
+    router.add(middleware: StoreAllowanceMiddleware(deadline: configuration.storeDeadline, metrics: metrics))
     // Every request under /api/v1 and /v1 is recorded, unknown paths and refused input included.
     router.add(middleware: CallLogMiddleware(callLog: store.callLog))
     router.add(middleware: InputLimitsMiddleware())
-    HealthRoutes(client: client, migrations: migrations).register(on: router)
+    HealthRoutes(
+        database: DatabaseReadinessCheck(client: client, migrations: migrations, deadline: configuration.readinessDeadline),
+        heartbeats: heartbeats
+    ).register(on: router)
 
     // Per-team spend is not for everyone: admin keys only, unless scrapers on a private network are trusted.
     // Not in the call log: a scrape every few seconds would drown the calls auditors look for.
@@ -104,13 +117,13 @@ func buildRouter(
         router.get("metrics", use: scrape.handle)
     } else {
         router.group("metrics")
-            .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
+            .add(middleware: AuthenticationMiddleware(keys: store.keys))
             .add(middleware: AdminOnlyMiddleware())
             .get(use: scrape.handle)
     }
 
     let api = router.group("api/v1")
-        .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys))
     let detect = FaceDetectRoute(store: store, pool: pool, pacing: UpstreamPacing(client: client), slotWait: configuration.detectSlotWait)
     let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
     let tasks = TaskRoutes(store: store, pool: pool)
@@ -121,7 +134,7 @@ func buildRouter(
     api.get("tasks", use: tasks.list)
 
     let reporting = router.group("v1")
-        .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys))
     let reports = ReportRoutes(usage: store.usage, invoices: store.invoices, budgets: store.budgets, teams: store.teams)
     reporting.get("reports/usage", use: reports.usageReport)
     reporting.get("reports/invoice", use: reports.invoice)
@@ -131,7 +144,7 @@ func buildRouter(
     reporting.get("audit/changes", use: audit.changes)
 
     let admin = router.group("v1")
-        .add(middleware: AuthenticationMiddleware(keys: store.keys, storeDeadline: configuration.storeDeadline))
+        .add(middleware: AuthenticationMiddleware(keys: store.keys))
         .add(middleware: AdminOnlyMiddleware())
     let budgets = BudgetRoutes(budgets: store.budgets, teams: store.teams, webhookAddresses: configuration.alerts.addresses)
     admin.get("budgets", use: budgets.list)

@@ -33,6 +33,12 @@ struct GatewayMetrics: Sendable {
             helpText: "Duration of calls this instance made to the upstream DashScope API, by kind and outcome.")
     }
 
+    static var unresolvedSubmissions: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "s2v", subsystem: "dispatch", metricName: "unresolved_submissions", unitName: "total",
+            helpText: "Submissions whose outcome could not be determined within the unresolved-submission limit, settled at their full hold and flagged for review, by account.")
+    }
+
     init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
     }
@@ -49,6 +55,11 @@ struct GatewayMetrics: Sendable {
         self.registry.makeDurationHistogram(
             descriptor: Self.requestDuration, labels: [("method", method), ("route", route)], buckets: Self.requestBuckets
         ).record(duration)
+    }
+
+    /// Counts one submission settled by rule because its outcome could not be determined in time.
+    func recordUnresolvedSubmission(account: String) {
+        self.registry.makeCounter(descriptor: Self.unresolvedSubmissions, labels: [("account", account)]).increment()
     }
 
     /// Records one upstream call's duration.

@@ -10,8 +10,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
 
     let keys: APIKeyRepository
-    /// How long the key lookup may wait for the store before the request is refused with 503.
-    let storeDeadline: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
@@ -22,7 +20,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let keys = self.keys
         let logger = context.logger
         // The first store access of every API request: if PostgreSQL cannot answer, fail closed here, fast.
-        let found = try await StoreDeadline.run(within: self.storeDeadline) { try await keys.authenticate(APIKeySecret(value: token), logger: logger) }
+        let found = try await context.withStore { try await keys.authenticate(APIKeySecret(value: token), logger: logger) }
         guard let caller = found else {
             throw ServiceError.invalidApiKey()
         }

@@ -5,8 +5,13 @@ import S2VCore
 import S2VStore
 
 /// Records every request under `/api/v1` and `/v1` in the call log, matched by a route or not, whatever it
-/// contained: who, what, status, error code, latency and cost. A failure to record is logged and does not change
-/// the response. Other paths (health, metrics, the dashboard) are not API calls and are not recorded.
+/// contained: who, what, status, error code, latency and cost. A failure to record is logged and counted and
+/// does not change the response. Other paths (health, metrics, the dashboard) are not API calls and are not
+/// recorded.
+///
+/// The write draws on the request's store allowance: the response waits for it at most what is left of the
+/// store deadline, so a silent store cannot hold the answer past the deadline; the write then goes on in the
+/// background for a while (see ``StoreAllowance/record(logger:_:)``).
 struct CallLogMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
 
@@ -65,10 +70,6 @@ struct CallLogMiddleware: RouterMiddleware {
         let callLog = self.callLog
         let logger = context.logger
         let finished = record
-        do {
-            try await StoreDeadline.run(within: .seconds(5)) { try await callLog.insert(finished, logger: logger) }
-        } catch {
-            context.logger.error("call not recorded in the call log", metadata: ["error": "\(String(reflecting: error))"])
-        }
+        await context.storeAllowance.record(logger: logger) { try await callLog.insert(finished, logger: logger) }
     }
 }

@@ -20,27 +20,35 @@ struct FaceDetectRoute: Sendable {
         let (caller, teamID) = try context.requireTeamCaller()
         let document = try await request.jsonDocument(context: context)
         let detect = try DetectRequest.parse(document)
-        let (model, price) = try await self.store.priceCall(
-            model: detect.model, kind: .detect, tier: "", logger: context.logger)
+        let (store, pool, logger) = (self.store, self.pool, context.logger)
+        let (model, price) = try await context.withStore {
+            try await store.priceCall(model: detect.model, kind: .detect, tier: "", logger: logger)
+        }
         context.details.update { $0.model = model.name }
 
-        let accounts = try await self.pool.live()
+        let accounts = try await context.withStore { try await pool.live() }
         guard !accounts.isEmpty else {
             throw ServiceError.serviceUnavailable("No upstream account is configured on this gateway; nothing was charged.")
         }
-        let intent = try await self.store.metering.openDetectIntent(
-            caller: caller, teamID: teamID, price: price, accounts: accounts.map(\.paced), maxWait: self.slotWait,
-            logger: context.logger)
+        let (paced, slotWait) = (accounts.map(\.paced), self.slotWait)
+        let intent = try await context.withStore(undoingLate: { await store.metering.withdrawLateDetectIntent($0, logger: logger) }) {
+            try await store.metering.openDetectIntent(
+                caller: caller, teamID: teamID, price: price, accounts: paced, maxWait: slotWait, logger: logger)
+        }
         let callID = intent.callID
         let upstreamAccount = accounts.first { $0.name == intent.account }
+        var departure: UpstreamDeparture?
         if let upstreamAccount {
             do {
-                try await self.pacing.waitOnTime(intent.wait, account: upstreamAccount,
-                                                 lane: .submit(model: price.model), logger: context.logger)
+                departure = try await self.pacing.waitOnTime(intent.wait, account: upstreamAccount,
+                                                             lane: .submit(model: price.model), logger: context.logger)
             } catch {
                 // Cancelled while waiting for the slot (client gone, shutdown): nothing was sent, nothing is charged.
-                try? await self.store.metering.failDetect(
-                    callID: callID, httpStatus: 499, errorCode: "NotSent", upstreamRequestID: nil, logger: context.logger)
+                // The release runs in a task of its own, so this request's cancellation does not cancel it too.
+                _ = try? await context.settleInStore(otherwise: .storeDeadlinePassed) {
+                    try await store.metering.failDetect(
+                        callID: callID, httpStatus: 499, errorCode: "NotSent", upstreamRequestID: nil, logger: logger)
+                }
                 throw error
             }
         }
@@ -48,17 +56,20 @@ struct FaceDetectRoute: Sendable {
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
             guard let upstream else { throw .notSent("account \(intent.account) vanished") }
-            reply = try await upstream.post(Self.upstreamPath, body: document.text, kind: .detect,
+            reply = try await upstream.post(Self.upstreamPath, body: document.text, kind: .detect, departure: departure,
                                           logger: context.logger)
         } catch .notSent(let reason) {
-            try await self.store.metering.failDetect(
-                callID: callID, httpStatus: 503, errorCode: "UpstreamUnreachable", upstreamRequestID: nil, logger: context.logger)
+            try await context.settleInStore(otherwise: .storeDeadlinePassed) {
+                try await store.metering.failDetect(
+                    callID: callID, httpStatus: 503, errorCode: "UpstreamUnreachable", upstreamRequestID: nil, logger: logger)
+            }
             context.logger.warning("upstream unreachable", metadata: ["reason": "\(reason)"])
             throw ServiceError.serviceUnavailable("The upstream could not be reached; nothing was charged, please retry.")
         } catch .noAnswer(let reason) {
             // It may have run and been billed: charge it, conservatively, rather than lose it.
-            let amount = try await self.store.metering.chargeDetect(
-                callID: callID, upstreamRequestID: nil, conservative: true, logger: context.logger)
+            let amount = try await context.settleInStore {
+                try await store.metering.chargeDetect(callID: callID, upstreamRequestID: nil, conservative: true, logger: logger)
+            }
             context.details.update { $0.cost = amount }
             context.logger.warning("upstream gave no answer; detect charged conservatively", metadata: ["reason": "\(reason)"])
             throw ServiceError(status: 504, code: "RequestTimeOut",
@@ -68,9 +79,11 @@ struct FaceDetectRoute: Sendable {
 
         guard reply.status == 200 else {
             let error = UpstreamErrorPassThrough.serviceError(for: reply)
-            try await self.store.metering.failDetect(
-                callID: callID, httpStatus: reply.status, errorCode: error.code, upstreamRequestID: reply.requestID,
-                logger: context.logger)
+            try await context.settleInStore {
+                try await store.metering.failDetect(
+                    callID: callID, httpStatus: reply.status, errorCode: error.code, upstreamRequestID: reply.requestID,
+                    logger: logger)
+            }
             throw error
         }
         // A 200 means the check ran and was billed, whatever the body looks like.
@@ -80,9 +93,11 @@ struct FaceDetectRoute: Sendable {
             context.logger.warning("upstream reported an unexpected image count; one image charged",
                                    metadata: ["image_count": "\(count)"])
         }
-        let amount = try await self.store.metering.chargeDetect(
-            callID: callID, upstreamRequestID: reply.requestID, conservative: false,
-            logger: context.logger)
+        let upstreamRequestID = reply.requestID
+        let amount = try await context.settleInStore {
+            try await store.metering.chargeDetect(
+                callID: callID, upstreamRequestID: upstreamRequestID, conservative: false, logger: logger)
+        }
         context.details.update { $0.cost = amount }
         guard parsed?["output"] != nil else {
             throw ServiceError(status: 502, code: "InternalError",

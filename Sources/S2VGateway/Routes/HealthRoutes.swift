@@ -1,17 +1,22 @@
 import Hummingbird
 import Logging
-import PostgresNIO
-import S2VStore
 
-/// `/health` says the process is alive; `/ready` says the database answers and its schema is current.
+/// `/health` says the process is alive. `/ready` says the instance does its job: the database answers within
+/// the readiness deadline, its schema is current, and no background service is stuck (no successful round for
+/// longer than its bound). Otherwise `/ready` answers 503, so that an orchestrator takes the instance out of
+/// service or restarts it. Either way its body shows each service's last successful round.
 struct HealthRoutes: Sendable {
     struct Status: Encodable {
         var status: String
         var detail: String?
+        /// `ok`, `unreachable`, `timeout` or `pending migrations`; only on `/ready`.
+        var database: String?
+        /// Each background service's liveness, by name; only on `/ready`.
+        var services: [String: ServiceHeartbeats.Report]?
     }
 
-    let client: PostgresClient
-    let migrations: [Migration]
+    let database: DatabaseReadinessCheck
+    let heartbeats: ServiceHeartbeats
 
     func register(on router: Router<GatewayRequestContext>) {
         router.get("/health") { _, _ in
@@ -23,19 +28,32 @@ struct HealthRoutes: Sendable {
     }
 
     private func readiness(context: GatewayRequestContext) async throws -> Response {
-        do {
-            let runner = MigrationRunner(client: self.client, migrations: self.migrations, logger: context.logger)
-            let status = try await runner.status()
-            guard status.isCurrent else {
-                let pending = status.pending.map { "\($0.version)_\($0.name)" }.joined(separator: ", ")
-                return try Response.json(Status(status: "not ready", detail: "pending migrations: \(pending)"),
-                                         status: .serviceUnavailable)
-            }
-            return try Response.json(Status(status: "ready"))
-        } catch {
-            context.logger.warning("not ready", metadata: ["error": "\(String(reflecting: error))"])
-            return try Response.json(Status(status: "not ready", detail: "database unreachable or schema invalid"),
-                                     status: .serviceUnavailable)
+        let services = self.heartbeats.reports()
+        var status = Status(status: "ready", services: services)
+        var problems: [String] = []
+        switch await self.database.check(logger: context.logger) {
+        case .current:
+            status.database = "ok"
+        case .pendingMigrations(let pending):
+            status.database = "pending migrations"
+            problems.append("pending migrations: \(pending.joined(separator: ", "))")
+        case .failed:
+            status.database = "unreachable"
+            problems.append("database unreachable or schema invalid")
+        case .timedOut:
+            status.database = "timeout"
+            problems.append("database did not answer in time")
         }
+        let stuck = services.filter(\.value.isStuck).keys.sorted()
+        if !stuck.isEmpty {
+            problems.append("stuck background services: \(stuck.joined(separator: ", "))")
+        }
+        guard problems.isEmpty else {
+            status.status = "not ready"
+            status.detail = problems.joined(separator: "; ")
+            context.logger.warning("not ready", metadata: ["detail": "\(status.detail ?? "")"])
+            return try Response.json(status, status: .serviceUnavailable)
+        }
+        return try Response.json(status)
     }
 }

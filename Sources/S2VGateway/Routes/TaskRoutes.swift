@@ -13,12 +13,14 @@ struct TaskRoutes: Sendable {
 
     func get(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
-        try await self.store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: context.logger)
+        let (store, logger, requestID) = (self.store, context.logger, context.requestIDText)
+        try await context.withStore { try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger) }
         let rawID = context.parameters.get("task_id") ?? ""
         guard let taskID = UUID(uuidString: rawID),
-              let body = try await self.store.tasks.taskResponse(
-                taskID: taskID, teamID: caller.isAdmin ? nil : teamID, requestID: context.requestIDText,
-                logger: context.logger)
+              let body = try await context.withStore({
+                  try await store.tasks.taskResponse(
+                    taskID: taskID, teamID: caller.isAdmin ? nil : teamID, requestID: requestID, logger: logger)
+              })
         else {
             return try Self.unknown(rawID, context: context)
         }
@@ -28,12 +30,15 @@ struct TaskRoutes: Sendable {
 
     func list(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
-        try await self.store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: context.logger)
+        let (store, logger, requestID) = (self.store, context.logger, context.requestIDText)
+        try await context.withStore { try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger) }
         let pageNumber = try Self.integer(request.uri.queryParameters.get("page_no"), name: "page_no", default: 1, range: 1...1_000_000)
         let pageSize = try Self.integer(request.uri.queryParameters.get("page_size"), name: "page_size", default: 10, range: 1...100)
-        let body = try await self.store.tasks.listResponse(
-            teamID: caller.isAdmin ? nil : teamID, pageNumber: pageNumber, pageSize: pageSize,
-            requestID: context.requestIDText, logger: context.logger)
+        let body = try await context.withStore {
+            try await store.tasks.listResponse(
+                teamID: caller.isAdmin ? nil : teamID, pageNumber: pageNumber, pageSize: pageSize, requestID: requestID,
+                logger: logger)
+        }
         return Self.jsonText(body)
     }
 
@@ -41,20 +46,26 @@ struct TaskRoutes: Sendable {
     /// upstream holds is cancelled there first. Either way its hold is released.
     func cancel(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
-        try await self.store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: context.logger)
+        let (store, pool, logger) = (self.store, self.pool, context.logger)
+        try await context.withStore { try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger) }
         let refusal = ServiceError(status: 400, code: "UnsupportedOperation",
                                    message: "Failed to cancel the task, please confirm if the task is in PENDING status.")
         guard let taskID = UUID(uuidString: context.parameters.get("task_id") ?? ""),
-              let view = try await self.store.tasks.cancelView(
-                taskID: taskID, teamID: caller.isAdmin ? nil : teamID, logger: context.logger)
+              let view = try await context.withStore({
+                  try await store.tasks.cancelView(taskID: taskID, teamID: caller.isAdmin ? nil : teamID, logger: logger)
+              })
         else { throw refusal }
         context.details.update { $0.taskID = taskID }
         switch (view.phase, view.status) {
         case ("admitted", _):
-            guard try await self.store.metering.cancelQueued(taskID: taskID, logger: context.logger) else { throw refusal }
+            // A cancellation that commits after a 503 is what the client asked for: nothing to withdraw.
+            guard try await context.withStore({ try await store.metering.cancelQueued(taskID: taskID, logger: logger) }) else {
+                throw refusal
+            }
         case ("submitted", "PENDING"):
             guard let upstreamTaskID = view.upstreamTaskID else { throw refusal }
-            guard let accountName = view.account, let account = try await self.pool.account(named: accountName) else {
+            guard let accountName = view.account,
+                  let account = try await context.withStore({ try await pool.account(named: accountName) }) else {
                 throw ServiceError.serviceUnavailable(
                     "This instance cannot reach the upstream account holding the task; please retry.")
             }
@@ -66,7 +77,10 @@ struct TaskRoutes: Sendable {
                 throw ServiceError.serviceUnavailable("The upstream could not be reached to cancel the task; please retry.")
             }
             guard reply.status == 200 else { throw UpstreamErrorPassThrough.serviceError(for: reply) }
-            try await self.store.metering.settle(taskID: taskID, outcome: .canceled(output: nil), logger: context.logger)
+            // Cancelled upstream: should the release not land, the poller settles the task from the upstream.
+            _ = try await context.settleInStore {
+                try await store.metering.settle(taskID: taskID, outcome: .canceled(output: nil), logger: logger)
+            }
         default:
             throw refusal
         }

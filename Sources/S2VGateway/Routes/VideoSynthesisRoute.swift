@@ -32,11 +32,14 @@ struct VideoSynthesisRoute: Sendable {
             $0.model = generation.model
             $0.tier = generation.resolution
         }
-        let (model, price) = try await self.store.priceCall(
-            model: generation.model, kind: .generation, tier: generation.resolution, logger: context.logger)
-        let task = try await self.store.metering.admitGeneration(
-            caller: caller, teamID: teamID, model: model, price: price,
-            requestBody: document.text, logger: context.logger)
+        let (store, logger) = (self.store, context.logger)
+        let (model, price) = try await context.withStore {
+            try await store.priceCall(model: generation.model, kind: .generation, tier: generation.resolution, logger: logger)
+        }
+        let task = try await context.withStore(undoingLate: { await store.metering.withdrawLateAdmission($0, logger: logger) }) {
+            try await store.metering.admitGeneration(
+                caller: caller, teamID: teamID, model: model, price: price, requestBody: document.text, logger: logger)
+        }
         context.details.update { $0.taskID = task.id }
         self.dispatcherWake.wake()
         return try Response.json(Created(

@@ -8,13 +8,11 @@ struct DetectIntentRecovery: Service {
     let metering: MeteringRepository
     let configuration: GatewayConfiguration
     let logger: Logger
-    let startup: StartupGate
+    /// The loop, its deadline and its heartbeat.
+    let rounds: BackgroundRounds
 
     func run() async throws {
-        try await BackgroundRounds.run(
-            "detect intent recovery", startup: self.startup, logger: self.logger,
-            pause: { try? await Task.sleep(for: .seconds(5)) }
-        ) {
+        try await self.rounds.run(pause: .seconds(5)) {
             let abandoned = try await self.metering.abandonedDetectIntents(
                 olderThan: Self.abandonmentAge(self.configuration), logger: self.logger)
             for callID in abandoned {

@@ -13,7 +13,8 @@ import S2VCore
 /// claim and the intent are committed, then the call is sent in the account's next submission slot, then the
 /// outcome is committed. Retryable refusals (429, 5xx) go back into the queue with a backoff and never reach
 /// the client; a call without a usable answer is resolved against the upstream's task list before anything
-/// else is sent to that account.
+/// else is sent to that account, or settled by rule once `unresolvedSubmissionLimit` has passed
+/// (`SubmissionReconciler`).
 struct Dispatcher: Service {
     static let synthesisPath = "/services/aigc/image2video/video-synthesis"
     /// Give up on a task the upstream keeps refusing with 5xx after this many attempts (429s get more).
@@ -27,13 +28,11 @@ struct Dispatcher: Service {
     let reconciler: SubmissionReconciler
     let wake: WakeSignal
     let logger: Logger
-    let startup: StartupGate
+    /// The loop, its deadline and its heartbeat.
+    let rounds: BackgroundRounds
 
     func run() async throws {
-        try await BackgroundRounds.run(
-            "dispatch", startup: self.startup, logger: self.logger,
-            pause: { await self.wake.wait(timeout: .milliseconds(250)) }
-        ) {
+        try await self.rounds.run(pause: .milliseconds(250), wake: self.wake) {
             try await self.dispatchRound()
             return false
         }
@@ -61,7 +60,7 @@ struct Dispatcher: Service {
         try await self.client.withConnection { connection in
             guard try await AccountLock.tryLock(account.name, on: connection, logger: self.logger) else { return }
             do {
-                try await self.submitWhileRoom(account)
+                try await self.submitWhileRoom(account, lock: connection)
             } catch {
                 try? await AccountLock.unlock(account.name, on: connection, logger: self.logger)
                 throw error
@@ -70,26 +69,31 @@ struct Dispatcher: Service {
         }
     }
 
-    private func submitWhileRoom(_ account: ResolvedAccount) async throws {
+    /// Stops when the lock's connection died (PostgreSQL restarted): the lock went with it, and another instance
+    /// may hold it by now. Stops too when the round was cancelled (past its deadline), so that a round left
+    /// running claims nothing new.
+    private func submitWhileRoom(_ account: ResolvedAccount, lock: PostgresConnection) async throws {
         guard try await self.reconciler.resolve(account: account, logger: self.logger), !account.removed else { return }
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled, !lock.isClosed {
             let inFlight = try await self.metering.tasksInFlight(account: account.name, logger: self.logger)
             guard inFlight < account.limits.maxInFlight,
                   let claim = try await self.metering.claimNextSubmission(account: account.name, logger: self.logger)
             else { return }
-            try await self.pacing.waitForSlot(of: account, lane: .submit(model: claim.model), logger: self.logger)
-            guard try await self.submit(claim, via: account) else { return }
+            let departure = try await self.pacing.waitForSlot(of: account, lane: .submit(model: claim.model),
+                                                              logger: self.logger)
+            guard try await self.submit(claim, via: account, departure: departure) else { return }
         }
     }
 
     /// Sends one claimed task; returns false when its outcome is left open for the reconciler.
-    private func submit(_ claim: SubmissionClaim, via account: ResolvedAccount) async throws -> Bool {
+    private func submit(_ claim: SubmissionClaim, via account: ResolvedAccount,
+                        departure: UpstreamDeparture) async throws -> Bool {
         var logger = self.logger
         logger[metadataKey: "task_id"] = "\(claim.taskID)"
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
             reply = try await account.upstream.post(Self.synthesisPath, body: claim.requestBody, async: true, kind: .submit,
-                                                   logger: logger)
+                                                   departure: departure, logger: logger)
         } catch .notSent(let reason) {
             logger.warning("upstream unreachable; task queued again", metadata: ["reason": "\(reason)"])
             try await self.metering.requeue(callID: claim.callID, taskID: claim.taskID, httpStatus: nil,

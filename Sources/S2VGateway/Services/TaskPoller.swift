@@ -18,13 +18,11 @@ struct TaskPoller: Service {
     /// Rung when a task ends: its account has room for the next one.
     let dispatcherWake: WakeSignal
     let logger: Logger
-    let startup: StartupGate
+    /// The loop, its deadline and its heartbeat.
+    let rounds: BackgroundRounds
 
     func run() async throws {
-        let tick = min(self.configuration.pollInterval / 4, .milliseconds(250))
-        try await BackgroundRounds.run(
-            "poll", startup: self.startup, logger: self.logger, pause: { try? await Task.sleep(for: tick) }
-        ) {
+        try await self.rounds.run(pause: min(self.configuration.pollInterval / 4, .milliseconds(250))) {
             try await self.pollRound()
         }
     }
@@ -90,7 +88,14 @@ struct TaskPoller: Service {
             try await self.metering.settle(taskID: target.taskID, outcome: .canceled(output: output.text), logger: logger)
         case "UNKNOWN":
             if Date().timeIntervalSince(target.submittedAt) > self.configuration.forgottenAfter.timeInterval {
+                defer { self.dispatcherWake.wake() }
                 try await self.metering.settle(taskID: target.taskID, outcome: .forgotten, logger: logger)
+            } else if try await self.metering.recordUnknown(taskID: target.taskID, output: output.text, logger: logger) {
+                // The upstream is not running it: its account's place is free at once, not after the expiry.
+                self.dispatcherWake.wake()
+                logger.warning(
+                    "the upstream reports the task UNKNOWN; its account's place is released, the task stays unsettled with its hold and is flagged for review",
+                    metadata: ["upstream_task_id": "\(target.upstreamTaskID)", "account": "\(target.account)"])
             }
         default:
             logger.warning("unexpected task status from upstream", metadata: ["status": "\(status)"])

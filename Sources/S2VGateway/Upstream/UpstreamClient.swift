@@ -32,20 +32,37 @@ struct UpstreamClient: Sendable {
         self.metrics = metrics
     }
 
+    /// The HTTP client's settings: a connection attempt fails after `connectTimeout` and is not retried, so a
+    /// call to an unreachable upstream fails fast as not sent instead of waiting in the client's pool.
+    static func httpConfiguration(connectTimeout: Duration) -> HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .nanoseconds(Int64(connectTimeout / .nanoseconds(1)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return configuration
+    }
+
     /// The same client with another account's key.
     func with(key: UpstreamAPIKey) -> UpstreamClient {
         UpstreamClient(http: self.http, baseURL: self.baseURL, apiKey: key, timeout: self.timeout, metrics: self.metrics)
     }
 
-    /// POSTs `body` to `path` (relative to the `/api/v1` base).
-    func post(_ path: String, body: String, async: Bool = false, kind: UpstreamCallKind,
+    /// POSTs `body` to `path` (relative to the `/api/v1` base). A paced call passes its `departure`: the body
+    /// is held until it is cleared, and a call whose body was never handed over counts as not sent.
+    func post(_ path: String, body: String, async: Bool = false, kind: UpstreamCallKind, departure: UpstreamDeparture? = nil,
               logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
         var request = HTTPClientRequest(url: self.baseURL + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         if async { request.headers.add(name: "X-DashScope-Async", value: "enable") }
-        request.body = .bytes(ByteBuffer(string: body))
-        return try await self.execute(request, kind: kind, logger: logger)
+        let bytes = ByteBuffer(string: body)
+        guard let departure else {
+            request.body = .bytes(bytes)
+            return try await self.execute(request, kind: kind, logger: logger)
+        }
+        let released = DepartingBody.Released()
+        request.body = .stream(DepartingBody(bytes: bytes, departure: departure, released: released),
+                               length: .known(Int64(bytes.readableBytes)))
+        return try await self.execute(request, kind: kind, released: released, logger: logger)
     }
 
     /// GETs `path` (relative to the `/api/v1` base).
@@ -53,7 +70,7 @@ struct UpstreamClient: Sendable {
         try await self.execute(HTTPClientRequest(url: self.baseURL + path), kind: kind, logger: logger)
     }
 
-    private func execute(_ request: HTTPClientRequest, kind: UpstreamCallKind,
+    private func execute(_ request: HTTPClientRequest, kind: UpstreamCallKind, released: DepartingBody.Released? = nil,
                          logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
         var request = request
         guard let apiKey = self.apiKey else { throw .notSent("no upstream key for this account") }
@@ -70,7 +87,8 @@ struct UpstreamClient: Sendable {
                                             duration: ContinuousClock.now - started)
             return UpstreamReply(status: status, body: Data(buffer: body))
         } catch {
-            let failure = Self.classify(error)
+            // A request without its body is incomplete: the upstream cannot have run it.
+            let failure: UpstreamFailure = released.map { !$0.value } == true ? .notSent(String(describing: error)) : Self.classify(error)
             self.metrics.recordUpstreamCall(kind: kind, outcome: UpstreamCallOutcome(failure: failure),
                                             duration: ContinuousClock.now - started)
             throw failure

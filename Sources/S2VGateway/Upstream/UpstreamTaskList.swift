@@ -5,10 +5,7 @@ import S2VCore
 /// Reads the upstream's task list (`GET /tasks?start_time=…`), to find tasks a submission without an answer
 /// may have created.
 struct UpstreamTaskList: Sendable {
-    struct Listed: Sendable, Equatable {
-        var taskID: String
-        var submitTime: String
-    }
+    typealias Listed = UpstreamTaskListPage.Entry
 
     static let pageSize = 100
     static let maximumPages = 20
@@ -17,7 +14,11 @@ struct UpstreamTaskList: Sendable {
     /// Waits for the account's next query slot before each page.
     let pace: @Sendable () async throws -> Void
 
-    /// Every task submitted since `start` (the upstream's clock is China Standard Time), oldest first.
+    /// Every task submitted since `start` (the upstream's clock is China Standard Time), oldest first; tasks the
+    /// list gives no time for come last. Tasks the list says are older than `start` are left out, in case the
+    /// upstream ignores the filter.
+    ///
+    /// Throws `UpstreamFailure` when a page got no answer, `UpstreamTaskListError` when it cannot be read.
     func tasks(since start: Date, logger: Logger) async throws -> [Listed] {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -29,15 +30,19 @@ struct UpstreamTaskList: Sendable {
             try await self.pace()
             let reply = try await self.upstream.get(
                 "/tasks?start_time=\(startTime)&page_no=\(page)&page_size=\(Self.pageSize)", kind: .list, logger: logger)
-            guard reply.status == 200, case .array(let items)? = JSONValue.parse(reply.body)?["data"] else {
-                throw UpstreamFailure.noAnswer("task list answered HTTP \(reply.status)")
+            let entries = try UpstreamTaskListPage.parse(status: reply.status, body: reply.body).entries
+            listed += entries
+            if entries.count < Self.pageSize {
+                // The filter has second precision; the margin the caller chose covers that.
+                return Self.oldestFirst(listed.filter { ($0.submittedAt ?? start) >= start.addingTimeInterval(-1) })
             }
-            for item in items {
-                guard let id = item["task_id"]?.stringValue else { continue }
-                listed.append(Listed(taskID: id, submitTime: item["submit_time"]?.stringValue ?? ""))
-            }
-            if items.count < Self.pageSize { break }
         }
-        return listed.sorted { ($0.submitTime, $0.taskID) < ($1.submitTime, $1.taskID) }
+        throw UpstreamTaskListError.incomplete(pages: Self.maximumPages)
+    }
+
+    static func oldestFirst(_ listed: [Listed]) -> [Listed] {
+        listed.sorted {
+            ($0.submittedAt ?? .distantFuture, $0.taskID) < ($1.submittedAt ?? .distantFuture, $1.taskID)
+        }
     }
 }

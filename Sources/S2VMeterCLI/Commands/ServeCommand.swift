@@ -20,7 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
             never logged, returned or stored. With --demo, a DashScope simulator runs in-process as the upstream, \
             so everything works offline. /health says the process is alive; /ready says the database answers and \
             the schema is current. SIGTERM or SIGINT shuts down gracefully and stops an embedded cluster this \
-            process started (unless another s2v-meter process still uses it). Every option below can also be \
+            process started (unless another s2v-meter process still uses it); whatever is in flight, the process exits \
+            within --shutdown-grace plus 3 seconds. Every option below can also be \
             set by its environment variable or in the JSON file named by --config; a flag beats the environment, \
             which beats the file. docs/CONFIGURATION.md lists them all.
             """)
@@ -52,8 +53,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("upstream-timeout"), help: Setting.upstreamTimeout.help)
     var upstreamTimeout: Double?
 
+    @Option(name: .customLong("upstream-connect-timeout"), help: Setting.upstreamConnectTimeout.help)
+    var upstreamConnectTimeout: Double?
+
     @Option(name: .customLong("not-created-grace"), help: Setting.notCreatedGrace.help)
     var notCreatedGrace: Double?
+
+    @Option(name: .customLong("unresolved-submission-limit"), help: Setting.unresolvedSubmissionLimit.help)
+    var unresolvedSubmissionLimit: Double?
 
     @Option(name: .customLong("account-name"), help: Setting.accountName.help)
     var accountName: String?
@@ -72,6 +79,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("detect-wait"), help: Setting.detectWait.help)
     var detectWait: Double?
+
+    @Option(name: .customLong("round-deadline"), help: Setting.roundDeadline.help)
+    var roundDeadline: Double?
 
     @Option(name: .customLong("shutdown-grace"), help: Setting.shutdownGrace.help)
     var shutdownGrace: Double?
@@ -98,13 +108,16 @@ struct ServeCommand: AsyncParsableCommand {
         put(.demo, self.demo.map(ConfigContent.bool))
         put(.pollInterval, self.pollInterval.map(ConfigContent.double))
         put(.upstreamTimeout, self.upstreamTimeout.map(ConfigContent.double))
+        put(.upstreamConnectTimeout, self.upstreamConnectTimeout.map(ConfigContent.double))
         put(.notCreatedGrace, self.notCreatedGrace.map(ConfigContent.double))
+        put(.unresolvedSubmissionLimit, self.unresolvedSubmissionLimit.map(ConfigContent.double))
         put(.accountName, self.accountName.map(ConfigContent.string))
         put(.submissionsPerSecond, self.submissionsPerSecond.map(ConfigContent.int))
         put(.maxInFlight, self.maxInFlight.map(ConfigContent.int))
         put(.queriesPerSecond, self.queriesPerSecond.map(ConfigContent.int))
         put(.storeDeadline, self.storeDeadline.map(ConfigContent.double))
         put(.detectWait, self.detectWait.map(ConfigContent.double))
+        put(.roundDeadline, self.roundDeadline.map(ConfigContent.double))
         put(.shutdownGrace, self.shutdownGrace.map(ConfigContent.double))
         put(.metricsPublic, self.metricsPublic.map(ConfigContent.bool))
         put(.webhookAllowHosts, self.webhookAllowHosts.map(ConfigContent.string))
@@ -150,15 +163,20 @@ struct ServeCommand: AsyncParsableCommand {
         let application = buildApplication(
             configuration: configuration, client: opened.client, migrations: migrations, logger: logger,
             metrics: metrics)
-        do {
-            try await GatewayServiceGroup.make(running: application, configuration: configuration, logger: logger).run()
-        } catch {
-            await simulator?.stop()
+        let group = GatewayServiceGroup.make(running: application, configuration: configuration, logger: logger)
+        let demoSimulator = simulator
+        // From a stop signal on, the process is gone within the grace plus a few seconds, whatever is in flight.
+        try await BoundedStop(grace: configuration.shutdownGrace, logger: logger).run {
+            do {
+                try await group.run()
+            } catch {
+                await demoSimulator?.stop()
+                await opened.close()
+                throw error
+            }
+            await demoSimulator?.stop()
             await opened.close()
-            throw error
         }
-        await simulator?.stop()
-        await opened.close()
         logger.info("stopped")
     }
 }

@@ -63,8 +63,14 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("malformed-rate"), help: "Share of submissions processed and billed whose body is garbage (0...1).")
     var malformedRate: Double = 0
 
+    @Option(name: .customLong("dropped-rate"), help: "Share of submissions processed and billed whose connection closes before the answer (0...1).")
+    var droppedResponseRate: Double = 0
+
     @Option(name: .customLong("timeout-delay"), help: "Seconds a timed-out or lost answer is held back.")
     var timeoutDelaySeconds: Double = 30
+
+    @Option(name: .customLong("task-list"), help: "How GET /tasks answers: documented, epoch-milliseconds (task_id, status, gmt_create), not-found (404) or unexpected-shape.")
+    var taskList = TaskListAnswer.documented.rawValue
 
     func validate() throws {
         guard !self.apiKeys.isEmpty else { throw ValidationError("give at least one --api-key") }
@@ -73,9 +79,13 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         guard Decimal(string: self.defaultDuration) != nil else { throw ValidationError("--default-duration must be a number") }
         for (name, rate) in [("throttle", throttleRate), ("error", internalErrorRate), ("timeout", timeoutRate),
-                             ("lost", lostResponseRate), ("task-failure", taskFailureRate), ("malformed", malformedRate)]
+                             ("lost", lostResponseRate), ("task-failure", taskFailureRate), ("malformed", malformedRate),
+                             ("dropped", droppedResponseRate)]
         where !(0...1).contains(rate) {
             throw ValidationError("--\(name)-rate must be between 0 and 1")
+        }
+        guard TaskListAnswer(rawValue: self.taskList) != nil else {
+            throw ValidationError("--task-list must be one of \(TaskListAnswer.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
@@ -85,7 +95,9 @@ struct SimulateCommand: AsyncParsableCommand {
             seed: self.seed, throttleRate: self.throttleRate, internalErrorRate: self.internalErrorRate,
             timeoutRate: self.timeoutRate, lostResponseRate: self.lostResponseRate,
             taskFailureRate: self.taskFailureRate, malformedRate: self.malformedRate,
-            timeoutDelay: .milliseconds(Int64(self.timeoutDelaySeconds * 1000)))
+            timeoutDelay: .milliseconds(Int64(self.timeoutDelaySeconds * 1000)),
+            droppedResponseRate: self.droppedResponseRate,
+            taskListAnswer: TaskListAnswer(rawValue: self.taskList) ?? .documented)
         let configuration = SimulatorConfiguration(
             apiKeys: self.apiKeys,
             generationTime: .milliseconds(Int64(self.generationSeconds * 1000)),

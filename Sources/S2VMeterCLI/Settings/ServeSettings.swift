@@ -15,11 +15,14 @@ struct ServeSettings: Sendable {
     let demo: Bool
     let pollInterval: Double
     let upstreamTimeout: Double
+    let upstreamConnectTimeout: Double
     let notCreatedGrace: Double
+    let unresolvedSubmissionLimit: Double
     let accountName: String
     let accountLimits: AccountLimits
     let storeDeadline: Double
     let detectWait: Double
+    let roundDeadline: Double
     let shutdownGrace: Double
     let metricsPublic: Bool
     let webhooks: WebhookSettings
@@ -35,7 +38,9 @@ struct ServeSettings: Sendable {
         self.demo = try await source.boolean(.demo)
         self.pollInterval = try await source.seconds(.pollInterval)
         self.upstreamTimeout = try await source.seconds(.upstreamTimeout)
+        self.upstreamConnectTimeout = try await source.seconds(.upstreamConnectTimeout)
         self.notCreatedGrace = try await source.seconds(.notCreatedGrace)
+        self.unresolvedSubmissionLimit = try await source.seconds(.unresolvedSubmissionLimit)
         self.accountName = try await source.text(.accountName) ?? ""
         self.accountLimits = AccountLimits(
             submissionsPerSecond: try await source.integer(.submissionsPerSecond),
@@ -43,6 +48,7 @@ struct ServeSettings: Sendable {
             queriesPerSecond: try await source.integer(.queriesPerSecond))
         self.storeDeadline = try await source.seconds(.storeDeadline)
         self.detectWait = try await source.seconds(.detectWait)
+        self.roundDeadline = try await source.seconds(.roundDeadline)
         self.shutdownGrace = try await source.seconds(.shutdownGrace)
         self.metricsPublic = try await source.boolean(.metricsPublic)
         self.webhooks = try await WebhookSettings(from: source)
@@ -60,8 +66,12 @@ struct ServeSettings: Sendable {
                     .upstreamURL, "must be an http(s) URL")
         try require(self.pollInterval >= 0.05 && self.pollInterval <= 3600, .pollInterval, "must be between 0.05 and 3600 seconds")
         try require(self.notCreatedGrace >= 0.1, .notCreatedGrace, "must be at least 0.1 seconds")
+        try require(self.unresolvedSubmissionLimit >= 1 && self.unresolvedSubmissionLimit <= 86_400,
+                    .unresolvedSubmissionLimit, "must be between 1 and 86400 seconds")
         try require(self.upstreamTimeout >= 0.1 && self.upstreamTimeout <= 600, .upstreamTimeout,
                     "must be between 0.1 and 600 seconds")
+        try require(self.upstreamConnectTimeout >= 0.05 && self.upstreamConnectTimeout <= 600, .upstreamConnectTimeout,
+                    "must be between 0.05 and 600 seconds")
         try require(self.accountLimits.isValid, .submissionsPerSecond,
                     "and max-in-flight and queries-per-second must be between 1 and 1000")
         try require(UpstreamAccount.isValidName(self.accountName), .accountName,
@@ -69,6 +79,8 @@ struct ServeSettings: Sendable {
         try require(self.storeDeadline > 0 && self.storeDeadline <= 60, .storeDeadline,
                     "must be more than 0 and at most 60 seconds")
         try require(self.detectWait >= 0 && self.detectWait <= 60, .detectWait, "must be between 0 and 60 seconds")
+        try require(self.roundDeadline >= 1 && self.roundDeadline <= 3600, .roundDeadline,
+                    "must be between 1 and 3600 seconds")
         try require(self.shutdownGrace >= 1 && self.shutdownGrace <= 3600, .shutdownGrace,
                     "must be between 1 and 3600 seconds")
     }
@@ -81,11 +93,14 @@ struct ServeSettings: Sendable {
             .host: self.host, .port: "\(self.port)", .databaseConnections: "\(self.databaseConnections)",
             .upstreamURL: self.upstreamURL, .apiKeyFile: self.apiKeyFile ?? "-", .demo: "\(self.demo)",
             .pollInterval: Self.seconds(self.pollInterval), .upstreamTimeout: Self.seconds(self.upstreamTimeout),
-            .notCreatedGrace: Self.seconds(self.notCreatedGrace), .accountName: self.accountName,
+            .upstreamConnectTimeout: Self.seconds(self.upstreamConnectTimeout),
+            .notCreatedGrace: Self.seconds(self.notCreatedGrace),
+            .unresolvedSubmissionLimit: Self.seconds(self.unresolvedSubmissionLimit), .accountName: self.accountName,
             .submissionsPerSecond: "\(self.accountLimits.submissionsPerSecond)",
             .maxInFlight: "\(self.accountLimits.maxInFlight)",
             .queriesPerSecond: "\(self.accountLimits.queriesPerSecond)",
             .storeDeadline: Self.seconds(self.storeDeadline), .detectWait: Self.seconds(self.detectWait),
+            .roundDeadline: Self.seconds(self.roundDeadline),
             .shutdownGrace: Self.seconds(self.shutdownGrace), .metricsPublic: "\(self.metricsPublic)",
             .webhookAllowHosts: self.webhooks.displayValue,
         ]
@@ -108,10 +123,13 @@ struct ServeSettings: Sendable {
             detectSlotWait: .milliseconds(Int64(self.detectWait * 1000)),
             storeDeadline: .milliseconds(Int64(self.storeDeadline * 1000)),
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
+            upstreamConnectTimeout: .milliseconds(Int64(self.upstreamConnectTimeout * 1000)),
             pollInterval: .milliseconds(Int64(self.pollInterval * 1000)),
             notCreatedGrace: .milliseconds(Int64(self.notCreatedGrace * 1000)),
+            unresolvedSubmissionLimit: .milliseconds(Int64(self.unresolvedSubmissionLimit * 1000)),
             alerts: AlertDeliverySettings(addresses: self.webhooks.rule),
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
-            metricsPublic: self.metricsPublic)
+            metricsPublic: self.metricsPublic,
+            roundDeadline: .milliseconds(Int64(self.roundDeadline * 1000)))
     }
 }

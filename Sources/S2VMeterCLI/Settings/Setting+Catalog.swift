@@ -45,9 +45,15 @@ extension Setting {
     static let upstreamTimeout = Setting(
         "upstream-timeout", kind: .seconds, defaultValue: "30",
         summary: "Seconds an upstream call may take before it counts as unanswered.")
+    static let upstreamConnectTimeout = Setting(
+        "upstream-connect-timeout", kind: .seconds, defaultValue: "1",
+        summary: "Seconds opening a connection to the upstream may take; a call to an unreachable upstream then fails at once with 503 (at most the upstream timeout).")
     static let notCreatedGrace = Setting(
         "not-created-grace", kind: .seconds, defaultValue: "60",
         summary: "Seconds to wait for an unanswered submission to show in the upstream's task list before concluding it created nothing.")
+    static let unresolvedSubmissionLimit = Setting(
+        "unresolved-submission-limit", kind: .seconds, defaultValue: "600",
+        summary: "Seconds a submission whose outcome cannot be determined (no answer, task list unreadable) may hold up its account; then it is charged its full hold, flagged for review, and the account resumes.")
     static let accountName = Setting(
         "account-name", kind: .text, defaultValue: "default",
         summary: "The name tasks sent with the gateway's own key record as their upstream account.")
@@ -62,13 +68,16 @@ extension Setting {
         summary: "That account's task queries per second (DashScope: 20).")
     static let storeDeadline = Setting(
         "store-deadline", kind: .seconds, defaultValue: "3",
-        summary: "Seconds a request may wait for PostgreSQL before it is refused with 503 (fail closed).")
+        summary: "Seconds a request may wait for PostgreSQL in total, its call-log write included, before it is refused with 503 (fail closed).")
     static let detectWait = Setting(
         "detect-wait", kind: .seconds, defaultValue: "2",
         summary: "Seconds a face-detect call may wait for a free submission slot before it gets 429.")
+    static let roundDeadline = Setting(
+        "round-deadline", kind: .seconds, defaultValue: "120",
+        summary: "Seconds one background round (dispatch, poll, alert delivery, detect recovery) may take before it is cancelled and retried (at least twice the longest call it waits for); /ready answers 503 when a service has had no successful round for longer than this plus its pause plus 10 s.")
     static let shutdownGrace = Setting(
         "shutdown-grace", kind: .seconds, defaultValue: "20",
-        summary: "Seconds a graceful shutdown (SIGTERM, SIGINT) may take before unfinished work is cancelled.")
+        summary: "Seconds a graceful shutdown (SIGTERM, SIGINT) may take before unfinished work is cancelled; the process exits at most 3 s later, whatever still runs.")
     static let metricsPublic = Setting(
         "metrics-public", kind: .boolean, defaultValue: "false",
         summary: "Serve GET /metrics without a key, for scrapers on a private network (by default it needs an admin key).")
@@ -86,8 +95,9 @@ extension Setting {
     /// What `serve` reads besides the database and logging settings.
     static let gateway: [Setting] = [
         .host, .port, .databaseConnections, .upstreamURL, .apiKeyFile, .demo, .pollInterval, .upstreamTimeout,
-        .notCreatedGrace, .accountName, .submissionsPerSecond, .maxInFlight, .queriesPerSecond, .storeDeadline,
-        .detectWait, .shutdownGrace, .metricsPublic,
+        .upstreamConnectTimeout,
+        .notCreatedGrace, .unresolvedSubmissionLimit, .accountName, .submissionsPerSecond, .maxInFlight, .queriesPerSecond, .storeDeadline,
+        .detectWait, .roundDeadline, .shutdownGrace, .metricsPublic,
     ]
     /// What `serve` and `budgets set` read about webhooks.
     static let webhooks: [Setting] = [.webhookAllowHosts]

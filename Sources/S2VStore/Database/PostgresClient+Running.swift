@@ -2,8 +2,10 @@ import Logging
 import PostgresNIO
 
 extension PostgresClient {
-    /// How long a client may take to close its connections once told to stop before it is abandoned.
-    public static let shutdownGrace: Duration = .seconds(10)
+    /// How long a client may take to close its connections once told to stop before it is abandoned. Short: a
+    /// database that does not answer a close in 3 s will not answer it at all, and `serve` promises to exit
+    /// within its shutdown grace plus a few seconds.
+    public static let shutdownGrace: Duration = .seconds(3)
 
     /// Runs the client for the duration of `body`, then stops it (see ``run(until:logger:)``).
     public func whileRunning<Result: Sendable>(

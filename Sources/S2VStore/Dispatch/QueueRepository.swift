@@ -28,7 +28,9 @@ public struct QueueRepository: Sendable {
             SELECT coalesce(a.name, f.account), coalesce(f.in_flight, 0)::int, a.max_in_flight, a.removed_at IS NOT NULL
             FROM upstream_accounts a
             FULL JOIN (SELECT upstream_account AS account, count(*) AS in_flight FROM tasks
-                       WHERE phase IN ('submitting', 'submitted', 'running') GROUP BY upstream_account) f
+                       -- As the dispatcher counts: a task the upstream reports UNKNOWN holds no place.
+                       WHERE phase IN ('submitting', 'submitted', 'running') AND status <> 'UNKNOWN'
+                       GROUP BY upstream_account) f
                    ON f.account = a.name
             WHERE a.removed_at IS NULL OR f.in_flight > 0
             ORDER BY 1

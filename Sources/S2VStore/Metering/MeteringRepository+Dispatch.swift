@@ -58,11 +58,14 @@ extension MeteringRepository {
         return SubmissionClaim(taskID: taskID, callID: callID, account: account, model: model, requestBody: body, attempts: attempts)
     }
 
-    /// Generation tasks holding one of the account's slots: claimed for submission, submitted or running.
+    /// Generation tasks holding one of the account's slots: claimed for submission, submitted or running. A task
+    /// the upstream reports UNKNOWN holds none: the upstream is not running it, though it stays unsettled for
+    /// review (see ``recordUnknown(taskID:output:logger:)``).
     public func tasksInFlight(account: String, logger: Logger) async throws -> Int {
         let rows = try await self.client.query("""
             SELECT count(*)::int FROM tasks
             WHERE upstream_account = \(account) AND phase IN ('submitting', 'submitted', 'running')
+              AND status <> 'UNKNOWN'
             """, logger: logger)
         for try await count in rows.decode(Int.self) { return count }
         return 0

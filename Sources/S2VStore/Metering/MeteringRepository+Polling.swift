@@ -33,3 +33,24 @@ extension MeteringRepository {
             """, logger: logger)
     }
 }
+
+extension MeteringRepository {
+    /// The upstream answers UNKNOWN for a task it accepted, before the task could have expired: it is not running
+    /// it. The task keeps its hold and stays unsettled (polling goes on, and an answer that comes back settles it
+    /// as usual; one that never does is settled as forgotten after `forgottenAfter`), but it is flagged for review
+    /// and no longer takes one of its account's places (see ``tasksInFlight(account:logger:)``). Returns whether
+    /// this is news: the task was not UNKNOWN already.
+    @discardableResult
+    public func recordUnknown(taskID: UUID, output: String, logger: Logger) async throws -> Bool {
+        let rows = try await self.client.query("""
+            UPDATE tasks SET status = 'UNKNOWN', needs_review = true,
+                upstream_output = coalesce(tasks.upstream_output, '{}'::jsonb) || \(output)::jsonb
+            FROM (SELECT id, status AS previous FROM tasks WHERE id = \(taskID) FOR UPDATE) AS before
+            WHERE tasks.id = before.id AND tasks.phase IN ('submitted', 'running')
+            RETURNING before.previous
+            """, logger: logger)
+        var previous: String?
+        for try await status in rows.decode(String.self) { previous = status }
+        return previous.map { $0 != "UNKNOWN" } ?? false
+    }
+}

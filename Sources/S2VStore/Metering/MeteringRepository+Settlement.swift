@@ -73,6 +73,9 @@ extension MeteringRepository {
         case .forgotten: (try? Self.failureOutput(
             code: "UpstreamTaskExpired",
             message: "The upstream no longer knows this task; the full hold was charged and the task flagged for review."), nil)
+        case .unresolvedSubmission: (try? Self.failureOutput(
+            code: Self.unresolvedSubmissionCode,
+            message: "The upstream's answer to this submission could not be determined; the full hold was charged and the task flagged for review."), nil)
         case .canceled(let output): (output, nil)
         }
     }

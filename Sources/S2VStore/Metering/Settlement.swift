@@ -18,7 +18,7 @@ struct Settlement {
             // No usable duration: charge the upper bound rather than nothing, and have a person look.
             self.init(kind: "capture", quantity: maxSeconds, amount: hold, needsReview: true,
                       usageDelta: UsageDelta(seconds: maxSeconds, tasksSucceeded: 1, cost: hold))
-        case .forgotten:
+        case .forgotten, .unresolvedSubmission:
             self.init(kind: "capture", quantity: maxSeconds, amount: hold, needsReview: true,
                       usageDelta: UsageDelta(seconds: maxSeconds, cost: hold))
         case .failed:

@@ -13,13 +13,17 @@ public enum TaskOutcome: Sendable, Equatable {
     /// The upstream answers UNKNOWN for a task it had accepted (expired before it was settled): the full hold is
     /// captured, conservatively, and the task flagged for review.
     case forgotten
+    /// The submission's outcome could not be determined within the unresolved-submission limit (no usable
+    /// answer, and the upstream's task list unreadable or silent): the full hold is captured, conservatively,
+    /// and the task flagged for review.
+    case unresolvedSubmission
 
     var status: String {
         switch self {
         case .succeeded: "SUCCEEDED"
         case .failed: "FAILED"
         case .canceled: "CANCELED"
-        case .forgotten: "UNKNOWN"
+        case .forgotten, .unresolvedSubmission: "UNKNOWN"
         }
     }
 }

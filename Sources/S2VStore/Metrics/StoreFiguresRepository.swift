@@ -35,7 +35,7 @@ public struct StoreFiguresRepository: Sendable {
     private func inFlight(logger: Logger) async throws -> [StoreFigures.InFlight] {
         let rows = try await self.client.query("""
             SELECT coalesce(upstream_account, ''), count(*)::int
-            FROM tasks WHERE phase IN ('submitting', 'submitted', 'running')
+            FROM tasks WHERE phase IN ('submitting', 'submitted', 'running') AND status <> 'UNKNOWN'
             GROUP BY 1 ORDER BY 1
             """, logger: logger)
         var result: [StoreFigures.InFlight] = []

@@ -13,7 +13,7 @@ import Testing
 /// The upstream account's limits (5 submissions per second per model, one task in flight, 20 queries per
 /// second), kept by the gateway for every team and every instance, against a simulator enforcing them.
 @Suite struct AccountLimitTests {
-    @Test(.timeLimit(.minutes(10)), .sharesTheMachine(.timing)) func aBurstFromThreeTeamsStaysInsideTheAccountAndTeamsTakeTurns() async throws {
+    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.timing)) func aBurstFromThreeTeamsStaysInsideTheAccountAndTeamsTakeTurns() async throws {
         let harness = try await GatewayHarness.start(
             simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(300)))
         let keys = [try await harness.makeTeamKey("alpha"), try await harness.makeTeamKey("beta"),
@@ -51,7 +51,7 @@ import Testing
         await harness.stop()
     }
 
-    @Test(.timeLimit(.minutes(10)), .sharesTheMachine(.timing)) func twoInstancesKeepTheLimitsTogether() async throws {
+    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.timing)) func twoInstancesKeepTheLimitsTogether() async throws {
         let first = try await GatewayHarness.start(
             simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(100)),
             gateway: { $0.detectSlotWait = .seconds(10) })

@@ -14,7 +14,7 @@ import Testing
     /// Failures shown one by one with a reproducer; the rest are counted.
     static let shownFailures = 25
 
-    @Test(.timeLimit(.minutes(20)), .sharesTheMachine(.load)) func malformedRequestsOnEveryRouteNeverGetA5xxAndChangeNothing() async throws {
+    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load)) func malformedRequestsOnEveryRouteNeverGetA5xxAndChangeNothing() async throws {
         let settings = FuzzSettings.fromEnvironment()
         let harness = try await GatewayHarness.start()
         let fixture = try await Self.prepare(harness)

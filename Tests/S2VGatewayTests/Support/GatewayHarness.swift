@@ -53,9 +53,15 @@ final class GatewayHarness: Sendable {
             port: 0, upstreamBaseURL: simulator.baseURL + "/api/v1",
             upstreamAPIKey: UpstreamAPIKey(secret: configuration.apiKeys[0]),
             // A generous store deadline: the whole suite runs at once on two cores, and a starved test should not
-            // read as a store outage. FailClosedTests sets the production default back.
-            storeDeadline: .seconds(15), upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100),
+            // read as a store outage. The tests of the deadline itself (FailClosedTests, StoreDeadlineTests) set
+            // the production default back.
+            storeDeadline: .seconds(30), upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100),
             notCreatedGrace: .seconds(1), shutdownGrace: .seconds(5))
+        // Likewise for /ready's database check; the liveness tests set the production default back.
+        gateway.readinessDeadline = .seconds(30)
+        // And for opening connections to the simulator: on a starved machine even a loopback connect can miss 1 s.
+        // UpstreamOutageTests sets the production default back.
+        gateway.upstreamConnectTimeout = .seconds(10)
         adjust(&gateway)
         let setupLogger = logger
         try await database.withClient { client in

@@ -32,7 +32,8 @@ struct BudgetRoutes: Sendable {
 
     /// `GET /v1/budgets`: every budget with its current period.
     func list(_ request: Request, context: GatewayRequestContext) async throws -> Response {
-        let statuses = try await self.budgets.status(logger: context.logger)
+        let (budgets, logger) = (self.budgets, context.logger)
+        let statuses = try await context.withStore { try await budgets.status(logger: logger) }
         return try .json(Listing(requestID: context.requestIDText, budgets: statuses.map(BudgetStatusDocument.init)))
     }
 
@@ -53,8 +54,8 @@ struct BudgetRoutes: Sendable {
             period: try BudgetPeriod.parse(body.period), timezone: body.timezone ?? "UTC", alerts: try body.thresholds,
             webhookURL: body.webhookURL, webhookFormat: try WebhookFormat.parse(body.webhookFormat ?? "json"),
             webhookAddresses: self.webhookAddresses)
-        let (budget, created) = try await self.budgets.set(
-            specification, actor: context.caller.map { AdminActor.key($0.keyID) }, logger: context.logger)
+        let (budgets, actor, logger) = (self.budgets, context.caller.map { AdminActor.key($0.keyID) }, context.logger)
+        let (budget, created) = try await context.withStore { try await budgets.set(specification, actor: actor, logger: logger) }
         let status = try await self.status(of: budget.id, context: context)
         return try .json(Single(requestID: context.requestIDText, created: created, budget: BudgetStatusDocument(status)),
                          status: created ? .created : .ok)
@@ -63,13 +64,16 @@ struct BudgetRoutes: Sendable {
     /// `DELETE /v1/budgets/{id}`.
     func delete(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let id = try Self.id(context)
-        guard try await self.budgets.delete(
-            id: id, actor: context.caller.map { AdminActor.key($0.keyID) }, logger: context.logger) else { throw Self.unknown(id) }
+        let (budgets, actor, logger) = (self.budgets, context.caller.map { AdminActor.key($0.keyID) }, context.logger)
+        guard try await context.withStore({ try await budgets.delete(id: id, actor: actor, logger: logger) }) else {
+            throw Self.unknown(id)
+        }
         return try .json(Deleted(requestID: context.requestIDText, deleted: id))
     }
 
     private func status(of id: Int64, context: GatewayRequestContext) async throws -> BudgetStatus {
-        guard let status = try await self.budgets.status(id: id, logger: context.logger).first else {
+        let (budgets, logger) = (self.budgets, context.logger)
+        guard let status = try await context.withStore({ try await budgets.status(id: id, logger: logger) }).first else {
             throw Self.unknown(id)
         }
         return status
@@ -81,7 +85,8 @@ struct BudgetRoutes: Sendable {
             return .global
         case "team":
             guard let name = body.team else { throw ServiceError.invalidParameter("A team budget needs \"team\": the team's name.") }
-            guard let team = try await self.teams.find(name: name, logger: context.logger) else {
+            let (teams, logger) = (self.teams, context.logger)
+            guard let team = try await context.withStore({ try await teams.find(name: name, logger: logger) }) else {
                 throw ServiceError.invalidParameter("There is no team named '\(name)'.")
             }
             return .team(id: team.id)

@@ -24,9 +24,9 @@ struct AuditRoutes: Sendable {
             from: try Self.instant(parameters.get("from"), name: "from"),
             to: try Self.instant(parameters.get("to"), name: "to"),
             taskID: try Self.uuid(parameters.get("task_id"), name: "task_id"))
-        let page = try await self.audit.calls(
-            filter, cursor: try Self.integer(parameters.get("cursor"), name: "cursor"),
-            limit: try Self.limit(parameters.get("limit")), logger: context.logger)
+        let (cursor, limit) = (try Self.integer(parameters.get("cursor"), name: "cursor"), try Self.limit(parameters.get("limit")))
+        let (audit, logger) = (self.audit, context.logger)
+        let page = try await context.withStore { try await audit.calls(filter, cursor: cursor, limit: limit, logger: logger) }
         return .report(try AuditCallsDocument(page: page).render(format), format: format,
                        headers: Self.cursorHeader(page.nextCursor))
     }
@@ -43,9 +43,9 @@ struct AuditRoutes: Sendable {
             teamID: scope.teamID, object: object,
             from: try Self.instant(parameters.get("from"), name: "from"),
             to: try Self.instant(parameters.get("to"), name: "to"))
-        let page = try await self.audit.changes(
-            filter, cursor: try Self.integer(parameters.get("cursor"), name: "cursor"),
-            limit: try Self.limit(parameters.get("limit")), logger: context.logger)
+        let (cursor, limit) = (try Self.integer(parameters.get("cursor"), name: "cursor"), try Self.limit(parameters.get("limit")))
+        let (audit, logger) = (self.audit, context.logger)
+        let page = try await context.withStore { try await audit.changes(filter, cursor: cursor, limit: limit, logger: logger) }
         return .report(try AuditChangesDocument(page: page).render(format), format: format,
                        headers: Self.cursorHeader(page.nextCursor))
     }

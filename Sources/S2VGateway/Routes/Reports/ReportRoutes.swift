@@ -18,8 +18,10 @@ struct ReportRoutes: Sendable {
         let parameters = request.uri.queryParameters
         let query = try UsageQuery(from: parameters.get("from"), to: parameters.get("to"), by: parameters.get("by"))
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
-        let rows = try await self.usage.usage(
-            from: query.from, to: query.to, groupedBy: query.dimensions, teamID: scope.teamID, logger: context.logger)
+        let (usage, logger) = (self.usage, context.logger)
+        let rows = try await context.withStore {
+            try await usage.usage(from: query.from, to: query.to, groupedBy: query.dimensions, teamID: scope.teamID, logger: logger)
+        }
         let document = query.document(rows: rows)
         let text = switch format {
         case .csv: document.csv()
@@ -34,7 +36,10 @@ struct ReportRoutes: Sendable {
         let format = try ReportFormat.requested(by: request, allowed: Set(ReportFormat.allCases))
         let month = try request.uri.queryParameters.get("month").map(BillingMonth.init) ?? BillingMonth(containing: Date())
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
-        let statement = try await self.invoices.statement(month: month, teamID: scope.teamID, logger: context.logger)
+        let (invoices, logger) = (self.invoices, context.logger)
+        let statement = try await context.withStore {
+            try await invoices.statement(month: month, teamID: scope.teamID, logger: logger)
+        }
         return .report(try InvoiceDocument(statement: statement).render(format), format: format)
     }
 
@@ -42,7 +47,8 @@ struct ReportRoutes: Sendable {
     func budgetReport(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let format = try ReportFormat.requested(by: request, allowed: [.json, .csv, .table])
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
-        var statuses = try await self.budgets.status(teamID: scope.teamID, logger: context.logger)
+        let (budgets, logger) = (self.budgets, context.logger)
+        var statuses = try await context.withStore { try await budgets.status(teamID: scope.teamID, logger: logger) }
         if scope.teamID != nil {
             // A gateway-wide budget's figures include other teams' spend.
             statuses.removeAll { $0.budget.scope == .global }

@@ -18,7 +18,10 @@ struct ReportScope: Sendable {
             return ReportScope(teamID: teamID)
         }
         guard let named else { return ReportScope(teamID: nil) }
-        guard let team = try await teams.find(name: named, logger: context.logger) else { throw Self.unknownTeam(named) }
+        let logger = context.logger
+        guard let team = try await context.withStore({ try await teams.find(name: named, logger: logger) }) else {
+            throw Self.unknownTeam(named)
+        }
         return ReportScope(teamID: team.id)
     }
 

@@ -13,7 +13,7 @@ import Testing
     let logger = Logger(label: "test.gateway")
 
     func application(database: TestDatabase) throws -> some ApplicationProtocol {
-        let client = PostgresClient(configuration: database.configuration, backgroundLogger: self.logger)
+        let client = StoreClient(configuration: database.configuration, backgroundLogger: self.logger)
         return buildApplication(
             // A generous readiness deadline: the suite runs on two cores, and a starved check is not what these test.
             configuration: GatewayConfiguration(port: 0, upstreamBaseURL: "http://127.0.0.1:9/api/v1",

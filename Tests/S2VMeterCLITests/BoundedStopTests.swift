@@ -50,8 +50,8 @@ import Glibc
     private static func rounds(directory: String, cluster: EmbeddedPostgres, simulator: RunningSimulator,
                                logger: Logger) async throws {
         // A client runs once: a fresh one for each visit. It connects without registering as a cluster user.
-        func withClient<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-            try await PostgresClient(configuration: cluster.clientConfiguration(), backgroundLogger: logger).whileRunning(body)
+        func withClient<T: Sendable>(_ body: @Sendable (StoreClient) async throws -> T) async throws -> T {
+            try await StoreClient(configuration: cluster.clientConfiguration(), backgroundLogger: logger).whileRunning(body)
         }
         var environment = ProcessInfo.processInfo.environment
         environment["DASHSCOPE_API_KEY"] = Self.upstreamKey
@@ -167,7 +167,7 @@ import Glibc
         await simulator.simulator.stats().total.submissionAttempts[.synthesis] ?? 0
     }
 
-    private static func count(_ sql: String, _ client: PostgresClient) async throws -> Int {
+    private static func count(_ sql: String, _ client: StoreClient) async throws -> Int {
         for try await value in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Int.self) { return value }
         return 0
     }

@@ -50,6 +50,9 @@ import Glibc
             gateways.append(try CommandLineProcess.start([
                 "serve", "--port", "\(port)", "--upstream-url", "http://127.0.0.1:\(simulatorPort)/api/v1",
                 "--database-url", url, "--log-level", "warning",
+                // 500 submissions queue at once for each gateway's connections: under the production deadline
+                // (3 s) most would be shed with 503 on two loaded cores, and this test is about the budget.
+                "--store-deadline", "30",
             ], environment: environment))
             ports.append(port)
         }

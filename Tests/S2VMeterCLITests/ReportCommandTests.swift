@@ -97,7 +97,7 @@ import Testing
     }
 
     static func scalar<Value: PostgresDecodable & Sendable>(
-        _ client: PostgresClient, _ sql: String, as type: Value.Type
+        _ client: StoreClient, _ sql: String, as type: Value.Type
     ) async throws -> Value? {
         var value: Value?
         for try await row in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Value.self) { value = row }

@@ -117,9 +117,9 @@ import Glibc
     }
 
     static func withClient<Result: Sendable>(
-        _ cluster: EmbeddedPostgres, _ body: @Sendable (PostgresClient) async throws -> Result
+        _ cluster: EmbeddedPostgres, _ body: @Sendable (StoreClient) async throws -> Result
     ) async throws -> Result {
-        try await PostgresClient(configuration: cluster.clientConfiguration(), backgroundLogger: Logger(label: "test"))
+        try await StoreClient(configuration: cluster.clientConfiguration(), backgroundLogger: Logger(label: "test"))
             .whileRunning(body)
     }
 

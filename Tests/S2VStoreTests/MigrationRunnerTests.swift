@@ -108,7 +108,7 @@ import Testing
     }
 
     /// Tables, columns and the migrations ledger, as text.
-    static func schemaFingerprint(_ client: PostgresClient) async throws -> String {
+    static func schemaFingerprint(_ client: StoreClient) async throws -> String {
         let rows = try await client.query("""
             SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, column_name)
                 || '|' || (SELECT string_agg(version || checksum || applied_at::text, ',' ORDER BY version) FROM schema_migrations)

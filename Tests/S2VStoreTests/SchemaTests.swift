@@ -85,7 +85,7 @@ import Testing
     }
 
     /// A team, a key, a 480P task and its 20 s hold (20 × 0.071677 = 1.43354).
-    static func insertTaskWithHold(_ client: PostgresClient, taskID: UUID) async throws {
+    static func insertTaskWithHold(_ client: StoreClient, taskID: UUID) async throws {
         try await client.query("INSERT INTO teams (name) VALUES ('alpha')")
         try await client.query("""
             INSERT INTO api_keys (team_id, name, prefix, key_hash)

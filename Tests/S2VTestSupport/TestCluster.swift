@@ -50,7 +50,7 @@ public enum TestCluster {
     private static func createTemplate(on cluster: EmbeddedPostgres) async throws {
         try await cluster.createDatabase(Self.templateName)
         let migrations = try MigrationDirectory.locate().load()
-        let client = PostgresClient(configuration: cluster.clientConfiguration(database: Self.templateName),
+        let client = StoreClient(configuration: cluster.clientConfiguration(database: Self.templateName),
                                     backgroundLogger: Self.logger)
         _ = try await client.whileRunning { client in
             try await MigrationRunner(client: client, migrations: migrations, logger: Self.logger).apply()

@@ -38,7 +38,7 @@ public struct TestDatabase: Sendable {
     /// Makes a database, runs `body` with a running client on it, then drops the database.
     public static func withClient<Result: Sendable>(
         migrated: Bool = true,
-        _ body: @Sendable (PostgresClient, TestDatabase) async throws -> Result
+        _ body: @Sendable (StoreClient, TestDatabase) async throws -> Result
     ) async throws -> Result {
         let database = try await TestDatabase.make(migrated: migrated)
         defer { Task { try? await TestTrace.step("drop \(database.name)") { try await database.cluster.dropDatabase(database.name) } } }
@@ -46,9 +46,9 @@ public struct TestDatabase: Sendable {
     }
 
     /// Runs `body` with a running client on this database.
-    public func withClient<Result: Sendable>(_ body: @Sendable (PostgresClient) async throws -> Result) async throws -> Result {
+    public func withClient<Result: Sendable>(_ body: @Sendable (StoreClient) async throws -> Result) async throws -> Result {
         try await TestTrace.step("withClient \(self.name)") {
-            try await PostgresClient(configuration: self.configuration, backgroundLogger: TestCluster.logger).whileRunning(body)
+            try await StoreClient(configuration: self.configuration, backgroundLogger: TestCluster.logger).whileRunning(body)
         }
     }
 }

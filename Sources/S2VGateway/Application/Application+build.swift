@@ -27,7 +27,7 @@ import ServiceLifecycle
 ///   - onServerRunning: called with the bound port once the server listens (tests pass port 0).
 public func buildApplication(
     configuration: GatewayConfiguration,
-    client: PostgresClient,
+    client: StoreClient,
     migrations: [Migration],
     logger: Logger,
     environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -91,7 +91,7 @@ public func buildApplication(
 /// their own), the admin API under `/v1` (admin keys only) and the web dashboard under `/dashboard`. Every API
 /// request is recorded in the call log, and every request is counted in the metrics.
 func buildRouter(
-    store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: PostgresClient,
+    store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: StoreClient,
     migrations: [Migration], dispatcherWake: WakeSignal, metrics: GatewayMetrics, heartbeats: ServiceHeartbeats
 ) -> Router<GatewayRequestContext> {
     let router = Router(context: GatewayRequestContext.self)

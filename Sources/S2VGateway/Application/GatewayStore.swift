@@ -15,7 +15,7 @@ struct GatewayStore: Sendable {
     let invoices: InvoiceRepository
     let audit: AuditRepository
 
-    init(client: PostgresClient) {
+    init(client: StoreClient) {
         self.keys = APIKeyRepository(client: client)
         self.prices = PriceRepository(client: client)
         self.metering = MeteringRepository(client: client)

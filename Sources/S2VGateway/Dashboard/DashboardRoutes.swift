@@ -21,7 +21,7 @@ struct DashboardRoutes: Sendable {
     let budgets: BudgetRepository
     let storeDeadline: Duration
 
-    init(keys: APIKeyRepository, budgets: BudgetRepository, client: PostgresClient, storeDeadline: Duration) {
+    init(keys: APIKeyRepository, budgets: BudgetRepository, client: StoreClient, storeDeadline: Duration) {
         self.sessions = DashboardSessionRepository(client: client)
         self.storeDeadline = storeDeadline
         self.authenticator = DashboardAuthenticator(keys: keys, sessions: self.sessions, storeDeadline: storeDeadline)

@@ -33,12 +33,12 @@ final class DatabaseReadinessCheck: Sendable {
 
     static let staleAfter: Duration = .seconds(10)
 
-    private let client: PostgresClient
+    private let client: StoreClient
     private let migrations: [Migration]
     private let deadline: Duration
     private let state = Mutex(State())
 
-    init(client: PostgresClient, migrations: [Migration], deadline: Duration) {
+    init(client: StoreClient, migrations: [Migration], deadline: Duration) {
         self.client = client
         self.migrations = migrations
         self.deadline = deadline

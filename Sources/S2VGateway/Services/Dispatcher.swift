@@ -21,7 +21,7 @@ struct Dispatcher: Service {
     static let maximumServerErrorAttempts = 8
     static let maximumThrottledAttempts = 60
 
-    let client: PostgresClient
+    let client: StoreClient
     let metering: MeteringRepository
     let pacing: UpstreamPacing
     let pool: AccountPool

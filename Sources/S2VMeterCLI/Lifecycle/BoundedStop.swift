@@ -14,7 +14,7 @@ import Darwin
 /// shutdown grace plus ``overrunAllowance``, whatever is still in flight.
 ///
 /// The service group escalates a graceful shutdown to cancellation after the grace, and the database client
-/// gets `PostgresClient.shutdownGrace` to close. Work that ignores cancellation (a query waiting on a
+/// gets `StoreClient.shutdownGrace` to close. Work that ignores cancellation (a query waiting on a
 /// hung database, a connection that never closes, a cluster that will not stop) could still keep the process
 /// alive for minutes. So one second after the grace the serving work is cancelled as a whole, and if even that
 /// has not ended it two seconds later, the process logs what it abandons and exits. Nothing is lost by it: a

@@ -21,7 +21,7 @@ struct BudgetScopeOptions: ParsableArguments {
     }
 
     /// The scope, with the team name looked up.
-    func resolve(client: PostgresClient, logger: Logger) async throws -> BudgetScope {
+    func resolve(client: StoreClient, logger: Logger) async throws -> BudgetScope {
         if let key = self.key { return .key(id: key) }
         guard let name = self.team else { return .global }
         guard let team = try await TeamRepository(client: client).find(name: name, logger: logger) else {

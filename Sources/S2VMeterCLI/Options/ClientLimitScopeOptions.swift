@@ -16,7 +16,7 @@ struct ClientLimitScopeOptions: ParsableArguments {
     }
 
     /// The scope, with the team name looked up.
-    func resolve(client: PostgresClient, logger: Logger) async throws -> ClientLimitScope {
+    func resolve(client: StoreClient, logger: Logger) async throws -> ClientLimitScope {
         if let key = self.key { return .key(key) }
         let name = self.team ?? ""
         guard let team = try await TeamRepository(client: client).find(name: name, logger: logger) else {

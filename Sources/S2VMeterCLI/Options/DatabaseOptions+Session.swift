@@ -7,7 +7,7 @@ extension DatabaseOptions {
     /// with a running client, and lets go of the cluster afterwards. Admin changes made through the client are
     /// recorded as made by this command's user and host.
     func withMigratedClient<Result: Sendable>(
-        logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
+        logger: Logger, _ body: @Sendable (StoreClient) async throws -> Result
     ) async throws -> Result {
         let settings = try await self.resolve()
         let migrations = try settings.loadMigrations()

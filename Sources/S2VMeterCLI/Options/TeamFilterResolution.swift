@@ -6,7 +6,7 @@ import S2VStore
 
 /// Turns a `--team NAME` option into the team's id, with a clear error for a name that does not exist.
 enum TeamFilterResolution {
-    static func teamID(named name: String?, client: PostgresClient, logger: Logger) async throws -> Int64? {
+    static func teamID(named name: String?, client: StoreClient, logger: Logger) async throws -> Int64? {
         guard let name else { return nil }
         guard let team = try await TeamRepository(client: client).find(name: name, logger: logger) else {
             throw ValidationError("no team named '\(name)' (see `s2v-meter teams list`)")

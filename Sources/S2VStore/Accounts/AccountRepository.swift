@@ -5,9 +5,9 @@ import S2VCore
 
 /// The pool of upstream accounts in PostgreSQL (`s2v-meter accounts`).
 public struct AccountRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -6,9 +6,9 @@ import PostgresNIO
 /// PostgreSQL and waits until it comes. Slots are `rateWindow / limit` apart, so no second ever holds more calls
 /// than the account allows, whichever instances send them.
 public struct UpstreamPacing: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -5,9 +5,9 @@ import PostgresNIO
 /// The audit trail: the call log (who called what, when, at what cost) and the admin change log, listed newest
 /// first in cursor pages. A cursor is the last id seen, so a page costs the same wherever it is in the trail.
 public struct AuditRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

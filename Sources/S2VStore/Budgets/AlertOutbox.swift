@@ -9,9 +9,9 @@ import S2VCore
 /// A claim leases an alert to one instance for `lease`: no other instance sends it meanwhile. An instance that
 /// dies mid-delivery leaves the lease to expire and another one sends the alert again, with the same event id.
 public struct AlertOutbox: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

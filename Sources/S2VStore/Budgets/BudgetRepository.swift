@@ -6,9 +6,9 @@ import S2VCore
 /// Budgets in PostgreSQL. Enforcement is not here: the ledger's budget trigger applies every hold, charge,
 /// capture and release to the budgets it falls under, in the transaction that writes it.
 public struct BudgetRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -8,9 +8,9 @@ public struct DashboardRepository: Sendable {
     /// The widest range the dashboard charts, in days.
     public static let maximumDays = 366
 
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

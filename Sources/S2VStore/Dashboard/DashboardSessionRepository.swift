@@ -9,9 +9,9 @@ public struct DashboardSessionRepository: Sendable {
     /// How long a session lasts after sign-in.
     public static let lifetime: Duration = .seconds(12 * 3600)
 
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

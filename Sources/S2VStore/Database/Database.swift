@@ -2,15 +2,15 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// An open database: a `PostgresClient` and, when embedded, the cluster it runs on.
+/// An open database: a `StoreClient` and, when embedded, the cluster it runs on.
 ///
 /// The client must be run (`client.run()`, or as a service of a `ServiceGroup`) for queries to go through.
 public final class Database: Sendable {
-    public let client: PostgresClient
+    public let client: StoreClient
     public let embedded: EmbeddedPostgres?
     public let logger: Logger
 
-    private init(client: PostgresClient, embedded: EmbeddedPostgres?, logger: Logger) {
+    private init(client: StoreClient, embedded: EmbeddedPostgres?, logger: Logger) {
         self.client = client
         self.embedded = embedded
         self.logger = logger
@@ -38,7 +38,7 @@ public final class Database: Sendable {
             var configuration = try DatabaseURL.configuration(from: url)
             configuration.options.maximumConnections = maximumConnections
             configuration.options.additionalStartupParameters += AdminActor.startupParameters(actor)
-            return Database(client: PostgresClient(configuration: configuration, backgroundLogger: poolLogger),
+            return Database(client: StoreClient(configuration: configuration, backgroundLogger: poolLogger, logger: logger),
                             embedded: nil, logger: logger)
         case .embedded(let dataDirectory):
             let embedded = try await EmbeddedPostgres.prepare(dataDirectory: dataDirectory, logger: logger)
@@ -46,7 +46,7 @@ public final class Database: Sendable {
             var configuration = embedded.clientConfiguration()
             configuration.options.maximumConnections = maximumConnections
             configuration.options.additionalStartupParameters += AdminActor.startupParameters(actor)
-            return Database(client: PostgresClient(configuration: configuration, backgroundLogger: poolLogger),
+            return Database(client: StoreClient(configuration: configuration, backgroundLogger: poolLogger, logger: logger),
                             embedded: embedded, logger: logger)
         }
     }
@@ -62,7 +62,7 @@ public final class Database: Sendable {
     }
 
     /// Runs the client for the duration of `body`, then closes the database. For short commands.
-    public func withRunningClient<Result: Sendable>(_ body: @Sendable (PostgresClient) async throws -> Result) async throws -> Result {
+    public func withRunningClient<Result: Sendable>(_ body: @Sendable (StoreClient) async throws -> Result) async throws -> Result {
         let result: Result
         do {
             result = try await self.client.whileRunning(body)

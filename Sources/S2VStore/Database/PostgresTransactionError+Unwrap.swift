@@ -7,7 +7,7 @@ extension PostgresTransactionError {
     }
 }
 
-extension PostgresClient {
+extension StoreClient {
     /// `withTransaction`, rethrowing the closure's own error (a domain error, say) instead of the wrapper.
     public func withUnwrappedTransaction<Result>(
         logger: Logger,

@@ -4,9 +4,9 @@ import PostgresNIO
 
 /// Reads the dispatch queue and the accounts' load for `s2v-meter queue`.
 public struct QueueRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

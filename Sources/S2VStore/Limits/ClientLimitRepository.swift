@@ -6,9 +6,9 @@ import S2VCore
 /// Client limits per team and per key in PostgreSQL (`s2v-meter limits`), and the request-rate check of
 /// requests that do not admit a task.
 public struct ClientLimitRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -9,9 +9,9 @@ import S2VCore
 /// The ledger is append-only; settle-once is enforced by unique indexes, so however many pollers, clients or
 /// instances see the end of a task, it is settled exactly once.
 public struct MeteringRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

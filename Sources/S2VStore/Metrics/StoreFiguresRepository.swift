@@ -5,9 +5,9 @@ import PostgresNIO
 /// Reads the figures `/metrics` reports from PostgreSQL: queue depth, tasks in flight and spend by team and
 /// model. Every query is a small aggregate over an index or the daily rollups, never over the ledger.
 public struct StoreFiguresRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

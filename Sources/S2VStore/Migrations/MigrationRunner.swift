@@ -15,11 +15,11 @@ public struct MigrationRunner: Sendable {
     /// The advisory lock's key: "s2vmigr" in ASCII.
     static let advisoryLockKey: Int64 = 0x0073_3276_6d69_6772
 
-    private let client: PostgresClient
+    private let client: StoreClient
     private let migrations: [Migration]
     private let logger: Logger
 
-    public init(client: PostgresClient, migrations: [Migration], logger: Logger) {
+    public init(client: StoreClient, migrations: [Migration], logger: Logger) {
         self.client = client
         self.migrations = migrations
         self.logger = logger

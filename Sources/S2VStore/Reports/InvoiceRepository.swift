@@ -5,9 +5,9 @@ import PostgresNIO
 /// Monthly billing statements, read from `invoice_lines`: the rollup the ledger's trigger maintains in the
 /// transaction of every charge and capture. A statement never scans the ledger.
 public struct InvoiceRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -16,9 +16,9 @@ public struct APIKeyRecord: Sendable, Equatable {
 
 /// Gateway keys in PostgreSQL, stored as SHA-256 hashes.
 public struct APIKeyRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -4,9 +4,9 @@ import PostgresNIO
 
 /// The call log: every client request, metered or refused.
 public struct CallLogRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

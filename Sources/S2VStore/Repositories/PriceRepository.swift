@@ -5,9 +5,9 @@ import S2VCore
 
 /// The versioned price book and the metered models.
 public struct PriceRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

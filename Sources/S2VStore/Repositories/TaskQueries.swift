@@ -5,9 +5,9 @@ import S2VCore
 
 /// Client reads of tasks, answered from the store: polls never reach the upstream and never charge.
 public struct TaskQueries: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -12,9 +12,9 @@ public struct Team: Sendable, Equatable {
 
 /// Teams in PostgreSQL.
 public struct TeamRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

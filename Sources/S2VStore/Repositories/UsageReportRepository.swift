@@ -5,9 +5,9 @@ import PostgresNIO
 /// Usage and cost from the daily rollups, which the metering transactions maintain: a report never scans the
 /// call log. Amounts belong to the UTC day of admission (a task's charge to the day it was admitted).
 public struct UsageReportRepository: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

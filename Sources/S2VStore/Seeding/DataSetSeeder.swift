@@ -11,9 +11,9 @@ import S2VCore
 /// through the same views `s2v-meter verify` uses, so the data set passes `verify`. All in one transaction:
 /// an interrupted seed leaves nothing behind.
 public struct DataSetSeeder: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

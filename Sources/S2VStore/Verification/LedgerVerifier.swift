@@ -10,9 +10,9 @@ import PostgresNIO
 /// that commit afterwards, and a repair adds it to the counters as an increment: the gateway keeps running
 /// and no table is locked.
 public struct LedgerVerifier: Sendable {
-    let client: PostgresClient
+    let client: StoreClient
 
-    public init(client: PostgresClient) {
+    public init(client: StoreClient) {
         self.client = client
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import NIOHTTP1
 import PostgresNIO
 import S2VCore
+import S2VStore
 import S2VTestSupport
 import Testing
 

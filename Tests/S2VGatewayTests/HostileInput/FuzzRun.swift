@@ -1,3 +1,4 @@
+import S2VStore
 import Synchronization
 
 /// Sends requests over raw sockets with a bounded number in flight, and keeps every answer with its request.

@@ -2,6 +2,7 @@ import DashScopeSimulator
 import Foundation
 import NIOHTTP1
 import PostgresNIO
+import S2VStore
 import S2VTestSupport
 import Testing
 

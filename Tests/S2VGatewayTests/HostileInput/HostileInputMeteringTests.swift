@@ -1,6 +1,7 @@
 import DashScopeSimulator
 import Foundation
 import PostgresNIO
+import S2VStore
 import S2VTestSupport
 import Testing
 

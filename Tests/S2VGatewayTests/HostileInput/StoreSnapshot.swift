@@ -1,4 +1,5 @@
 import PostgresNIO
+import S2VStore
 
 /// What a refused request must leave as it was: the ledger, tasks, budgets and their usage counters, the dispatch
 /// queue, upstream calls, the rollups, alerts and the admin change log, each as a row count and a digest of every
@@ -12,7 +13,7 @@ struct StoreSnapshot: Sendable, Equatable {
     /// Per table: `rows:md5 of the rows' text`.
     var tables: [String: String]
 
-    static func take(_ client: PostgresClient) async throws -> StoreSnapshot {
+    static func take(_ client: StoreClient) async throws -> StoreSnapshot {
         var tables: [String: String] = [:]
         for table in Self.tables {
             // The table names are the fixed list above.

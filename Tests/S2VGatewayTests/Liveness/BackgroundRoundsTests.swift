@@ -42,7 +42,11 @@ import Testing
             if started.add(1, ordering: .relaxed).newValue == 1 { await hang.wait() }
             return false
         }
-        try await Self.waitUntil { fixture.sample("s2v_background_rounds_left_running", ["service": "poll"]) == 1 }
+        // The round is marked left running and its failure counted one after the other; wait for both.
+        try await Self.waitUntil {
+            fixture.sample("s2v_background_rounds_left_running", ["service": "poll"]) == 1
+                && fixture.sample("s2v_background_round_failures_total", ["cause": "deadline", "service": "poll"]) != nil
+        }
         #expect(fixture.sample("s2v_background_round_failures_total", ["cause": "deadline", "service": "poll"]) == 1)
         // Well past the deadline and the first retry: still no second round while the first runs.
         try await Task.sleep(for: .seconds(1))

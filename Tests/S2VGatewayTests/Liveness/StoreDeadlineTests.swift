@@ -80,9 +80,11 @@ import Testing
             let recovery = try await Self.timeUntilServing(harness, key: key)
             let outage = ContinuousClock.now - stopped
             print("StoreDeadlineTests: served again \(recovery) after PostgreSQL restarted (outage \(outage))")
-            // PostgresNIO's pool backs off up to 60 s between connection attempts and has no setting for it: the
-            // bound asserted here is the pool's, the number printed is what it took.
-            #expect(recovery <= .seconds(75))
+            // PostgresNIO's pool alone would back off 13-17 s between connection attempts by now (100 ms × 1.25ⁿ):
+            // the gateway's store client replaced it while it did not answer, so the newest pool is at most 5 s
+            // old and retries within about a second.
+            #expect(harness.client.renewals >= 1, "the pool that stopped answering was replaced")
+            #expect(recovery <= .seconds(10), "the gateway serves again within seconds of the store's return")
         }
     }
 

@@ -19,7 +19,7 @@ final class GatewayHarness: Sendable {
     let simulator: RunningSimulator
     private let ownsSimulator: Bool
     let port: Int
-    let client: PostgresClient
+    let client: StoreClient
     private let serviceGroup: ServiceGroup
     private let running: Task<Void, any Error>
 
@@ -37,7 +37,7 @@ final class GatewayHarness: Sendable {
         sharing shared: GatewayHarness? = nil,
         environment: [String: String] = [:],
         webhookResolver: any WebhookResolver = SystemWebhookResolver(),
-        beforeStart: @Sendable (PostgresClient) async throws -> Void = { _ in }
+        beforeStart: @Sendable (StoreClient) async throws -> Void = { _ in }
     ) async throws -> GatewayHarness {
         var logger = Logger(label: "test.gateway")
         logger.logLevel = ProcessInfo.processInfo.environment["S2V_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
@@ -68,7 +68,7 @@ final class GatewayHarness: Sendable {
             try await MigrationRunner(client: client, migrations: try MigrationDirectory.locate().load(), logger: setupLogger).apply()
             try await beforeStart(client)
         }
-        let client = PostgresClient(configuration: database.configuration, backgroundLogger: logger)
+        let client = StoreClient(configuration: database.configuration, backgroundLogger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(
             configuration: gateway, client: client, migrations: try MigrationDirectory.locate().load(), logger: logger,
@@ -97,7 +97,7 @@ final class GatewayHarness: Sendable {
     }
 
     private init(database: TestDatabase, simulator: RunningSimulator, ownsSimulator: Bool, port: Int,
-                 client: PostgresClient, serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
+                 client: StoreClient, serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
         self.database = database
         self.simulator = simulator
         self.ownsSimulator = ownsSimulator

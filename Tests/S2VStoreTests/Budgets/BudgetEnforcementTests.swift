@@ -169,7 +169,7 @@ import Testing
         }
     }
 
-    static func count(_ table: String, _ client: PostgresClient) async throws -> Int {
+    static func count(_ table: String, _ client: StoreClient) async throws -> Int {
         let rows = try await client.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table)"))
         for try await count in rows.decode(Int.self) { return count }
         return -1

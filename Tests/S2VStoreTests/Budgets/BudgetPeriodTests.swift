@@ -95,7 +95,7 @@ import Testing
     }
 
     private static func period(_ period: String, _ zone: String, _ at: Date,
-                               _ client: PostgresClient) async throws -> (start: Date, end: Date?) {
+                               _ client: StoreClient) async throws -> (start: Date, end: Date?) {
         let rows = try await client.query("""
             SELECT s, budget_period_end(\(period), \(zone), s)
             FROM (SELECT budget_period_start(\(period), \(zone), \(at)) AS s) p

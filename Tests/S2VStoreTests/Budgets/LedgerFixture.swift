@@ -6,7 +6,7 @@ import S2VStore
 
 /// A team with a key and the repositories to spend with it, on a test database.
 struct LedgerFixture {
-    let client: PostgresClient
+    let client: StoreClient
     let logger = Logger(label: "test")
     let team: Team
     let caller: Caller
@@ -17,7 +17,7 @@ struct LedgerFixture {
     var metering: MeteringRepository { MeteringRepository(client: self.client) }
     var budgets: BudgetRepository { BudgetRepository(client: self.client) }
 
-    static func make(_ client: PostgresClient, team name: String = "acme") async throws -> LedgerFixture {
+    static func make(_ client: StoreClient, team name: String = "acme") async throws -> LedgerFixture {
         let logger = Logger(label: "test")
         let team = try await TeamRepository(client: client).create(name: name, logger: logger)
         let (key, _) = try await APIKeyRepository(client: client).create(teamID: team.id, isAdmin: false, name: "", logger: logger)

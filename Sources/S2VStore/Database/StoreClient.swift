@@ -1,0 +1,258 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The connection pool every part of s2v-meter reaches PostgreSQL through: a `PostgresClient` that is replaced
+/// by a fresh one when it stops answering, so that recovery after an outage of any length takes seconds.
+///
+/// PostgresNIO's pool retries a failed connection after 100 ms × 1.25ⁿ, up to a minute, and in the meantime
+/// opens no other connection: after a two-minute outage it notices that the database is back 10–30 s late. It
+/// has no setting for that backoff. So the client watches its own operations; when some have waited over
+/// ``Renewal/suspectAfter`` and none succeeded since, it asks the pool a `SELECT 1`. If that gets no answer
+/// either, the pool is replaced by a new one, whose backoff starts again at 100 ms (at most once per
+/// ``Renewal/interval``, so during a long outage the newest pool is never older than that). The replaced pool
+/// keeps serving what it already leased, and is stopped after ``Renewal/retirement``.
+///
+/// Its methods are those of `PostgresClient` that the store uses, with the same meaning.
+public final class StoreClient: Sendable {
+    /// When the pool is replaced.
+    public struct Renewal: Sendable {
+        /// How long an operation may wait, with no other succeeding, before the pool is asked a `SELECT 1`.
+        public var suspectAfter: Duration = .seconds(1)
+        /// How long that `SELECT 1` may take before the pool counts as not answering.
+        public var probeDeadline: Duration = .seconds(2)
+        /// The least time between two replacements.
+        public var interval: Duration = .seconds(5)
+        /// How long a replaced pool goes on serving the operations it had leased before it is stopped.
+        public var retirement: Duration = .seconds(30)
+
+        public init() {}
+    }
+
+    /// How long the pools may take to close their connections once told to stop before they are abandoned.
+    /// Short: a database that does not answer a close in 3 s will not answer it at all, and `serve` promises to
+    /// exit within its shutdown grace plus a few seconds.
+    public static let shutdownGrace: Duration = .seconds(3)
+
+    private let configuration: PostgresClient.Configuration
+    private let backgroundLogger: Logger
+    private let logger: Logger
+    private let renewal: Renewal
+    private let state: Mutex<State>
+
+    private struct State {
+        var current: PostgresClient
+        /// How many times the pool was replaced.
+        var renewals = 0
+        var lastRenewal: ContinuousClock.Instant?
+        var lastSuccess = ContinuousClock.now
+        /// Operations waiting for the pool: when each began.
+        var waiting: [Int: ContinuousClock.Instant] = [:]
+        /// Whether an operation gave up without an answer (cancelled at its deadline, a connection error) since
+        /// the last answer.
+        var unanswered = false
+        var nextOperation = 0
+        /// The `run()` of every pool still running: the current one and those retiring.
+        var pools: [ObjectIdentifier: Task<Void, Never>] = [:]
+        var stopping = false
+    }
+
+    /// - Parameters:
+    ///   - backgroundLogger: the pools' own log.
+    ///   - logger: where replacements and abandoned pools are reported; the background logger when nil.
+    public init(configuration: PostgresClient.Configuration, backgroundLogger: Logger, logger: Logger? = nil,
+                renewal: Renewal = Renewal()) {
+        self.configuration = configuration
+        self.backgroundLogger = backgroundLogger
+        self.logger = logger ?? backgroundLogger
+        self.renewal = renewal
+        self.state = Mutex(State(current: PostgresClient(configuration: configuration, backgroundLogger: backgroundLogger)))
+    }
+
+    /// How many times the pool was replaced since the client started.
+    public var renewals: Int {
+        self.state.withLock { $0.renewals }
+    }
+
+    // MARK: - The operations
+
+    /// `PostgresClient.query`.
+    @discardableResult
+    public func query(
+        _ query: PostgresQuery, logger: Logger? = nil, file: String = #fileID, line: Int = #line
+    ) async throws -> PostgresRowSequence {
+        let (client, operation) = self.beginWaiting()
+        do {
+            let rows = try await client.query(query, logger: logger, file: file, line: line)
+            self.endWaiting(operation, answered: true)
+            return rows
+        } catch let error as PSQLError where error.code == .server {
+            // The server refused the statement: that is an answer.
+            self.endWaiting(operation, answered: true)
+            throw error
+        } catch {
+            self.endWaiting(operation, answered: false)
+            throw error
+        }
+    }
+
+    /// `PostgresClient.withConnection`.
+    public func withConnection<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ closure: (PostgresConnection) async throws -> sending Result
+    ) async throws -> sending Result {
+        let (client, operation) = self.beginWaiting()
+        defer { self.endWaiting(operation, answered: false) }
+        return try await client.withConnection(isolation: isolation) { connection in
+            // A connection leased is the pool answering, however long the closure then takes.
+            self.endWaiting(operation, answered: true)
+            return try await closure(connection)
+        }
+    }
+
+    /// `PostgresClient.withTransaction`.
+    public func withTransaction<Result>(
+        logger: Logger, file: String = #file, line: Int = #line, isolation: isolated (any Actor)? = #isolation,
+        _ closure: (PostgresConnection) async throws -> sending Result
+    ) async throws -> sending Result {
+        try await self.withConnection(isolation: isolation) { connection in
+            try await connection.withTransaction(logger: logger, file: file, line: line, isolation: isolation, closure)
+        }
+    }
+
+    // MARK: - Running
+
+    /// Runs the pool, and its replacements, until the calling task is cancelled; then stops them all, waiting
+    /// at most ``shutdownGrace`` for their connections to close.
+    ///
+    /// PostgresNIO 1.33's pool does not finish shutting down while a connection slot is backing off after failed
+    /// attempts (vapor/postgres-nio#599): after the database was unreachable for a while, its `run()` can wait
+    /// forever. Past the grace such a pool is abandoned with a warning, so that a gateway stops when told to
+    /// whatever state its pool is in.
+    public func run() async {
+        await self.run(onStarted: {})
+    }
+
+    /// ``run()``, calling `onStarted` once the first pool runs.
+    func run(onStarted: () -> Void) async {
+        let first = self.state.withLock { $0.current }
+        await self.launch(first)
+        onStarted()
+        await self.watch()
+        let pools = self.state.withLock { state in
+            state.stopping = true
+            return Array(state.pools.values)
+        }
+        for pool in pools { pool.cancel() }
+        let stopped = await TaskDeadline.wait(for: Task { for pool in pools { await pool.value } }, atMost: Self.shutdownGrace)
+        if !stopped {
+            self.logger.warning("the database client did not close its connections in time; abandoned",
+                                          metadata: ["grace": "\(Self.shutdownGrace)"])
+        }
+    }
+
+    /// Starts `client.run()` and returns once it has begun, so that queries made next do not find it idle.
+    private func launch(_ client: PostgresClient) async {
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        let running = Task {
+            signal.finish()
+            await client.run()
+        }
+        for await _ in started {}
+        await Task.yield()
+        let stopping = self.state.withLock { state in
+            state.pools[ObjectIdentifier(client)] = running
+            return state.stopping
+        }
+        if stopping { running.cancel() }
+    }
+
+    /// Looks at the pool twice a second until cancelled, and replaces it when it stopped answering.
+    private func watch() async {
+        while (try? await Task.sleep(for: .milliseconds(500))) != nil {
+            guard let client = self.suspect() else { continue }
+            if await self.answers(client) {
+                self.state.withLock { state in
+                    state.lastSuccess = .now
+                    state.unanswered = false
+                }
+            } else {
+                await self.replace(client)
+            }
+        }
+    }
+
+    /// The current pool, when none of its operations was answered for ``Renewal/suspectAfter`` while one
+    /// waited that long or gave up without an answer.
+    private func suspect() -> PostgresClient? {
+        let now = ContinuousClock.now
+        return self.state.withLock { state in
+            guard now - state.lastSuccess >= self.renewal.suspectAfter else { return nil }
+            let waitedLong = state.waiting.values.min().map { now - $0 >= self.renewal.suspectAfter } ?? false
+            guard waitedLong || state.unanswered else { return nil }
+            return state.current
+        }
+    }
+
+    /// Whether `client` answers a `SELECT 1` within ``Renewal/probeDeadline``.
+    private func answers(_ client: PostgresClient) async -> Bool {
+        let answered = Atomic(false)
+        let probe = Task {
+            guard (try? await client.query("SELECT 1", logger: self.backgroundLogger)) != nil else { return }
+            answered.store(true, ordering: .relaxed)
+        }
+        let ended = await TaskDeadline.wait(for: probe, atMost: self.renewal.probeDeadline)
+        if !ended { probe.cancel() }
+        return answered.load(ordering: .relaxed)
+    }
+
+    /// Replaces `stale` by a fresh pool, unless it was already replaced or the last replacement is too recent.
+    private func replace(_ stale: PostgresClient) async {
+        let now = ContinuousClock.now
+        let due = self.state.withLock { state in
+            state.current === stale && !state.stopping
+                && state.lastRenewal.map { now - $0 >= self.renewal.interval } ?? true
+        }
+        guard due else { return }
+        let fresh = PostgresClient(configuration: self.configuration, backgroundLogger: self.backgroundLogger)
+        await self.launch(fresh)
+        let (renewals, retiring) = self.state.withLock { state in
+            state.current = fresh
+            state.renewals += 1
+            state.lastRenewal = now
+            return (state.renewals, state.pools[ObjectIdentifier(stale)])
+        }
+        self.logger.warning("the database pool stopped answering; replaced by a fresh one", metadata: [
+            "renewals": "\(renewals)", "retired_in": "\(self.renewal.retirement)"])
+        let retirement = self.renewal.retirement
+        Task {
+            try? await Task.sleep(for: retirement)
+            // Not waited for: a pool stuck in its backoff may never finish stopping (see ``run()``).
+            retiring?.cancel()
+            _ = self.state.withLock { $0.pools.removeValue(forKey: ObjectIdentifier(stale)) }
+        }
+    }
+
+    // MARK: - Keeping count
+
+    private func beginWaiting() -> (PostgresClient, Int) {
+        self.state.withLock { state in
+            state.nextOperation += 1
+            state.waiting[state.nextOperation] = .now
+            return (state.current, state.nextOperation)
+        }
+    }
+
+    /// Ends an operation's wait; `answered` when the pool answered it. Only the first call for an operation counts.
+    private func endWaiting(_ operation: Int, answered: Bool) {
+        self.state.withLock { state in
+            guard state.waiting.removeValue(forKey: operation) != nil else { return }
+            if answered {
+                state.lastSuccess = .now
+                state.unanswered = false
+            } else {
+                state.unanswered = true
+            }
+        }
+    }
+}

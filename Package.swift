@@ -10,7 +10,7 @@ let package = Package(
     name: "s2v-meter",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "s2v-meter", targets: ["s2v-meter"]),
+        .executable(name: "s2v-meter", targets: ["s2v-meter"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "S2VCore",
             dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ],
             swiftSettings: swiftSettings
         ),

@@ -15,9 +15,11 @@ public struct S2VMeter: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, TeamsCommand.self, KeysCommand.self, PricesCommand.self,
-            BudgetsCommand.self, LimitsCommand.self, AccountsCommand.self, QueueCommand.self, ReportCommand.self, AuditCommand.self,
+            BudgetsCommand.self, LimitsCommand.self, AccountsCommand.self, QueueCommand.self, ReportCommand.self,
+            AuditCommand.self,
             VerifyCommand.self, SeedCommand.self, SimulateCommand.self,
-        ])
+        ]
+    )
 
     public init() {}
 }

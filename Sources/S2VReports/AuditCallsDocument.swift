@@ -10,15 +10,21 @@ public struct AuditCallsDocument: Sendable {
         self.page = page
     }
 
-    static let header = ["id", "at", "request_id", "team", "key_id", "key_prefix", "method", "endpoint", "model", "tier",
-                         "task_id", "upstream_request_id", "http_status", "error_code", "latency_ms", "cost"]
+    static let header = [
+        "id", "at", "request_id", "team", "key_id", "key_prefix", "method", "endpoint", "model", "tier",
+        "task_id", "upstream_request_id", "http_status", "error_code", "latency_ms", "cost",
+    ]
 
     /// The fields of one call, in `header` order.
     static func fields(_ call: AuditedCall) -> [String] {
-        [String(call.id), ReportTime.preciseInstant(call.at), call.requestID.uuidString.lowercased(), call.team ?? "",
-         call.keyID.map(String.init) ?? "", call.keyPrefix ?? "", call.method, call.endpoint, call.model ?? "",
-         call.tier ?? "", call.taskID?.uuidString.lowercased() ?? "", call.upstreamRequestID ?? "",
-         String(call.httpStatus), call.errorCode ?? "", Self.milliseconds(call.latencyMicroseconds), call.cost.exactString]
+        [
+            String(call.id), ReportTime.preciseInstant(call.at), call.requestID.uuidString.lowercased(),
+            call.team ?? "",
+            call.keyID.map(String.init) ?? "", call.keyPrefix ?? "", call.method, call.endpoint, call.model ?? "",
+            call.tier ?? "", call.taskID?.uuidString.lowercased() ?? "", call.upstreamRequestID ?? "",
+            String(call.httpStatus), call.errorCode ?? "", Self.milliseconds(call.latencyMicroseconds),
+            call.cost.exactString,
+        ]
     }
 
     /// Microseconds as milliseconds with three decimals, exactly.
@@ -29,7 +35,8 @@ public struct AuditCallsDocument: Sendable {
     public func render(_ format: ReportFormat, includeHeader: Bool = true) throws -> String {
         switch format {
         case .json: try self.json()
-        case .csv: CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields), includeHeader: includeHeader)
+        case .csv:
+            CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields), includeHeader: includeHeader)
         case .table, .html: self.table()
         }
     }
@@ -40,18 +47,26 @@ public struct AuditCallsDocument: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(Body(calls: rows, nextCursor: self.page.nextCursor.map(String.init))),
-                      as: UTF8.self)
+        return String(
+            decoding: try encoder.encode(Body(calls: rows, nextCursor: self.page.nextCursor.map(String.init))),
+            as: UTF8.self
+        )
     }
 
     public func table() -> String {
         let rows = self.page.rows.map { call in
-            [ReportTime.preciseInstant(call.at), call.team ?? "-", call.keyPrefix ?? "-", call.method + " " + call.endpoint,
-             call.model ?? "-", call.tier.flatMap { $0.isEmpty ? nil : $0 } ?? "-", String(call.httpStatus),
-             call.errorCode ?? "", call.cost.exactString]
+            [
+                ReportTime.preciseInstant(call.at), call.team ?? "-", call.keyPrefix ?? "-",
+                call.method + " " + call.endpoint,
+                call.model ?? "-", call.tier.flatMap { $0.isEmpty ? nil : $0 } ?? "-", String(call.httpStatus),
+                call.errorCode ?? "", call.cost.exactString,
+            ]
         }
-        var text = TextTable(header: ["AT (UTC)", "TEAM", "KEY", "REQUEST", "MODEL", "TIER", "STATUS", "ERROR", "COST"],
-                             rows: rows, rightAligned: [6, 8]).render()
+        var text = TextTable(
+            header: ["AT (UTC)", "TEAM", "KEY", "REQUEST", "MODEL", "TIER", "STATUS", "ERROR", "COST"],
+            rows: rows,
+            rightAligned: [6, 8]
+        ).render()
         if let cursor = self.page.nextCursor {
             text += "\n\nmore: --cursor \(cursor)"
         }
@@ -61,7 +76,10 @@ public struct AuditCallsDocument: Sendable {
     private struct Body: Encodable {
         var calls: [[String: String]]
         var nextCursor: String?
-        enum CodingKeys: String, CodingKey { case calls, nextCursor = "next_cursor" }
+        enum CodingKeys: String, CodingKey {
+            case calls
+            case nextCursor = "next_cursor"
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)

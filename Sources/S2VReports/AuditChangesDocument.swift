@@ -12,34 +12,50 @@ public struct AuditChangesDocument: Sendable {
     static let header = ["id", "at", "actor", "object", "object_id", "action", "team", "before", "after"]
 
     static func fields(_ change: AdminChange) -> [String] {
-        [String(change.id), ReportTime.preciseInstant(change.at), change.actor, change.object, change.objectID,
-         change.action, change.team ?? "", change.before ?? "", change.after ?? ""]
+        [
+            String(change.id), ReportTime.preciseInstant(change.at), change.actor, change.object, change.objectID,
+            change.action, change.team ?? "", change.before ?? "", change.after ?? "",
+        ]
     }
 
     public func render(_ format: ReportFormat, includeHeader: Bool = true) throws -> String {
         switch format {
         case .json: try self.json()
-        case .csv: CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields), includeHeader: includeHeader)
+        case .csv:
+            CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields), includeHeader: includeHeader)
         case .table, .html: self.table()
         }
     }
 
     public func json() throws -> String {
         let changes = self.page.rows.map { change in
-            Change(id: String(change.id), at: ReportTime.preciseInstant(change.at), actor: change.actor,
-                   object: change.object, objectID: change.objectID, action: change.action, team: change.team,
-                   before: change.before.map(RawJSON.init), after: change.after.map(RawJSON.init))
+            Change(
+                id: String(change.id),
+                at: ReportTime.preciseInstant(change.at),
+                actor: change.actor,
+                object: change.object,
+                objectID: change.objectID,
+                action: change.action,
+                team: change.team,
+                before: change.before.map(RawJSON.init),
+                after: change.after.map(RawJSON.init)
+            )
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(Body(changes: changes, nextCursor: self.page.nextCursor.map(String.init))),
-                      as: UTF8.self)
+        return String(
+            decoding: try encoder.encode(Body(changes: changes, nextCursor: self.page.nextCursor.map(String.init))),
+            as: UTF8.self
+        )
     }
 
     public func table() -> String {
         let rows = self.page.rows.map { change in
-            [ReportTime.preciseInstant(change.at), change.actor, change.action, change.object + " " + change.objectID,
-             change.team ?? "-", Self.summary(change)]
+            [
+                ReportTime.preciseInstant(change.at), change.actor, change.action,
+                change.object + " " + change.objectID,
+                change.team ?? "-", Self.summary(change),
+            ]
         }
         var text = TextTable(header: ["AT (UTC)", "ACTOR", "ACTION", "OBJECT", "TEAM", "CHANGED"], rows: rows).render()
         if let cursor = self.page.nextCursor {
@@ -59,7 +75,8 @@ public struct AuditChangesDocument: Sendable {
 
     private static func object(_ text: String?) -> [String: String] {
         guard let text, let data = text.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return object.mapValues { value in
             if value is NSNull { return "null" }
             if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]) {
@@ -79,7 +96,10 @@ public struct AuditChangesDocument: Sendable {
         var team: String?
         var before: RawJSON?
         var after: RawJSON?
-        enum CodingKeys: String, CodingKey { case id, at, actor, object, action, team, before, after, objectID = "object_id" }
+        enum CodingKeys: String, CodingKey {
+            case id, at, actor, object, action, team, before, after
+            case objectID = "object_id"
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -98,7 +118,10 @@ public struct AuditChangesDocument: Sendable {
     private struct Body: Encodable {
         var changes: [Change]
         var nextCursor: String?
-        enum CodingKeys: String, CodingKey { case changes, nextCursor = "next_cursor" }
+        enum CodingKeys: String, CodingKey {
+            case changes
+            case nextCursor = "next_cursor"
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)

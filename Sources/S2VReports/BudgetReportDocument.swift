@@ -22,14 +22,19 @@ public struct BudgetReportDocument: Sendable {
     public func table() -> String {
         guard !self.statuses.isEmpty else { return "no budgets: set one with `s2v-meter budgets set`" }
         let rows = self.statuses.map { status -> [String] in
-            [String(status.budget.id), status.budget.scopeDescription, Self.window(status),
-             status.budget.limit.exactString, status.spent.exactString, status.held.exactString,
-             status.remaining.exactString, status.percentUsed.map { $0.exactString + " %" } ?? "-",
-             status.forecast.map { $0.exactString + (status.forecastExceedsLimit ? " (over)" : "") } ?? "-"]
+            [
+                String(status.budget.id), status.budget.scopeDescription, Self.window(status),
+                status.budget.limit.exactString, status.spent.exactString, status.held.exactString,
+                status.remaining.exactString, status.percentUsed.map { $0.exactString + " %" } ?? "-",
+                status.forecast.map { $0.exactString + (status.forecastExceedsLimit ? " (over)" : "") } ?? "-",
+            ]
         }
         let currency = Set(self.statuses.map(\.budget.currency)).sorted().joined(separator: "/")
-        return TextTable(header: ["ID", "SCOPE", "PERIOD", "LIMIT", "SPENT", "HELD", "REMAINING", "USED", "FORECAST"],
-                         rows: rows, rightAligned: [0, 3, 4, 5, 6, 7, 8]).render()
+        return TextTable(
+            header: ["ID", "SCOPE", "PERIOD", "LIMIT", "SPENT", "HELD", "REMAINING", "USED", "FORECAST"],
+            rows: rows,
+            rightAligned: [0, 3, 4, 5, 6, 7, 8]
+        ).render()
             + "\namounts in \(currency); spent is charged, held is reserved by unfinished tasks and calls;"
             + "\nforecast is spent + held at the period's end at this period's average rate so far"
     }
@@ -42,13 +47,17 @@ public struct BudgetReportDocument: Sendable {
     }
 
     public func csv() -> String {
-        let header = ["id", "scope", "team", "key_id", "period", "timezone", "period_start", "period_end", "currency",
-                      "limit", "spent", "held", "remaining", "percent_used", "forecast", "forecast_exceeds_limit"]
+        let header = [
+            "id", "scope", "team", "key_id", "period", "timezone", "period_start", "period_end", "currency",
+            "limit", "spent", "held", "remaining", "percent_used", "forecast", "forecast_exceeds_limit",
+        ]
         let rows = self.statuses.map(BudgetStatusDocument.init).map { document in
-            [String(document.id), document.scope, document.team ?? "", document.keyID.map(String.init) ?? "",
-             document.period, document.timezone, document.periodStart, document.periodEnd ?? "", document.currency,
-             document.limit, document.spent, document.held, document.remaining, document.percentUsed ?? "",
-             document.forecast ?? "", document.forecastExceedsLimit ? "true" : "false"]
+            [
+                String(document.id), document.scope, document.team ?? "", document.keyID.map(String.init) ?? "",
+                document.period, document.timezone, document.periodStart, document.periodEnd ?? "", document.currency,
+                document.limit, document.spent, document.held, document.remaining, document.percentUsed ?? "",
+                document.forecast ?? "", document.forecastExceedsLimit ? "true" : "false",
+            ]
         }
         return CSVText.render(header: header, rows: rows)
     }

@@ -29,15 +29,21 @@ public struct InvoiceDocument: Sendable {
         return String(decoding: try encoder.encode(InvoiceJSON(self.statement)), as: UTF8.self)
     }
 
-    static let csvHeader = ["month", "team", "model", "tier", "unit", "quantity", "unit_price", "amount", "currency",
-                            "items", "price_id", "price_effective_from", "conservative"]
+    static let csvHeader = [
+        "month", "team", "model", "tier", "unit", "quantity", "unit_price", "amount", "currency",
+        "items", "price_id", "price_effective_from", "conservative",
+    ]
 
     /// One CSV row per line; the total is the sum of the `amount` column.
     public func csv() -> String {
         let rows = self.statement.teams.flatMap(\.lines).map { line in
-            [self.statement.month.description, line.team, line.model, line.tier, line.unit, line.quantity.exactString,
-             line.unitPrice.exactString, line.amount.exactString, line.currency, String(line.items), String(line.priceID),
-             ReportTime.instant(line.priceEffectiveFrom), line.conservative ? "true" : "false"]
+            [
+                self.statement.month.description, line.team, line.model, line.tier, line.unit,
+                line.quantity.exactString,
+                line.unitPrice.exactString, line.amount.exactString, line.currency, String(line.items),
+                String(line.priceID),
+                ReportTime.instant(line.priceEffectiveFrom), line.conservative ? "true" : "false",
+            ]
         }
         return CSVText.render(header: Self.csvHeader, rows: rows)
     }
@@ -49,17 +55,26 @@ public struct InvoiceDocument: Sendable {
             return text + "\nno charges\n"
         }
         for team in statement.teams {
-            let rows = team.lines.map { line in
-                [line.model, line.tier.isEmpty ? "-" : line.tier, line.quantity.exactString + " " + line.unit,
-                 line.unitPrice.exactString, line.amount.exactString, "v\(line.priceID)", line.conservative ? "CONSERVATIVE" : ""]
-            } + [["", "", "", "total", team.total.exactString, "", ""]]
+            let rows =
+                team.lines.map { line in
+                    [
+                        line.model, line.tier.isEmpty ? "-" : line.tier, line.quantity.exactString + " " + line.unit,
+                        line.unitPrice.exactString, line.amount.exactString, "v\(line.priceID)",
+                        line.conservative ? "CONSERVATIVE" : "",
+                    ]
+                } + [["", "", "", "total", team.total.exactString, "", ""]]
             text += "\nteam \(team.team)\n"
-            text += TextTable(header: ["MODEL", "TIER", "QUANTITY", "UNIT PRICE", "AMOUNT", "PRICE", "FLAG"], rows: rows,
-                              rightAligned: [2, 3, 4]).render() + "\n"
+            text +=
+                TextTable(
+                    header: ["MODEL", "TIER", "QUANTITY", "UNIT PRICE", "AMOUNT", "PRICE", "FLAG"],
+                    rows: rows,
+                    rightAligned: [2, 3, 4]
+                ).render() + "\n"
         }
         text += "\ntotal \(statement.total.exactString) \(statement.currency)"
         if statement.conservativeTotal > 0 {
-            text += ", of which \(statement.conservativeTotal.exactString) charged conservatively (tasks the upstream forgot; review them)"
+            text +=
+                ", of which \(statement.conservativeTotal.exactString) charged conservatively (tasks the upstream forgot; review them)"
         }
         return text + "\n"
     }

@@ -16,7 +16,8 @@ struct InvoiceJSON: Encodable {
         var conservative: Bool
         enum CodingKeys: String, CodingKey {
             case model, tier, unit, quantity, amount, items, conservative
-            case unitPrice = "unit_price", priceID = "price_id"
+            case unitPrice = "unit_price"
+            case priceID = "price_id"
         }
     }
 
@@ -24,7 +25,10 @@ struct InvoiceJSON: Encodable {
         var cost: String
         var conservativeCost: String
         var currency: String
-        enum CodingKeys: String, CodingKey { case cost, currency, conservativeCost = "conservative_cost" }
+        enum CodingKeys: String, CodingKey {
+            case cost, currency
+            case conservativeCost = "conservative_cost"
+        }
     }
 
     struct Team: Encodable {
@@ -42,7 +46,9 @@ struct InvoiceJSON: Encodable {
         var currency: String
         var effectiveFrom: String
         enum CodingKeys: String, CodingKey {
-            case id, model, tier, unit, currency, unitPrice = "unit_price", effectiveFrom = "effective_from"
+            case id, model, tier, unit, currency
+            case unitPrice = "unit_price"
+            case effectiveFrom = "effective_from"
         }
     }
 
@@ -59,27 +65,55 @@ struct InvoiceJSON: Encodable {
     var total: Total
 
     enum CodingKeys: String, CodingKey {
-        case month, period, teams, prices, total, attributedBy = "attributed_by"
+        case month, period, teams, prices, total
+        case attributedBy = "attributed_by"
     }
 
     init(_ statement: InvoiceStatement) {
         self.month = statement.month.description
-        self.period = Period(from: ReportTime.instant(statement.month.start), to: ReportTime.instant(statement.month.end))
+        self.period = Period(
+            from: ReportTime.instant(statement.month.start),
+            to: ReportTime.instant(statement.month.end)
+        )
         self.attributedBy = InvoiceDocument.attribution
         self.teams = statement.teams.map { team in
-            Team(team: team.team, lines: team.lines.map { line in
-                Line(model: line.model, tier: line.tier, unit: line.unit, quantity: line.quantity.exactString,
-                     unitPrice: line.unitPrice.exactString, amount: line.amount.exactString, items: line.items,
-                     priceID: line.priceID, conservative: line.conservative)
-            }, total: Total(cost: team.total.exactString, conservativeCost: team.conservativeTotal.exactString,
-                            currency: statement.currency))
+            Team(
+                team: team.team,
+                lines: team.lines.map { line in
+                    Line(
+                        model: line.model,
+                        tier: line.tier,
+                        unit: line.unit,
+                        quantity: line.quantity.exactString,
+                        unitPrice: line.unitPrice.exactString,
+                        amount: line.amount.exactString,
+                        items: line.items,
+                        priceID: line.priceID,
+                        conservative: line.conservative
+                    )
+                },
+                total: Total(
+                    cost: team.total.exactString,
+                    conservativeCost: team.conservativeTotal.exactString,
+                    currency: statement.currency
+                )
+            )
         }
         self.prices = statement.pricesUsed.map { line in
-            Price(id: line.priceID, model: line.model, tier: line.tier, unit: line.unit,
-                  unitPrice: line.unitPrice.exactString, currency: line.currency,
-                  effectiveFrom: ReportTime.instant(line.priceEffectiveFrom))
+            Price(
+                id: line.priceID,
+                model: line.model,
+                tier: line.tier,
+                unit: line.unit,
+                unitPrice: line.unitPrice.exactString,
+                currency: line.currency,
+                effectiveFrom: ReportTime.instant(line.priceEffectiveFrom)
+            )
         }
-        self.total = Total(cost: statement.total.exactString, conservativeCost: statement.conservativeTotal.exactString,
-                           currency: statement.currency)
+        self.total = Total(
+            cost: statement.total.exactString,
+            conservativeCost: statement.conservativeTotal.exactString,
+            currency: statement.currency
+        )
     }
 }

@@ -10,7 +10,9 @@ public enum ReportTime {
 
     /// `2026-11-30T12:00:00.123Z`, for audit rows.
     public static func preciseInstant(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!))
+        date.formatted(
+            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+        )
     }
 
     /// `2026-11-30`.
@@ -34,7 +36,8 @@ public enum ReportTime {
             return try UsageQuery.day(text, name: name)
         } catch {
             throw ServiceError.invalidParameter(
-                "\(name) must be an ISO 8601 instant such as 2026-11-30T08:00:00Z or a day such as 2026-11-30; got '\(text)'.")
+                "\(name) must be an ISO 8601 instant such as 2026-11-30T08:00:00Z or a day such as 2026-11-30; got '\(text)'."
+            )
         }
     }
 

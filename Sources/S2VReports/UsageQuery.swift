@@ -19,9 +19,11 @@ public struct UsageQuery: Sendable, Equatable {
     public init(from: String?, to: String?, by: String?, now: Date = Date(), prefix: String = "") throws {
         let calendar = Self.calendar
         let today = calendar.startOfDay(for: now)
-        self.from = try from.map { try Self.day($0, name: prefix + "from") }
+        self.from =
+            try from.map { try Self.day($0, name: prefix + "from") }
             ?? calendar.date(from: calendar.dateComponents([.year, .month], from: today))!
-        self.to = try to.map { try Self.day($0, name: prefix + "to") } ?? calendar.date(byAdding: .day, value: 1, to: today)!
+        self.to =
+            try to.map { try Self.day($0, name: prefix + "to") } ?? calendar.date(byAdding: .day, value: 1, to: today)!
         guard self.from < self.to else {
             throw ServiceError.invalidParameter("\(prefix)from must be before \(prefix)to (\(prefix)to is exclusive).")
         }
@@ -34,7 +36,9 @@ public struct UsageQuery: Sendable, Equatable {
         var dimensions: [UsageDimension] = []
         for item in names {
             guard let dimension = UsageDimension(rawValue: item) else {
-                throw ServiceError.invalidParameter("\(name) takes team, key, model, tier, day or month; not '\(item)'.")
+                throw ServiceError.invalidParameter(
+                    "\(name) takes team, key, model, tier, day or month; not '\(item)'."
+                )
             }
             if !dimensions.contains(dimension) { dimensions.append(dimension) }
         }
@@ -45,9 +49,9 @@ public struct UsageQuery: Sendable, Equatable {
     public static func day(_ text: String, name: String) throws -> Date {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), year >= 1, let month = Int(parts[1]), let day = Int(parts[2]),
-              let date = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              Self.calendar.component(.day, from: date) == day, Self.calendar.component(.month, from: date) == month
+            let year = Int(parts[0]), year >= 1, let month = Int(parts[1]), let day = Int(parts[2]),
+            let date = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
+            Self.calendar.component(.day, from: date) == day, Self.calendar.component(.month, from: date) == month
         else {
             throw ServiceError.invalidParameter("\(name) must be a day such as 2026-11-01; got '\(text)'.")
         }
@@ -56,8 +60,12 @@ public struct UsageQuery: Sendable, Equatable {
 
     /// The document for rows of this query.
     public func document(rows: [UsageRow]) -> UsageReportDocument {
-        UsageReportDocument(from: ReportTime.day(self.from), to: ReportTime.day(self.to), dimensions: self.dimensions,
-                            rows: rows)
+        UsageReportDocument(
+            from: ReportTime.day(self.from),
+            to: ReportTime.day(self.to),
+            dimensions: self.dimensions,
+            rows: rows
+        )
     }
 
     private static let calendar: Calendar = {

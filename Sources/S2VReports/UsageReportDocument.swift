@@ -59,7 +59,8 @@ public struct UsageReportDocument: Encodable, Sendable {
 
     /// RFC 4180 CSV with a header row.
     public func csv() -> String {
-        let header = self.dimensions.map(\.rawValue) + ["calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"]
+        let header =
+            self.dimensions.map(\.rawValue) + ["calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"]
         let lines = self.rows.map { row in
             self.dimensions.map { row.groups[$0] ?? "" } + [
                 String(row.calls), String(row.images), row.seconds.exactString, String(row.tasksSucceeded),
@@ -70,14 +71,19 @@ public struct UsageReportDocument: Encodable, Sendable {
     }
 
     public func table() -> String {
-        let header = self.dimensions.map { $0.rawValue.uppercased() } + ["CALLS", "IMAGES", "SECONDS", "SUCCEEDED", "FAILED", "COST"]
+        let header =
+            self.dimensions.map { $0.rawValue.uppercased() } + [
+                "CALLS", "IMAGES", "SECONDS", "SUCCEEDED", "FAILED", "COST",
+            ]
         var rows = self.rows.map { row in
             self.dimensions.map { row.groups[$0].map { $0.isEmpty ? "-" : $0 } ?? "-" } + [
                 String(row.calls), String(row.images), row.seconds.exactString, String(row.tasksSucceeded),
                 String(row.tasksFailed), row.cost.exactString,
             ]
         }
-        rows.append(Array(repeating: "", count: self.dimensions.count) + ["", "", "", "", "total", self.totalCost.exactString])
+        rows.append(
+            Array(repeating: "", count: self.dimensions.count) + ["", "", "", "", "total", self.totalCost.exactString]
+        )
         let numeric = Set(self.dimensions.count..<(self.dimensions.count + 6))
         let title = "usage from \(self.from) to \(self.to) (UTC days, exclusive end), by admission time"
         return title + "\n\n" + TextTable(header: header, rows: rows, rightAligned: numeric).render()

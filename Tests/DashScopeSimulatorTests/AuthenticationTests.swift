@@ -20,10 +20,22 @@ struct AuthenticationTests {
         try await withSimulator { sim throws in
             let api = sim.api(key: "sk-not-configured")
             try await api.detect().expectError(status: 401, code: "InvalidApiKey", message: "Invalid API-key provided.")
-            try await api.synthesize().expectError(status: 401, code: "InvalidApiKey", message: "Invalid API-key provided.")
-            try await api.task("x").expectError(status: 401, code: "InvalidApiKey", message: "Invalid API-key provided.")
+            try await api.synthesize().expectError(
+                status: 401,
+                code: "InvalidApiKey",
+                message: "Invalid API-key provided."
+            )
+            try await api.task("x").expectError(
+                status: 401,
+                code: "InvalidApiKey",
+                message: "Invalid API-key provided."
+            )
             try await api.list().expectError(status: 401, code: "InvalidApiKey", message: "Invalid API-key provided.")
-            try await api.cancel("x").expectError(status: 401, code: "InvalidApiKey", message: "Invalid API-key provided.")
+            try await api.cancel("x").expectError(
+                status: 401,
+                code: "InvalidApiKey",
+                message: "Invalid API-key provided."
+            )
             let notBearer = try await sim.api(key: nil).send(
                 .POST,
                 TestAPI.detectPath,

@@ -25,16 +25,29 @@ struct BillTests {
     @Test("10.23 s at 480P costs exactly 0.73325571 and 720P uses its own price")
     func videoAmounts() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(10)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(10)), clock: clock) {
+            sim throws in
             let api = sim.api()
             let sd = try await api.synthesize(audio: "https://e.com/a.mp3?duration=10.23").taskID()
             let hd = try await api.synthesize(audio: "https://e.com/a.mp3?duration=10.23", resolution: "720P").taskID()
             clock.advance(by: 20)
             let bill = await sim.simulator.bill()
-            #expect(bill.total.tasks == [
-                BilledTask(taskID: sd, resolution: .p480, duration: Decimal(string: "10.23")!, amount: Decimal(string: "0.73325571")!),
-                BilledTask(taskID: hd, resolution: .p720, duration: Decimal(string: "10.23")!, amount: Decimal(string: "1.31985414")!),
-            ])
+            #expect(
+                bill.total.tasks == [
+                    BilledTask(
+                        taskID: sd,
+                        resolution: .p480,
+                        duration: Decimal(string: "10.23")!,
+                        amount: Decimal(string: "0.73325571")!
+                    ),
+                    BilledTask(
+                        taskID: hd,
+                        resolution: .p720,
+                        duration: Decimal(string: "10.23")!,
+                        amount: Decimal(string: "1.31985414")!
+                    ),
+                ]
+            )
             #expect(bill.total.videos == [.p480: 1, .p720: 1])
             #expect(bill.total.seconds == [.p480: Decimal(string: "10.23")!, .p720: Decimal(string: "10.23")!])
             #expect(bill.total.amount == Decimal(string: "2.05310985"))
@@ -50,7 +63,8 @@ struct BillTests {
     @Test("usage.duration is written as the exact decimal given, e.g. 10.23")
     func rawDurationText() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(1)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(1)), clock: clock) {
+            sim throws in
             let api = sim.api()
             let id = try await api.synthesize(audio: "https://e.com/a.mp3?duration=10.23").taskID()
             let plain = try await api.synthesize().taskID()

@@ -41,8 +41,16 @@ struct FaceDetectTests {
     @Test("another model is unknown here: 400 InvalidParameter, Model not exist.")
     func wrongModel() async throws {
         try await withSimulator { sim throws in
-            try await sim.api().detect(model: "wan2.2-s2v").expectError(status: 400, code: "InvalidParameter", message: "Model not exist.")
-            try await sim.api().detect(model: "no-such-model").expectError(status: 400, code: "InvalidParameter", message: "Model not exist.")
+            try await sim.api().detect(model: "wan2.2-s2v").expectError(
+                status: 400,
+                code: "InvalidParameter",
+                message: "Model not exist."
+            )
+            try await sim.api().detect(model: "no-such-model").expectError(
+                status: 400,
+                code: "InvalidParameter",
+                message: "Model not exist."
+            )
         }
     }
 
@@ -57,7 +65,10 @@ struct FaceDetectTests {
                 #"{"model":"wan2.2-s2v-detect","input":{"image_url":"ftp://example.com/a.jpg"}}"#,
                 #"{"model":"wan2.2-s2v-detect","input":{"image_url":"not a url"}}"#,
             ] {
-                try await api.send(.POST, TestAPI.detectPath, body: body).expectError(status: 400, code: "InvalidParameter")
+                try await api.send(.POST, TestAPI.detectPath, body: body).expectError(
+                    status: 400,
+                    code: "InvalidParameter"
+                )
             }
             #expect(await sim.simulator.bill().total.images == 0)
         }
@@ -67,7 +78,10 @@ struct FaceDetectTests {
     func ossURLs() async throws {
         try await withSimulator { sim throws in
             let body = #"{"model":"wan2.2-s2v-detect","input":{"image_url":"oss://bucket/face.jpg"}}"#
-            try await sim.api().send(.POST, TestAPI.detectPath, body: body).expectError(status: 400, code: "InvalidParameter")
+            try await sim.api().send(.POST, TestAPI.detectPath, body: body).expectError(
+                status: 400,
+                code: "InvalidParameter"
+            )
             let resolved = try await sim.api().send(
                 .POST,
                 TestAPI.detectPath,

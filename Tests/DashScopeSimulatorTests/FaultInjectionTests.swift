@@ -12,8 +12,14 @@ struct FaultInjectionTests {
     func throttleMarker() async throws {
         try await withSimulator { sim throws in
             let api = sim.api()
-            try await api.detect(image: Self.image + "?sim_fail=throttle").expectError(status: 429, code: "Throttling.RateQuota")
-            try await api.synthesize(audio: Self.audio + "?sim_fail=throttle").expectError(status: 429, code: "Throttling.RateQuota")
+            try await api.detect(image: Self.image + "?sim_fail=throttle").expectError(
+                status: 429,
+                code: "Throttling.RateQuota"
+            )
+            try await api.synthesize(audio: Self.audio + "?sim_fail=throttle").expectError(
+                status: 429,
+                code: "Throttling.RateQuota"
+            )
             #expect(try await api.list().json()["total"] as? Int == 0)
             #expect(await sim.simulator.bill().total.images == 0)
             let stats = await sim.simulator.stats().total
@@ -29,7 +35,10 @@ struct FaultInjectionTests {
         try await withSimulator { sim throws in
             let api = sim.api()
             try await api.detect(image: Self.image + "?sim_fail=error").expectError(status: 500, code: "InternalError")
-            try await api.synthesize(image: Self.image + "?sim_fail=error").expectError(status: 500, code: "InternalError")
+            try await api.synthesize(image: Self.image + "?sim_fail=error").expectError(
+                status: 500,
+                code: "InternalError"
+            )
             #expect(try await api.list().json()["total"] as? Int == 0)
             #expect(await sim.simulator.bill().total.images == 0)
         }
@@ -39,8 +48,14 @@ struct FaultInjectionTests {
     func timeoutMarker() async throws {
         try await withSimulator { sim throws in
             let api = sim.api()
-            try await api.detect(image: Self.image + "?sim_fail=timeout").expectError(status: 408, code: "RequestTimeOut")
-            try await api.synthesize(audio: Self.audio + "?sim_fail=timeout").expectError(status: 408, code: "RequestTimeOut")
+            try await api.detect(image: Self.image + "?sim_fail=timeout").expectError(
+                status: 408,
+                code: "RequestTimeOut"
+            )
+            try await api.synthesize(audio: Self.audio + "?sim_fail=timeout").expectError(
+                status: 408,
+                code: "RequestTimeOut"
+            )
             #expect(try await api.list().json()["total"] as? Int == 0)
             #expect(await sim.simulator.bill().total.images == 0)
             #expect(await sim.simulator.stats().total.injectedFaults[.timeout] == 2)
@@ -109,7 +124,8 @@ struct FaultInjectionTests {
     @Test("sim_fail=task_failed: the task is accepted, then ends FAILED and is not billed")
     func taskFailedMarker() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(5)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(5)), clock: clock) {
+            sim throws in
             let api = sim.api()
             let id = try await api.synthesize(audio: Self.audio + "?duration=3&sim_fail=task_failed").taskID()
             clock.advance(by: 5)
@@ -123,7 +139,10 @@ struct FaultInjectionTests {
     @Test("an unknown sim_fail marker is a 400, so typos do not pass silently")
     func unknownMarker() async throws {
         try await withSimulator { sim throws in
-            try await sim.api().detect(image: Self.image + "?sim_fail=explode").expectError(status: 400, code: "InvalidParameter")
+            try await sim.api().detect(image: Self.image + "?sim_fail=explode").expectError(
+                status: 400,
+                code: "InvalidParameter"
+            )
         }
     }
 
@@ -145,7 +164,9 @@ struct FaultInjectionTests {
             try await sim.api().task("x").expectError(status: 500, code: "InternalError")
             try await sim.api().detect().expectError(status: 500, code: "InternalError")
         }
-        let submissionsOnly = SimulatorHarness.configuration(faults: FaultInjection(throttleRate: 1, injectIntoQueries: false))
+        let submissionsOnly = SimulatorHarness.configuration(
+            faults: FaultInjection(throttleRate: 1, injectIntoQueries: false)
+        )
         try await withSimulator(submissionsOnly) { sim throws in
             #expect(try await sim.api().task("x").status == 200)
             #expect(try await sim.api().detect().status == 429)
@@ -154,11 +175,15 @@ struct FaultInjectionTests {
 
     @Test("timeout and lost-response rates hold the answer back")
     func delayRates() async throws {
-        let timeouts = SimulatorHarness.configuration(faults: FaultInjection(timeoutRate: 1, timeoutDelay: .milliseconds(100)))
+        let timeouts = SimulatorHarness.configuration(
+            faults: FaultInjection(timeoutRate: 1, timeoutDelay: .milliseconds(100))
+        )
         try await withSimulator(timeouts) { sim throws in
             try await sim.api().detect().expectError(status: 408, code: "RequestTimeOut")
         }
-        let lost = SimulatorHarness.configuration(faults: FaultInjection(lostResponseRate: 1, timeoutDelay: .milliseconds(100)))
+        let lost = SimulatorHarness.configuration(
+            faults: FaultInjection(lostResponseRate: 1, timeoutDelay: .milliseconds(100))
+        )
         try await withSimulator(lost) { sim throws in
             #expect(try await sim.api().detect().status == 200)
             #expect(await sim.simulator.stats().total.injectedFaults[.lost] == 1)
@@ -167,9 +192,18 @@ struct FaultInjectionTests {
 
     /// Statuses of a fixed request sequence under the given seed.
     static func outcomes(seed: UInt64) async throws -> [String] {
-        let faults = FaultInjection(seed: seed, throttleRate: 0.15, internalErrorRate: 0.15, taskFailureRate: 0.2, malformedRate: 0.15)
+        let faults = FaultInjection(
+            seed: seed,
+            throttleRate: 0.15,
+            internalErrorRate: 0.15,
+            taskFailureRate: 0.2,
+            malformedRate: 0.15
+        )
         let clock = ManualClock()
-        return try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(1), faults: faults), clock: clock) { sim throws in
+        return try await withSimulator(
+            SimulatorHarness.configuration(generationTime: .seconds(1), faults: faults),
+            clock: clock
+        ) { sim throws in
             let api = sim.api()
             var outcomes: [String] = []
             for index in 0..<24 {

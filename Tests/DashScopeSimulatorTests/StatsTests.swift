@@ -7,7 +7,11 @@ struct StatsTests {
     @Test("reports submissions, 429s, sliding-window maxima, unfinished and running maxima and queries")
     func statsShape() async throws {
         let clock = ManualClock()
-        let configuration = SimulatorHarness.configuration(generationTime: .seconds(60), submissionsPerSecond: 5, queriesPerSecond: 20)
+        let configuration = SimulatorHarness.configuration(
+            generationTime: .seconds(60),
+            submissionsPerSecond: 5,
+            queriesPerSecond: 20
+        )
         try await withSimulator(configuration, clock: clock) { sim throws in
             let api = sim.api()
             for _ in 0..<3 {
@@ -20,7 +24,11 @@ struct StatsTests {
             let json = try await sim.api(key: nil).send(.GET, "/sim/stats").json()
             #expect((json["accepted_submissions"] as? [String: Int]) == ["wan2.2-s2v-detect": 1, "wan2.2-s2v": 3])
             #expect((json["submission_attempts"] as? [String: Int]) == ["wan2.2-s2v-detect": 1, "wan2.2-s2v": 3])
-            #expect((json["max_accepted_submissions_per_second"] as? [String: Int]) == ["wan2.2-s2v-detect": 1, "wan2.2-s2v": 3])
+            #expect(
+                (json["max_accepted_submissions_per_second"] as? [String: Int]) == [
+                    "wan2.2-s2v-detect": 1, "wan2.2-s2v": 3,
+                ]
+            )
             #expect((json["max_submission_attempts_per_second"] as? [String: Int])?["wan2.2-s2v"] == 3)
             #expect(
                 (json["throttled"] as? [String: Int])

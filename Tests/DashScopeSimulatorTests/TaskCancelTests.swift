@@ -8,7 +8,8 @@ struct TaskCancelTests {
     @Test("a PENDING task is cancelled; RUNNING, finished and unknown tasks are refused")
     func cancel() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) {
+            sim throws in
             let api = sim.api()
             let running = try await api.synthesize().taskID()
             let pending = try await api.synthesize().taskID()
@@ -21,7 +22,11 @@ struct TaskCancelTests {
 
             try await api.cancel(running).expectError(status: 400, code: "UnsupportedOperation", message: Self.refusal)
             try await api.cancel(pending).expectError(status: 400, code: "UnsupportedOperation", message: Self.refusal)
-            try await api.cancel("no-such-task").expectError(status: 400, code: "UnsupportedOperation", message: Self.refusal)
+            try await api.cancel("no-such-task").expectError(
+                status: 400,
+                code: "UnsupportedOperation",
+                message: Self.refusal
+            )
 
             // The cancelled task is skipped: the next one runs right after the first.
             clock.advance(by: 60)

@@ -31,7 +31,9 @@ struct TaskLifecycleTests {
             let done = try await api.task(id)
             #expect(try done.taskStatus() == "SUCCEEDED")
             let output = try done.output()
-            #expect(Set(output.keys) == ["task_id", "task_status", "submit_time", "scheduled_time", "end_time", "results"])
+            #expect(
+                Set(output.keys) == ["task_id", "task_status", "submit_time", "scheduled_time", "end_time", "results"]
+            )
             #expect(output["end_time"] as? String == "2025-09-01 09:38:34.468")
             let videoURL = try #require((output["results"] as? [String: Any])?["video_url"] as? String)
             #expect(videoURL.hasPrefix("https://"))
@@ -55,7 +57,8 @@ struct TaskLifecycleTests {
             let finished = try await eventually {
                 let a = try await api.task(first).output()
                 let b = try await api.task(second).output()
-                return a["task_status"] as? String == "SUCCEEDED" && b["task_status"] as? String == "SUCCEEDED" ? (a, b) : nil
+                return a["task_status"] as? String == "SUCCEEDED" && b["task_status"] as? String == "SUCCEEDED"
+                    ? (a, b) : nil
             }
             let (a, b) = try #require(finished)
             // One at a time: the second started no earlier than the first ended.
@@ -69,7 +72,8 @@ struct TaskLifecycleTests {
     @Test("wan2.2-s2v runs one task at a time per account; the others wait PENDING in FIFO order")
     func oneAtATime() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) {
+            sim throws in
             let api = sim.api()
             let a = try await api.synthesize().taskID()
             let b = try await api.synthesize().taskID()
@@ -103,7 +107,8 @@ struct TaskLifecycleTests {
     @Test("audio of 20 s or more ends FAILED with code and message, no usage, and no bill")
     func longAudioFails() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(10)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(10)), clock: clock) {
+            sim throws in
             let api = sim.api()
             let failed = try await api.synthesize(audio: "https://e.com/a.mp3?duration=20").taskID()
             let fine = try await api.synthesize(audio: "https://e.com/a.mp3?duration=19.99").taskID()
@@ -111,7 +116,11 @@ struct TaskLifecycleTests {
             let response = try await api.task(failed)
             let output = try response.output()
             #expect(output["task_status"] as? String == "FAILED")
-            #expect(Set(output.keys) == ["task_id", "task_status", "submit_time", "scheduled_time", "end_time", "code", "message"])
+            #expect(
+                Set(output.keys) == [
+                    "task_id", "task_status", "submit_time", "scheduled_time", "end_time", "code", "message",
+                ]
+            )
             #expect(!((output["code"] as? String) ?? "").isEmpty)
             #expect(try response.json()["usage"] == nil)
             #expect(try await api.task(fine).taskStatus() == "SUCCEEDED")
@@ -155,7 +164,8 @@ struct TaskLifecycleTests {
     @Test("each key is its own account: foreign tasks are UNKNOWN and queues are separate")
     func keyIsolation() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) {
+            sim throws in
             let alice = sim.api(key: SimulatorHarness.key)
             let bob = sim.api(key: SimulatorHarness.otherKey)
             let aliceTask = try await alice.synthesize().taskID()

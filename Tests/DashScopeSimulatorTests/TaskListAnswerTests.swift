@@ -12,7 +12,9 @@ struct TaskListAnswerTests {
     func epochMilliseconds() async throws {
         let clock = ManualClock()
         let configuration = SimulatorHarness.configuration(
-            generationTime: .seconds(60), faults: FaultInjection(taskListAnswer: .epochMilliseconds))
+            generationTime: .seconds(60),
+            faults: FaultInjection(taskListAnswer: .epochMilliseconds)
+        )
         try await withSimulator(configuration, clock: clock) { sim throws in
             let id = try await sim.api().synthesize().taskID()
             let json = try await sim.api().list().json()
@@ -31,7 +33,10 @@ struct TaskListAnswerTests {
             _ = try await sim.api().synthesize()
             sim.simulator.setTaskListAnswer(.notFound, forKey: SimulatorHarness.key)
             try await sim.api().list().expectError(status: 404, code: "NotFound")
-            #expect(try await sim.api(key: SimulatorHarness.otherKey).list().status == 200, "the other account reads its list")
+            #expect(
+                try await sim.api(key: SimulatorHarness.otherKey).list().status == 200,
+                "the other account reads its list"
+            )
 
             sim.simulator.setTaskListAnswer(.unexpectedShape, forKey: SimulatorHarness.key)
             let odd = try await sim.api().list()

@@ -6,7 +6,8 @@ struct TaskListTests {
     @Test("lists the account's tasks newest first, paged, with total, page_no and page_size")
     func paging() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) {
+            sim throws in
             let api = sim.api()
             var ids: [String] = []
             for _ in 0..<3 {
@@ -36,7 +37,8 @@ struct TaskListTests {
     @Test("filters by status, model_name and submit time")
     func filters() async throws {
         let clock = ManualClock()
-        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) { sim throws in
+        try await withSimulator(SimulatorHarness.configuration(generationTime: .seconds(60)), clock: clock) {
+            sim throws in
             let api = sim.api()
             let first = try await api.synthesize().taskID()
             clock.advance(by: 3600)

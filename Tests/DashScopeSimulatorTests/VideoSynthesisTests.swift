@@ -20,7 +20,8 @@ struct VideoSynthesisTests {
     @Test("the path with a trailing slash works too")
     func trailingSlash() async throws {
         try await withSimulator { sim throws in
-            let body = #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
+            let body =
+                #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
             let response = try await sim.api().synthesize(body: body, path: TestAPI.synthesisPath + "/")
             #expect(response.status == 200)
             #expect(try response.taskStatus() == "PENDING")
@@ -30,14 +31,20 @@ struct VideoSynthesisTests {
     @Test("without X-DashScope-Async: enable the call is refused with 403 AccessDenied")
     func missingAsyncHeader() async throws {
         try await withSimulator { sim throws in
-            let body = #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
+            let body =
+                #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
             let response = try await sim.api().send(.POST, TestAPI.synthesisPath, body: body)
             try response.expectError(
                 status: 403,
                 code: "AccessDenied",
                 message: "current user api does not support synchronous calls"
             )
-            let disabled = try await sim.api().send(.POST, TestAPI.synthesisPath, body: body, headers: [("X-DashScope-Async", "disable")])
+            let disabled = try await sim.api().send(
+                .POST,
+                TestAPI.synthesisPath,
+                body: body,
+                headers: [("X-DashScope-Async", "disable")]
+            )
             try disabled.expectError(status: 403, code: "AccessDenied")
         }
     }
@@ -46,7 +53,8 @@ struct VideoSynthesisTests {
     func invalidBodies() async throws {
         try await withSimulator { sim throws in
             for body in [
-                "{\"model\":", "null", #"{"input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#,
+                "{\"model\":", "null",
+                #"{"input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#,
                 #"{"model":"wan2.2-s2v"}"#,
                 #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg"}}"#,
                 #"{"model":"wan2.2-s2v","input":{"audio_url":"https://e.com/a.mp3"}}"#,
@@ -63,8 +71,13 @@ struct VideoSynthesisTests {
     @Test("an unknown model gets 400 InvalidParameter, Model not exist.")
     func unknownModel() async throws {
         try await withSimulator { sim throws in
-            let body = #"{"model":"wan2.5-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
-            try await sim.api().synthesize(body: body).expectError(status: 400, code: "InvalidParameter", message: "Model not exist.")
+            let body =
+                #"{"model":"wan2.5-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
+            try await sim.api().synthesize(body: body).expectError(
+                status: 400,
+                code: "InvalidParameter",
+                message: "Model not exist."
+            )
         }
     }
 
@@ -78,7 +91,8 @@ struct VideoSynthesisTests {
     @Test("input.img_url is accepted as the image")
     func imgURLAlias() async throws {
         try await withSimulator { sim throws in
-            let body = #"{"model":"wan2.2-s2v","input":{"img_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
+            let body =
+                #"{"model":"wan2.2-s2v","input":{"img_url":"https://e.com/a.jpg","audio_url":"https://e.com/a.mp3"}}"#
             #expect(try await sim.api().synthesize(body: body).status == 200)
         }
     }

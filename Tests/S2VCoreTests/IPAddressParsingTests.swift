@@ -1,16 +1,18 @@
+import S2VCore
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import S2VCore
-import Testing
 
 /// Address literals are read exactly as the system's resolver reads them: IPv4 in every form `inet_aton`
 /// accepts, IPv6 as `inet_pton` does. Checked against the C library itself.
 @Suite struct IPAddressParsingTests {
     @Test(arguments: [
-        ("127.0.0.1", "127.0.0.1"), ("0x7f000001", "127.0.0.1"), ("0X7F000001", "127.0.0.1"), ("2130706433", "127.0.0.1"),
+        ("127.0.0.1", "127.0.0.1"), ("0x7f000001", "127.0.0.1"), ("0X7F000001", "127.0.0.1"),
+        ("2130706433", "127.0.0.1"),
         ("0177.0.0.1", "127.0.0.1"), ("127.1", "127.0.0.1"), ("127.0.1", "127.0.0.1"), ("0x7f.1", "127.0.0.1"),
         ("017700000001", "127.0.0.1"), ("0x7f.0.0.0x1", "127.0.0.1"), ("169.254.169.254", "169.254.169.254"),
         ("0xa9fea9fe", "169.254.169.254"), ("0", "0.0.0.0"), ("255.255.255.255", "255.255.255.255"),
@@ -21,16 +23,21 @@ import Testing
         #expect(IPAddress(hostLiteral: text)?.description == address, "\(text)")
     }
 
-    @Test(arguments: ["", "1.2.3.4.5", "256.1.1.1", "1.2.3.256", "4294967296", "08", "0x", "0x.1", "1..2", ".1", "1.", "a.b.c.d",
-                      "1.2.3.0x100", "1.16777216", "1.2.65536", "-1", "+1", " 1.2.3.4", "1.2.3.4x", "example.com"])
+    @Test(arguments: [
+        "", "1.2.3.4.5", "256.1.1.1", "1.2.3.256", "4294967296", "08", "0x", "0x.1", "1..2", ".1", "1.", "a.b.c.d",
+        "1.2.3.0x100", "1.16777216", "1.2.65536", "-1", "+1", " 1.2.3.4", "1.2.3.4x", "example.com",
+    ])
     func nonIPv4TextIsNotAnAddress(text: String) {
         #expect(IPAddress(inetAtonText: text) == nil, "\(text)")
     }
 
     @Test(arguments: [
-        ("::1", "::1"), ("::", "::"), ("[::1]", "::1"), ("::ffff:127.0.0.1", "::ffff:127.0.0.1"), ("::ffff:7f00:1", "::ffff:127.0.0.1"),
-        ("0:0:0:0:0:0:0:1", "::1"), ("fe80::1%eth0", "fe80::1"), ("FE80::ABCD", "fe80::abcd"), ("::127.0.0.1", "::7f00:1"),
-        ("2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"), ("1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"), ("64:ff9b::a9fe:a9fe", "64:ff9b::a9fe:a9fe"),
+        ("::1", "::1"), ("::", "::"), ("[::1]", "::1"), ("::ffff:127.0.0.1", "::ffff:127.0.0.1"),
+        ("::ffff:7f00:1", "::ffff:127.0.0.1"),
+        ("0:0:0:0:0:0:0:1", "::1"), ("fe80::1%eth0", "fe80::1"), ("FE80::ABCD", "fe80::abcd"),
+        ("::127.0.0.1", "::7f00:1"),
+        ("2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"), ("1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"),
+        ("64:ff9b::a9fe:a9fe", "64:ff9b::a9fe:a9fe"),
     ])
     func ipv6IsReadAndWrittenCanonically(text: String, address: String) {
         #expect(IPAddress(hostLiteral: text)?.description == address, "\(text)")
@@ -62,8 +69,10 @@ import Testing
     @Test func ipv6AgreesWithInetPton() {
         var generator = LiteralTextGenerator(seed: 6)
         let alphabet = Array("0123456789abcdefABCDEF:::::...ffff")
-        let samples = ["::ffff:1.2.3.4", "1::", "::1:2:3:4:5:6:7", "1:2:3:4:5:6:7::", "1:2:3:4:5:6:7:8:9", ":1::2", "1::2::3",
-                       "::1.2.3.04", "::1.2.3", "1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:7:1.2.3.4", "12345::", "::ffff:1.2.3.4.5"]
+        let samples = [
+            "::ffff:1.2.3.4", "1::", "::1:2:3:4:5:6:7", "1:2:3:4:5:6:7::", "1:2:3:4:5:6:7:8:9", ":1::2", "1::2::3",
+            "::1.2.3.04", "::1.2.3", "1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:7:1.2.3.4", "12345::", "::ffff:1.2.3.4.5",
+        ]
         var texts = samples
         for length in 1...20 {
             for _ in 0..<3000 {
@@ -72,7 +81,8 @@ import Testing
         }
         for text in texts {
             var raw = in6_addr()
-            let system: UInt128? = inet_pton(AF_INET6, text, &raw) == 1
+            let system: UInt128? =
+                inet_pton(AF_INET6, text, &raw) == 1
                 ? withUnsafeBytes(of: raw) { $0.reduce(UInt128(0)) { $0 << 8 | UInt128($1) } } : nil
             let ours: UInt128? = if case .v6(let value) = IPAddress(ipv6Text: text) { value } else { nil }
             #expect(ours == system, "'\(text)'")

@@ -4,8 +4,15 @@ import Testing
 
 @Suite struct MoneyTests {
     @Test func secondsTimesPriceIsExactAsTheUpstreamBills() {
-        let price = Price(id: 1, model: "wan2.2-s2v", tier: "480P", unit: "second",
-                          unitPrice: Decimal(exactly: "0.071677")!, currency: "USD", effectiveFrom: Date())
+        let price = Price(
+            id: 1,
+            model: "wan2.2-s2v",
+            tier: "480P",
+            unit: "second",
+            unitPrice: Decimal(exactly: "0.071677")!,
+            currency: "USD",
+            effectiveFrom: Date()
+        )
         #expect(price.amount(for: Decimal(exactly: "10.23")!).exactString == "0.73325571")
         #expect(price.amount(for: Decimal(exactly: "19.99")!).exactString == "1.43282323")
     }

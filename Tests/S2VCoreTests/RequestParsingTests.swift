@@ -8,14 +8,18 @@ import Testing
     }
 
     @Test func acceptsWhatTheOfficialSDKSends() throws {
-        let request = try self.parse(#"{"model":"wan2.2-s2v","input":{"prompt":null,"extend_prompt":true,"img_url":"https://e.com/a.jpg","audio_url":"oss://bucket/v.mp3"},"parameters":{"resolution":"720P","style":"speech"}}"#)
+        let request = try self.parse(
+            #"{"model":"wan2.2-s2v","input":{"prompt":null,"extend_prompt":true,"img_url":"https://e.com/a.jpg","audio_url":"oss://bucket/v.mp3"},"parameters":{"resolution":"720P","style":"speech"}}"#
+        )
         #expect(request.imageURL == "https://e.com/a.jpg")
         #expect(request.audioURL == "oss://bucket/v.mp3")
         #expect(request.resolution == "720P")
     }
 
     @Test func defaultsTo480PLikeDashScope() throws {
-        let request = try self.parse(#"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/v.mp3"}}"#)
+        let request = try self.parse(
+            #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/v.mp3"}}"#
+        )
         #expect(request.resolution == "480P")
     }
 
@@ -24,9 +28,15 @@ import Testing
         (#"{"input":{}}"#, "model is required"),
         (#"{"model":"wan2.2-s2v","input":{"audio_url":"https://e.com/v.mp3"}}"#, "input.image_url is required"),
         (#"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg"}}"#, "input.audio_url is required"),
-        (#"{"model":"wan2.2-s2v","input":{"image_url":"file:///etc/passwd","audio_url":"https://e.com/v.mp3"}}"#, "http, https or oss"),
+        (
+            #"{"model":"wan2.2-s2v","input":{"image_url":"file:///etc/passwd","audio_url":"https://e.com/v.mp3"}}"#,
+            "http, https or oss"
+        ),
         (#"{"model":"wan2.2-s2v","input":{"image_url":"https://","audio_url":"https://e.com/v.mp3"}}"#, "no host"),
-        (#"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/v.mp3"},"parameters":{"resolution":720}}"#, "parameters.resolution"),
+        (
+            #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","audio_url":"https://e.com/v.mp3"},"parameters":{"resolution":720}}"#,
+            "parameters.resolution"
+        ),
     ])
     func refusesWithAClearMessage(body: String, expected: String) {
         #expect {
@@ -38,7 +48,9 @@ import Testing
     }
 
     @Test func detectNeedsAnImage() throws {
-        let valid = try RequestDocument(parsing: Data(#"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://e.com/a.jpg"}}"#.utf8))
+        let valid = try RequestDocument(
+            parsing: Data(#"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://e.com/a.jpg"}}"#.utf8)
+        )
         #expect(try DetectRequest.parse(valid).imageURL == "https://e.com/a.jpg")
         let missing = try RequestDocument(parsing: Data(#"{"model":"wan2.2-s2v-detect","input":{}}"#.utf8))
         #expect(throws: ServiceError.self) { try DetectRequest.parse(missing) }

@@ -56,15 +56,23 @@ import Testing
         #expect(self.refusal(Array(utf16BE))?.contains("not UTF-8") == true)
         let utf32 = try #require(body.data(using: .utf32LittleEndian))
         #expect(self.refusal(Array(utf32))?.contains("not UTF-8") == true)
-        #expect(self.refusal(Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))?.contains("not valid UTF-8") == true)
-        #expect(self.refusal(Array(#"{"a":"x"#.utf8) + [0x01] + Array(#""}"#.utf8))?.contains("raw control character") == true)
+        #expect(
+            self.refusal(Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))?.contains("not valid UTF-8")
+                == true
+        )
+        #expect(
+            self.refusal(Array(#"{"a":"x"#.utf8) + [0x01] + Array(#""}"#.utf8))?.contains("raw control character")
+                == true
+        )
         #expect(self.refusal(Array(#"{"a":"x"#.utf8) + [0x00] + Array(#""}"#.utf8))?.contains("U+0000") == true)
         #expect(self.refusal(Array(#"{"a":"#.utf8) + [0xFF] + Array("}".utf8))?.contains("byte 0xFF") == true)
         #expect(self.refusal(Array(#"{"a":1}"#.utf8) + [0xFF])?.contains("unexpected data after") == true)
     }
 
     @Test func boundsNesting() {
-        let deepest = String(repeating: "[", count: StrictJSONReader.maximumDepth) + String(repeating: "]", count: StrictJSONReader.maximumDepth)
+        let deepest =
+            String(repeating: "[", count: StrictJSONReader.maximumDepth)
+            + String(repeating: "]", count: StrictJSONReader.maximumDepth)
         #expect(self.refusal(deepest) == nil)
         let deeper = "[" + deepest + "]"
         #expect(self.refusal(deeper)?.contains("deeper than \(StrictJSONReader.maximumDepth)") == true)
@@ -72,7 +80,12 @@ import Testing
     }
 
     @Test func readsNumbersExactly() throws {
-        let value = try StrictJSONReader.read(Array(#"{"d":10.23,"e":-1.5E+2,"z":-0.0,"big":12345678901234567890123456789012345678,"tiny":1e-90,"huge":1e90,"zero":0e999999}"#.utf8))
+        let value = try StrictJSONReader.read(
+            Array(
+                #"{"d":10.23,"e":-1.5E+2,"z":-0.0,"big":12345678901234567890123456789012345678,"tiny":1e-90,"huge":1e90,"zero":0e999999}"#
+                    .utf8
+            )
+        )
         #expect(value["d"]?.decimalValue == Decimal(string: "10.23"))
         #expect(value["e"]?.decimalValue == Decimal(-150))
         #expect(value["z"]?.decimalValue == 0)
@@ -90,7 +103,8 @@ import Testing
 
     /// What is priced is what is stored and sent: the text written from the parsed value reads back as that value.
     @Test func writesBackTheSameDocument() throws {
-        let body = #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","prompt":null,"n":[1,2.50,true]},"parameters":{"resolution":"720P","seed":4294967295,"r":0.000574}}"#
+        let body =
+            #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/a.jpg","prompt":null,"n":[1,2.50,true]},"parameters":{"resolution":"720P","seed":4294967295,"r":0.000574}}"#
         let document = try RequestDocument(parsing: Array(body.utf8))
         let again = try RequestDocument(parsing: Array(document.text.utf8))
         #expect(again.value == document.value)
@@ -105,7 +119,8 @@ import Testing
             try RequestDocument(parsing: Array(#"{"a":1,"a":2}"#.utf8))
         } throws: { error in
             guard let error = error as? ServiceError else { return false }
-            return error.status == 400 && error.code == "InvalidParameter" && error.message.contains("duplicate key 'a'")
+            return error.status == 400 && error.code == "InvalidParameter"
+                && error.message.contains("duplicate key 'a'")
         }
     }
 }

@@ -7,25 +7,31 @@ import Testing
     let rule = WebhookAddressRule()
 
     @Test(arguments: [
-        ("http://127.0.0.1/", IPAddressKind.loopback), ("http://127.0.0.1:8080/hook", .loopback), ("http://0x7f000001/", .loopback),
+        ("http://127.0.0.1/", IPAddressKind.loopback), ("http://127.0.0.1:8080/hook", .loopback),
+        ("http://0x7f000001/", .loopback),
         ("http://2130706433/", .loopback), ("http://0177.0.0.1/", .loopback), ("http://127.1/", .loopback),
         ("http://127.0.0.1./", .loopback), ("http://[::1]/", .loopback), ("http://[0:0:0:0:0:0:0:1]:9/", .loopback),
         ("http://localhost/", .loopback), ("http://LOCALHOST./", .loopback), ("http://api.localhost/", .loopback),
         ("http://%6c%6fcalhost/", .loopback),
-        ("http://169.254.169.254/latest/meta-data", .linkLocal), ("http://0xa9fea9fe/", .linkLocal), ("http://[fe80::1]/", .linkLocal),
+        ("http://169.254.169.254/latest/meta-data", .linkLocal), ("http://0xa9fea9fe/", .linkLocal),
+        ("http://[fe80::1]/", .linkLocal),
         ("http://[fe80::1%25eth0]/", .linkLocal), ("http://[febf::1]/", .linkLocal),
         ("http://10.0.0.1/", .private), ("http://10.255.255.255/", .private), ("http://172.16.0.1/", .private),
         ("http://172.31.255.254/", .private), ("http://192.168.1.1/", .private), ("http://100.64.0.1/", .private),
         ("http://100.127.255.255/", .private), ("http://[fc00::1]/", .private), ("http://[fd12:3456::1]/", .private),
         ("http://224.0.0.1/", .multicast), ("http://239.255.255.250/", .multicast), ("http://[ff02::1]/", .multicast),
-        ("http://0.0.0.0/", .unspecified), ("http://0/", .unspecified), ("http://[::]/", .unspecified), ("http://0.1.2.3/", .unspecified),
+        ("http://0.0.0.0/", .unspecified), ("http://0/", .unspecified), ("http://[::]/", .unspecified),
+        ("http://0.1.2.3/", .unspecified),
         ("http://255.255.255.255/", .broadcast), ("http://4294967295/", .broadcast),
         ("http://240.0.0.1/", .reserved), ("http://192.0.2.1/", .reserved), ("http://198.18.0.1/", .reserved),
         ("http://[2001:db8::1]/", .reserved), ("http://[100::1]/", .reserved), ("http://[2001::1]/", .reserved),
         // IPv6 forms that carry an IPv4 address are judged by that address.
-        ("http://[::ffff:127.0.0.1]/", .loopback), ("http://[::ffff:7f00:1]/", .loopback), ("http://[::ffff:169.254.169.254]/", .linkLocal),
-        ("http://[::ffff:10.0.0.1]/", .private), ("http://[::127.0.0.1]/", .loopback), ("http://[::a9fe:a9fe]/", .linkLocal),
-        ("http://[64:ff9b::7f00:1]/", .loopback), ("http://[2002:7f00:1::1]/", .loopback), ("http://[2002:c0a8:101::]/", .private),
+        ("http://[::ffff:127.0.0.1]/", .loopback), ("http://[::ffff:7f00:1]/", .loopback),
+        ("http://[::ffff:169.254.169.254]/", .linkLocal),
+        ("http://[::ffff:10.0.0.1]/", .private), ("http://[::127.0.0.1]/", .loopback),
+        ("http://[::a9fe:a9fe]/", .linkLocal),
+        ("http://[64:ff9b::7f00:1]/", .loopback), ("http://[2002:7f00:1::1]/", .loopback),
+        ("http://[2002:c0a8:101::]/", .private),
         ("https://127.0.0.1/", .loopback), ("HTTPS://[::1]:443/", .loopback),
     ])
     func nonPublicAddressesAreRefusedInEverySpelling(url: String, kind: IPAddressKind) {
@@ -34,29 +40,42 @@ import Testing
         #expect(refusal?.message.contains("webhook-allow-hosts") == true)
     }
 
-    @Test(arguments: ["https://hooks.example.com/budget", "http://hooks.example.com:8080/b?x=1", "http://8.8.8.8/", "http://0x08080808/",
-                      "http://[2606:4700:4700::1111]/", "http://[::ffff:8.8.8.8]/", "http://[64:ff9b::808:808]/", "https://h:1/",
-                      "https://h:65535/", "http://100.63.255.255/", "http://100.128.0.1/", "http://172.32.0.1/", "http://11.0.0.1/",
-                      "http://my-localhost.example/", "http://localhost.example/"])
+    @Test(arguments: [
+        "https://hooks.example.com/budget", "http://hooks.example.com:8080/b?x=1", "http://8.8.8.8/",
+        "http://0x08080808/",
+        "http://[2606:4700:4700::1111]/", "http://[::ffff:8.8.8.8]/", "http://[64:ff9b::808:808]/", "https://h:1/",
+        "https://h:65535/", "http://100.63.255.255/", "http://100.128.0.1/", "http://172.32.0.1/", "http://11.0.0.1/",
+        "http://my-localhost.example/", "http://localhost.example/",
+    ])
     func publicAddressesAndNamesPass(url: String) throws {
         _ = try self.rule.check(url: url)
     }
 
     @Test func theMessageNamesTheHostAndWhy() {
         let refusal = #expect(throws: WebhookAddressRefusal.self) { try self.rule.check(url: "http://0x7f000001/") }
-        #expect(refusal?.message.hasPrefix("the webhook host 0x7f000001 is a loopback address (127.0.0.0/8)") == true,
-                "\(refusal?.message ?? "-")")
-        let mapped = #expect(throws: WebhookAddressRefusal.self) { try self.rule.check(url: "http://[::ffff:169.254.169.254]/") }
-        #expect(mapped?.message.contains("an IPv4-mapped IPv6 form of 169.254.169.254, a link-local address (169.254.0.0/16)") == true,
-                "\(mapped?.message ?? "-")")
+        #expect(
+            refusal?.message.hasPrefix("the webhook host 0x7f000001 is a loopback address (127.0.0.0/8)") == true,
+            "\(refusal?.message ?? "-")"
+        )
+        let mapped = #expect(throws: WebhookAddressRefusal.self) {
+            try self.rule.check(url: "http://[::ffff:169.254.169.254]/")
+        }
+        #expect(
+            mapped?.message.contains(
+                "an IPv4-mapped IPv6 form of 169.254.169.254, a link-local address (169.254.0.0/16)"
+            ) == true,
+            "\(mapped?.message ?? "-")"
+        )
     }
 
-    @Test(arguments: [("ftp://hooks.example.com/", "http(s) URL"), ("file:///etc/passwd", "http(s) URL"),
-                      ("gopher://h/", "http(s) URL"), ("hooks.example.com/b", "http(s) URL"), ("http:///path", "no host"),
-                      ("http://h:99999/", "port 99999 is out of range"), ("http://h:0/", "port 0 is out of range"),
-                      ("https://h:65536/", "out of range"), ("http://[::1]:99999/", "out of range"),
-                      ("http://a%0d%0aX-Injected:1/", "DNS name"), ("http://exa%20mple.com/", "DNS name"),
-                      ("http://[::1%25%0d%0a]/", "DNS name")])
+    @Test(arguments: [
+        ("ftp://hooks.example.com/", "http(s) URL"), ("file:///etc/passwd", "http(s) URL"),
+        ("gopher://h/", "http(s) URL"), ("hooks.example.com/b", "http(s) URL"), ("http:///path", "no host"),
+        ("http://h:99999/", "port 99999 is out of range"), ("http://h:0/", "port 0 is out of range"),
+        ("https://h:65536/", "out of range"), ("http://[::1]:99999/", "out of range"),
+        ("http://a%0d%0aX-Injected:1/", "DNS name"), ("http://exa%20mple.com/", "DNS name"),
+        ("http://[::1%25%0d%0a]/", "DNS name"),
+    ])
     func badSchemesPortsAndHostsAreRefused(url: String, message: String) {
         let refusal = #expect(throws: WebhookAddressRefusal.self, "\(url)") { try self.rule.check(url: url) }
         #expect(refusal?.message.contains(message) == true, "\(url): \(refusal?.message ?? "-")")
@@ -83,11 +102,17 @@ import Testing
     /// At delivery every resolved address counts: one loopback address among public ones is enough.
     @Test func resolvedAddressesAreEachChecked() throws {
         let target = try self.rule.check(url: "https://hooks.example.com/b")
-        try self.rule.check(addresses: [.v4(0x0808_0808), try #require(IPAddress(hostLiteral: "2606:4700::1"))], of: target)
+        try self.rule.check(
+            addresses: [.v4(0x0808_0808), try #require(IPAddress(hostLiteral: "2606:4700::1"))],
+            of: target
+        )
         let refusal = #expect(throws: WebhookAddressRefusal.self) {
             try self.rule.check(addresses: [.v4(0x0808_0808), .v4(0x7f00_0001)], of: target)
         }
-        #expect(refusal?.message.contains("resolved to 127.0.0.1, a loopback address") == true, "\(refusal?.message ?? "-")")
+        #expect(
+            refusal?.message.contains("resolved to 127.0.0.1, a loopback address") == true,
+            "\(refusal?.message ?? "-")"
+        )
         #expect(throws: WebhookAddressRefusal.self) { try self.rule.check(addresses: [], of: target) }
         #expect(throws: WebhookAddressRefusal.self) {
             try self.rule.check(addresses: [try #require(IPAddress(hostLiteral: "::ffff:10.1.2.3"))], of: target)

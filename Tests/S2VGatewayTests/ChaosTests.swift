@@ -8,32 +8,54 @@ import Testing
 /// Many tasks through every upstream failure the simulator can inject: the gateway's ledger still equals the
 /// simulator's bill to the last digit, every task is settled exactly once, and no hold is left behind.
 @Suite struct ChaosTests {
-    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load)) func meteredTotalEqualsTheUpstreamBillUnderFaults() async throws {
+    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load)) func meteredTotalEqualsTheUpstreamBillUnderFaults()
+        async throws
+    {
         let faults = FaultInjection(
-            seed: 42, throttleRate: 0.1, internalErrorRate: 0.08, timeoutRate: 0.04, lostResponseRate: 0.04,
-            taskFailureRate: 0.08, malformedRate: 0.04, timeoutDelay: .milliseconds(1500))
+            seed: 42,
+            throttleRate: 0.1,
+            internalErrorRate: 0.08,
+            timeoutRate: 0.04,
+            lostResponseRate: 0.04,
+            taskFailureRate: 0.08,
+            malformedRate: 0.04,
+            timeoutDelay: .milliseconds(1500)
+        )
         let simulator = SimulatorConfiguration(
-            apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(10), submissionsPerSecond: 50,
-            queriesPerSecond: 200, faults: faults)
-        let harness = try await GatewayHarness.start(simulator: simulator, gateway: {
-            $0.upstreamTimeout = .milliseconds(500)
-            $0.notCreatedGrace = .milliseconds(800)
-            $0.pollInterval = .milliseconds(100)
-            // This test is about metering under faults, not pacing: the account lets everything through at once.
-            $0.accountLimits = AccountLimits(submissionsPerSecond: 50, maxInFlight: 1000, queriesPerSecond: 200)
-        })
+            apiKeys: [GatewayHarness.upstreamKey],
+            generationTime: .milliseconds(10),
+            submissionsPerSecond: 50,
+            queriesPerSecond: 200,
+            faults: faults
+        )
+        let harness = try await GatewayHarness.start(
+            simulator: simulator,
+            gateway: {
+                $0.upstreamTimeout = .milliseconds(500)
+                $0.notCreatedGrace = .milliseconds(800)
+                $0.pollInterval = .milliseconds(100)
+                // This test is about metering under faults, not pacing: the account lets everything through at once.
+                $0.accountLimits = AccountLimits(submissionsPerSecond: 50, maxInFlight: 1000, queriesPerSecond: 200)
+            }
+        )
         let keys = [try await harness.makeTeamKey(), try await harness.makeTeamKey()]
         var generator = SeededGenerator(seed: 7)
         let requests: [(key: String, seconds: String, tier: String)] = (0..<200).map { index in
             // Durations with up to two decimals, some over the 20 s limit (those fail upstream, unbilled).
             let hundredths = Int.random(in: 100...2_300, using: &generator)
-            return (keys[index % 2], "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))",
-                    Bool.random(using: &generator) ? "480P" : "720P")
+            return (
+                keys[index % 2], "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))",
+                Bool.random(using: &generator) ? "480P" : "720P"
+            )
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, request) in requests.enumerated() {
                 group.addTask {
-                    let reply = try await harness.submit(key: request.key, seconds: request.seconds, resolution: request.tier)
+                    let reply = try await harness.submit(
+                        key: request.key,
+                        seconds: request.seconds,
+                        resolution: request.tier
+                    )
                     #expect(reply.status == 200, "task \(index): \(reply.text)")
                 }
                 if index % 20 == 19 { try await group.waitForAll() }
@@ -42,13 +64,22 @@ import Testing
         try await harness.waitUntilAllSettled(timeout: .seconds(300))
 
         let bill = await harness.simulator.simulator.bill()
-        let metered = try #require(try await harness.scalar(
-            "SELECT coalesce(sum(amount), 0) FROM ledger_entries WHERE kind = 'capture'", as: Decimal.self))
+        let metered = try #require(
+            try await harness.scalar(
+                "SELECT coalesce(sum(amount), 0) FROM ledger_entries WHERE kind = 'capture'",
+                as: Decimal.self
+            )
+        )
         #expect(metered == bill.total.amount, "metered \(metered), upstream billed \(bill.total.amount)")
-        let captures = try await harness.scalar("SELECT count(*) FROM ledger_entries WHERE kind = 'capture'", as: Int.self)
+        let captures = try await harness.scalar(
+            "SELECT count(*) FROM ledger_entries WHERE kind = 'capture'",
+            as: Int.self
+        )
         #expect(captures == bill.total.tasks.count)
         let settlements = try await harness.scalar(
-            "SELECT count(*) FROM ledger_entries WHERE kind IN ('capture', 'release')", as: Int.self)
+            "SELECT count(*) FROM ledger_entries WHERE kind IN ('capture', 'release')",
+            as: Int.self
+        )
         #expect(settlements == 200, "every task settled exactly once")
         #expect(try await harness.scalar("SELECT sum(held) FROM ledger_entries", as: Decimal.self) == 0, "no hold left")
         #expect(try await harness.scalar("SELECT count(*) FROM tasks WHERE needs_review", as: Int.self) == 0)
@@ -56,7 +87,10 @@ import Testing
         let injected = await harness.simulator.simulator.stats().total.injectedFaults
         #expect(injected.values.reduce(0, +) > 20, "\(injected)")
         // Rollups agree with the ledger.
-        let rolledUp = try await harness.scalar("SELECT sum(cost) FROM usage_daily WHERE model = 'wan2.2-s2v'", as: Decimal.self)
+        let rolledUp = try await harness.scalar(
+            "SELECT sum(cost) FROM usage_daily WHERE model = 'wan2.2-s2v'",
+            as: Decimal.self
+        )
         #expect(rolledUp == metered)
         await harness.stop()
     }

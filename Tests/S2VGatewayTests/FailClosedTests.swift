@@ -16,7 +16,8 @@ import Testing
         try await cluster.start()
         let harness = try await GatewayHarness.start(
             gateway: { $0.storeDeadline = .seconds(3) },
-            database: TestDatabase(name: EmbeddedPostgres.defaultDatabase, cluster: cluster))
+            database: TestDatabase(name: EmbeddedPostgres.defaultDatabase, cluster: cluster)
+        )
         let key = try await harness.makeTeamKey()
         let created = try await harness.submit(key: key)
         let taskID = try #require(created.output["task_id"] as? String)

@@ -18,20 +18,26 @@ import Glibc
         // answer into a timeout or a cancellation.
         let harness = try await GatewayHarness.start(
             simulator: SimulatorConfiguration(
-                apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(150),
-                faults: FaultInjection(timeoutDelay: .seconds(2))),
+                apiKeys: [GatewayHarness.upstreamKey],
+                generationTime: .milliseconds(150),
+                faults: FaultInjection(timeoutDelay: .seconds(2))
+            ),
             gateway: {
                 $0.upstreamTimeout = .seconds(120)
                 $0.shutdownGrace = .seconds(120)
-            })
+            }
+        )
         let key = try await harness.makeTeamKey("in-flight")
         #expect(Self.acceptsConnections(port: harness.port))
 
-        let inFlight = Task { try await harness.detect(key: key, imageURL: "https://example.com/face.jpg?sim_fail=lost") }
+        let inFlight = Task {
+            try await harness.detect(key: key, imageURL: "https://example.com/face.jpg?sim_fail=lost")
+        }
         // Shut down only once the upstream has the call, so the request is certainly in flight.
         let deadline = ContinuousClock.now + .seconds(60)
         while await harness.simulator.simulator.stats().total.acceptedSubmissions[.detect, default: 0] == 0,
-              ContinuousClock.now < deadline {
+            ContinuousClock.now < deadline
+        {
             try await Task.sleep(for: .milliseconds(20))
         }
         let stopping = Task { await harness.stopGatewayOnly() }
@@ -39,7 +45,10 @@ import Glibc
         var refused = false
         let refusalDeadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < refusalDeadline {
-            if !Self.acceptsConnections(port: harness.port) { refused = true; break }
+            if !Self.acceptsConnections(port: harness.port) {
+                refused = true
+                break
+            }
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(refused, "the listener closes as the shutdown starts")
@@ -49,16 +58,21 @@ import Glibc
         await stopping.value
         let charges = try await harness.scalar(
             "SELECT count(*) FROM ledger_entries WHERE kind = 'capture' AND amount > 0 AND model = 'wan2.2-s2v-detect'",
-            as: Int.self)
+            as: Int.self
+        )
         #expect(charges == 1, "and its charge is in the ledger")
-        #expect(try await harness.scalar("SELECT sum(held) FROM ledger_entries", as: Decimal.self) == 0, "no hold left open")
+        #expect(
+            try await harness.scalar("SELECT sum(held) FROM ledger_entries", as: Decimal.self) == 0,
+            "no hold left open"
+        )
         await harness.stop()
     }
 
     @Test(.timeLimit(.minutes(5)))
     func anInstanceThatStopsLeavesItsQueueToTheOthers() async throws {
         let first = try await GatewayHarness.start(
-            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(300)))
+            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(300))
+        )
         let key = try await first.makeTeamKey("handover")
         let taskCount = 10
         for _ in 0..<taskCount {
@@ -66,12 +80,14 @@ import Glibc
         }
         let deadline = ContinuousClock.now + .seconds(120)
         while try await first.scalar("SELECT count(*) FROM tasks WHERE phase = 'settled'", as: Int.self) ?? 0 < 2,
-              ContinuousClock.now < deadline {
+            ContinuousClock.now < deadline
+        {
             try await Task.sleep(for: .milliseconds(50))
         }
         // A second instance is already running when the first one stops in the middle of the backlog.
         let second = try await GatewayHarness.start(database: first.database, sharing: first)
-        let unsettledAtStop = try await first.scalar("SELECT count(*) FROM tasks WHERE phase <> 'settled'", as: Int.self) ?? 0
+        let unsettledAtStop =
+            try await first.scalar("SELECT count(*) FROM tasks WHERE phase <> 'settled'", as: Int.self) ?? 0
         await first.stopGatewayOnly()
         #expect(unsettledAtStop > 0, "the first instance stopped with work left")
 
@@ -79,11 +95,20 @@ import Glibc
         let stats = await first.simulator.simulator.stats().total
         #expect(stats.acceptedSubmissions[.synthesis] == taskCount, "every task submitted exactly once")
         #expect(stats.maxUnfinishedTasks == 1, "the account's limit held across the handover")
-        #expect(try await second.scalar("SELECT count(*) FROM tasks WHERE status = 'SUCCEEDED'", as: Int.self) == taskCount)
-        #expect(try await second.scalar(
-            "SELECT count(DISTINCT task_id) FROM ledger_entries WHERE kind = 'capture'", as: Int.self) == taskCount)
-        #expect(try await second.scalar("SELECT count(*) FROM ledger_entries WHERE kind = 'capture'", as: Int.self) == taskCount,
-                "each task settled once")
+        #expect(
+            try await second.scalar("SELECT count(*) FROM tasks WHERE status = 'SUCCEEDED'", as: Int.self) == taskCount
+        )
+        #expect(
+            try await second.scalar(
+                "SELECT count(DISTINCT task_id) FROM ledger_entries WHERE kind = 'capture'",
+                as: Int.self
+            ) == taskCount
+        )
+        #expect(
+            try await second.scalar("SELECT count(*) FROM ledger_entries WHERE kind = 'capture'", as: Int.self)
+                == taskCount,
+            "each task settled once"
+        )
         await second.stop(dropDatabase: false)
         await first.stop()
     }

@@ -1,8 +1,8 @@
 import Foundation
-import NIOFoundationCompat
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOFoundationCompat
 import PostgresNIO
 import S2VGateway
 import S2VStore
@@ -16,10 +16,16 @@ import Testing
         let client = StoreClient(configuration: database.configuration, backgroundLogger: self.logger)
         return buildApplication(
             // A generous readiness deadline: the suite runs on two cores, and a starved check is not what these test.
-            configuration: GatewayConfiguration(port: 0, upstreamBaseURL: "http://127.0.0.1:9/api/v1",
-                                                upstreamAPIKey: UpstreamAPIKey(secret: "sk-never-used"),
-                                                readinessDeadline: .seconds(30)),
-            client: client, migrations: try MigrationDirectory.locate().load(), logger: self.logger)
+            configuration: GatewayConfiguration(
+                port: 0,
+                upstreamBaseURL: "http://127.0.0.1:9/api/v1",
+                upstreamAPIKey: UpstreamAPIKey(secret: "sk-never-used"),
+                readinessDeadline: .seconds(30)
+            ),
+            client: client,
+            migrations: try MigrationDirectory.locate().load(),
+            logger: self.logger
+        )
     }
 
     @Test func readyAfterStartupMigratesAnEmptyDatabase() async throws {

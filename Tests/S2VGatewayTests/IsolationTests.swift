@@ -17,8 +17,10 @@ import Testing
         let unknown = try await harness.task(unknownID, key: beta)
         #expect(foreign.status == unknown.status)
         #expect(foreign.output["task_status"] as? String == "UNKNOWN")
-        #expect(Self.withoutRequestID(foreign.text).replacingOccurrences(of: taskID, with: "ID")
-                == Self.withoutRequestID(unknown.text).replacingOccurrences(of: unknownID, with: "ID"))
+        #expect(
+            Self.withoutRequestID(foreign.text).replacingOccurrences(of: taskID, with: "ID")
+                == Self.withoutRequestID(unknown.text).replacingOccurrences(of: unknownID, with: "ID")
+        )
 
         let foreignCancel = try await harness.send(.POST, "/api/v1/tasks/\(taskID)/cancel", key: beta)
         let unknownCancel = try await harness.send(.POST, "/api/v1/tasks/\(unknownID)/cancel", key: beta)

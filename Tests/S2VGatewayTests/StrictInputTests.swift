@@ -30,12 +30,21 @@ import Testing
     @Test func aDuplicateKeyIsRefusedNotPricedOneWayAndSentAnother() async throws {
         let harness = try await GatewayHarness.start()
         let key = try await harness.makeTeamKey()
-        let body = #"{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"https://example.com/a.mp3"},"parameters":{"resolution":"480P","resolution":"720P"}}"#
+        let body =
+            #"{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"https://example.com/a.mp3"},"parameters":{"resolution":"480P","resolution":"720P"}}"#
         let reply = try await harness.send(.POST, Self.synthesis, key: key, body: body, headers: Self.async)
-        self.expectInvalidParameter(reply, mentioning: "duplicate key 'resolution' in $.parameters", "duplicate resolution")
-        let nested = #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://example.com/a.jpg","image_url":"https://example.com/b.jpg"}}"#
-        self.expectInvalidParameter(try await harness.send(.POST, Self.detect, key: key, body: nested),
-                                    mentioning: "duplicate key 'image_url' in $.input", "duplicate image_url")
+        self.expectInvalidParameter(
+            reply,
+            mentioning: "duplicate key 'resolution' in $.parameters",
+            "duplicate resolution"
+        )
+        let nested =
+            #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://example.com/a.jpg","image_url":"https://example.com/b.jpg"}}"#
+        self.expectInvalidParameter(
+            try await harness.send(.POST, Self.detect, key: key, body: nested),
+            mentioning: "duplicate key 'image_url' in $.input",
+            "duplicate image_url"
+        )
         try await self.expectNothingWrittenOrSent(harness)
         await harness.stop()
     }
@@ -44,14 +53,24 @@ import Testing
     @Test func whatOtherReadersRefuseIsRefusedHereFirst() async throws {
         let harness = try await GatewayHarness.start()
         let key = try await harness.makeTeamKey()
-        let trailing = #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/a.mp3",}}"#
-        self.expectInvalidParameter(try await harness.send(.POST, Self.synthesis, key: key, body: trailing, headers: Self.async),
-                                    mentioning: "no trailing commas", "trailing comma")
+        let trailing =
+            #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/a.mp3",}}"#
+        self.expectInvalidParameter(
+            try await harness.send(.POST, Self.synthesis, key: key, body: trailing, headers: Self.async),
+            mentioning: "no trailing commas",
+            "trailing comma"
+        )
         let bom = "\u{FEFF}" + #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://example.com/face.jpg"}}"#
-        self.expectInvalidParameter(try await harness.send(.POST, Self.detect, key: key, body: bom),
-                                    mentioning: "byte-order mark", "BOM on detect")
-        self.expectInvalidParameter(try await harness.send(.POST, Self.synthesis, key: key, body: bom, headers: Self.async),
-                                    mentioning: "byte-order mark", "BOM on synthesis")
+        self.expectInvalidParameter(
+            try await harness.send(.POST, Self.detect, key: key, body: bom),
+            mentioning: "byte-order mark",
+            "BOM on detect"
+        )
+        self.expectInvalidParameter(
+            try await harness.send(.POST, Self.synthesis, key: key, body: bom, headers: Self.async),
+            mentioning: "byte-order mark",
+            "BOM on synthesis"
+        )
         try await self.expectNothingWrittenOrSent(harness)
         await harness.stop()
     }
@@ -70,18 +89,32 @@ import Testing
         ]
         var sent = 0
         for body in synthesisBodies {
-            self.expectInvalidParameter(try await harness.send(.POST, Self.synthesis, key: key, body: body, headers: Self.async),
-                                        mentioning: "U+0000", body)
+            self.expectInvalidParameter(
+                try await harness.send(.POST, Self.synthesis, key: key, body: body, headers: Self.async),
+                mentioning: "U+0000",
+                body
+            )
             sent += 1
         }
-        let detectBody = #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://e.com/f.jpg","extra":"a\#(nul)b"}}"#
-        self.expectInvalidParameter(try await harness.send(.POST, Self.detect, key: key, body: detectBody), mentioning: "U+0000", "detect")
+        let detectBody =
+            #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://e.com/f.jpg","extra":"a\#(nul)b"}}"#
+        self.expectInvalidParameter(
+            try await harness.send(.POST, Self.detect, key: key, body: detectBody),
+            mentioning: "U+0000",
+            "detect"
+        )
         sent += 1
         let budget = #"{"scope":"team","team":"t\#(nul)","limit":"5","period":"month","timezone":"UTC\#(nul)"}"#
-        self.expectInvalidParameter(try await harness.send(.POST, "/v1/budgets", key: admin, body: budget), mentioning: "U+0000", "budget")
+        self.expectInvalidParameter(
+            try await harness.send(.POST, "/v1/budgets", key: admin, body: budget),
+            mentioning: "U+0000",
+            "budget"
+        )
         sent += 1
-        for path in ["/v1/reports/usage?team=%00", "/v1/reports/invoice?team=%00", "/v1/reports/budgets?team=%00",
-                     "/v1/audit?team=%00", "/v1/audit/changes?team=%00", "/v1/audit?model=a%00b"] {
+        for path in [
+            "/v1/reports/usage?team=%00", "/v1/reports/invoice?team=%00", "/v1/reports/budgets?team=%00",
+            "/v1/audit?team=%00", "/v1/audit/changes?team=%00", "/v1/audit?model=a%00b",
+        ] {
             for caller in [admin, key] {
                 self.expectInvalidParameter(try await harness.send(.GET, path, key: caller), mentioning: "U+0000", path)
                 sent += 1
@@ -90,7 +123,12 @@ import Testing
         try await self.expectNothingWrittenOrSent(harness)
         #expect(try await harness.scalar("SELECT count(*) FROM budgets", as: Int.self) == 0)
         #expect(try await harness.scalar("SELECT count(*) FROM call_log", as: Int.self) == sent)
-        #expect(try await harness.scalar("SELECT count(*) FROM call_log WHERE http_status = 400 AND error_code = 'InvalidParameter'", as: Int.self) == sent)
+        #expect(
+            try await harness.scalar(
+                "SELECT count(*) FROM call_log WHERE http_status = 400 AND error_code = 'InvalidParameter'",
+                as: Int.self
+            ) == sent
+        )
         await harness.stop()
     }
 
@@ -104,7 +142,12 @@ import Testing
         #expect(try await harness.send(.DELETE, "/v1/nothing", key: nil).status == 404)
         #expect(try await harness.send(.GET, "/health", key: nil).status == 200)
         #expect(try await harness.scalar("SELECT count(*) FROM call_log", as: Int.self) == 2)
-        #expect(try await harness.scalar("SELECT count(*) FROM call_log WHERE endpoint = '/api/v1/no/such/route' AND http_status = 404", as: Int.self) == 1)
+        #expect(
+            try await harness.scalar(
+                "SELECT count(*) FROM call_log WHERE endpoint = '/api/v1/no/such/route' AND http_status = 404",
+                as: Int.self
+            ) == 1
+        )
         await harness.stop()
     }
 
@@ -114,15 +157,21 @@ import Testing
         let harness = try await GatewayHarness.start()
         let key = try await harness.makeTeamKey()
         let raw = RawHTTPClient(port: harness.port)
-        let head = "POST \(Self.detect) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(key)\r\nContent-Type: application/json\r\n"
+        let head =
+            "POST \(Self.detect) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(key)\r\nContent-Type: application/json\r\n"
 
-        let chunked = await raw.exchange([Array((head + "Transfer-Encoding: chunked\r\n\r\n" + "zz\r\n{}\r\n0\r\n\r\n").utf8)])
+        let chunked = await raw.exchange([
+            Array((head + "Transfer-Encoding: chunked\r\n\r\n" + "zz\r\n{}\r\n0\r\n\r\n").utf8)
+        ])
         let malformed = try #require(chunked.response, "\(chunked)")
         #expect(malformed.status == 400, "\(malformed.status) \(malformed.text)")
         #expect(malformed.text.contains("InvalidParameter"), "\(malformed.text)")
 
         // The head alone: the body is never sent, so an answer can only come before it.
-        let expecting = await raw.exchange([Array((head + "Content-Length: 10485760\r\nExpect: 100-continue\r\n\r\n").utf8)], deadline: .seconds(30))
+        let expecting = await raw.exchange(
+            [Array((head + "Content-Length: 10485760\r\nExpect: 100-continue\r\n\r\n").utf8)],
+            deadline: .seconds(30)
+        )
         let refused = try #require(expecting.response, "\(expecting)")
         #expect(refused.status == 413, "\(refused.status) \(refused.text)")
         #expect(refused.text.contains("InvalidParameter"), "\(refused.text)")
@@ -130,7 +179,12 @@ import Testing
         #expect(declared.response?.status == 413, "\(declared)")
 
         let overLimit = String(repeating: "a", count: 70 * 1024)
-        let streamed = await raw.exchange([Array((head + "Transfer-Encoding: chunked\r\n\r\n" + String(overLimit.utf8.count, radix: 16) + "\r\n" + overLimit + "\r\n0\r\n\r\n").utf8)])
+        let streamed = await raw.exchange([
+            Array(
+                (head + "Transfer-Encoding: chunked\r\n\r\n" + String(overLimit.utf8.count, radix: 16) + "\r\n"
+                    + overLimit + "\r\n0\r\n\r\n").utf8
+            )
+        ])
         #expect(streamed.response?.status == 413, "\(streamed)")
         try await self.expectNothingWrittenOrSent(harness)
         await harness.stop()

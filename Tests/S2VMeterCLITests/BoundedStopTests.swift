@@ -34,10 +34,13 @@ import Glibc
         let cluster = try await EmbeddedPostgres.prepare(dataDirectory: directory, logger: logger)
         let simulator = try await RunningSimulator.start(
             configuration: SimulatorConfiguration(
-                apiKeys: [Self.upstreamKey], generationTime: .milliseconds(200),
+                apiKeys: [Self.upstreamKey],
+                generationTime: .milliseconds(200),
                 // A `lost` answer is held back this long: far past the stop, so the submission is in flight.
-                faults: FaultInjection(timeoutDelay: .seconds(900))),
-            logger: logger)
+                faults: FaultInjection(timeoutDelay: .seconds(900))
+            ),
+            logger: logger
+        )
         do {
             try await Self.rounds(directory: directory, cluster: cluster, simulator: simulator, logger: logger)
         } catch {
@@ -47,28 +50,41 @@ import Glibc
         await Self.tearDown(cluster: cluster, simulator: simulator, directory: directory)
     }
 
-    private static func rounds(directory: String, cluster: EmbeddedPostgres, simulator: RunningSimulator,
-                               logger: Logger) async throws {
+    private static func rounds(
+        directory: String,
+        cluster: EmbeddedPostgres,
+        simulator: RunningSimulator,
+        logger: Logger
+    ) async throws {
         // A client runs once: a fresh one for each visit. It connects without registering as a cluster user.
         func withClient<T: Sendable>(_ body: @Sendable (StoreClient) async throws -> T) async throws -> T {
-            try await StoreClient(configuration: cluster.clientConfiguration(), backgroundLogger: logger).whileRunning(body)
+            try await StoreClient(configuration: cluster.clientConfiguration(), backgroundLogger: logger).whileRunning(
+                body
+            )
         }
         var environment = ProcessInfo.processInfo.environment
         environment["DASHSCOPE_API_KEY"] = Self.upstreamKey
         environment.removeValue(forKey: "DATABASE_URL")
         func serve(port: Int) throws -> CommandLineProcess {
-            try CommandLineProcess.start([
-                "serve", "--port", "\(port)", "--upstream-url", simulator.baseURL + "/api/v1", "--data-dir", directory,
-                "--shutdown-grace", "\(Self.grace.components.seconds)", "--upstream-timeout", "600", "--poll-interval", "0.2",
-                "--not-created-grace", "1", "--log-level", "info",
-            ], environment: environment)
+            try CommandLineProcess.start(
+                [
+                    "serve", "--port", "\(port)", "--upstream-url", simulator.baseURL + "/api/v1", "--data-dir",
+                    directory,
+                    "--shutdown-grace", "\(Self.grace.components.seconds)", "--upstream-timeout", "600",
+                    "--poll-interval", "0.2",
+                    "--not-created-grace", "1", "--log-level", "info",
+                ],
+                environment: environment
+            )
         }
         func startReady() async throws -> (CommandLineProcess, Int) {
             let port = try CommandLineProcess.freePort()
             let gateway = try serve(port: port)
-            let ready = try await Self.waitUntil(.seconds(120), every: .milliseconds(100)) {
-                try await CommandLineTests.status(of: "http://127.0.0.1:\(port)/ready") == 200 || !gateway.child.isRunning
-            } && gateway.child.isRunning
+            let ready =
+                try await Self.waitUntil(.seconds(120), every: .milliseconds(100)) {
+                    try await CommandLineTests.status(of: "http://127.0.0.1:\(port)/ready") == 200
+                        || !gateway.child.isRunning
+                } && gateway.child.isRunning
             if !ready { gateway.child.signal(SIGKILL) }
             try #require(ready, "serve never became ready: \(gateway.child.output)")
             return (gateway, port)
@@ -88,13 +104,20 @@ import Glibc
                 key = try await withClient { client in
                     let team = try await TeamRepository(client: client).create(name: "stopping", logger: logger)
                     return try await APIKeyRepository(client: client).create(
-                        teamID: team.id, isAdmin: false, name: "", logger: logger).1.value
+                        teamID: team.id,
+                        isAdmin: false,
+                        name: "",
+                        logger: logger
+                    ).1.value
                 }
             }
 
             let attemptsBefore = await Self.submissionAttempts(simulator)
             let admitted = try await Self.submitHeldTask(port: port, key: try #require(key))
-            try #require(admitted == 200, "round \(round): the submission was not admitted (\(String(describing: admitted)))")
+            try #require(
+                admitted == 200,
+                "round \(round): the submission was not admitted (\(String(describing: admitted)))"
+            )
             // In flight for real: the simulator has the call and is holding its answer back.
             let reached = try await Self.waitUntil(.seconds(120)) {
                 await Self.submissionAttempts(simulator) > attemptsBefore
@@ -107,8 +130,10 @@ import Glibc
             let exited = try await Self.waitUntil(Self.exitBound + .seconds(60)) { !gateway.child.isRunning }
             let took = ContinuousClock.now - signalled
             freeze.thaw()
-            #expect(exited && took <= Self.exitBound,
-                    "round \(round) (database \(hangDatabase ? "hung" : "up")): exited after \(took), bound \(Self.exitBound): \(gateway.child.output.suffix(4000))")
+            #expect(
+                exited && took <= Self.exitBound,
+                "round \(round) (database \(hangDatabase ? "hung" : "up")): exited after \(took), bound \(Self.exitBound): \(gateway.child.output.suffix(4000))"
+            )
             if gateway.child.isRunning { gateway.child.signal(SIGKILL) }
             // A stop that had to abandon its cluster leaves it running, or shutting down once thawed: stop it,
             // so that the next round starts from a stopped cluster as the others do.
@@ -126,12 +151,14 @@ import Glibc
         }
         #expect(settled, "every cut-off submission is resolved and settled: \(gateway.child.output.suffix(4000))")
         let (tasks, settlements, held, captured) = try await withClient { client in
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 SELECT (SELECT count(*) FROM tasks)::int,
                        count(*) FILTER (WHERE kind IN ('capture', 'release'))::int,
                        coalesce(sum(held), 0), coalesce(sum(amount) FILTER (WHERE kind = 'capture'), 0)
                 FROM ledger_entries
-                """)
+                """
+            )
             for try await row in rows.decode((Int, Int, Decimal, Decimal).self) { return row }
             return (0, 0, Decimal(0), Decimal(0))
         }
@@ -146,11 +173,18 @@ import Glibc
 
     /// A generation task whose submission the simulator processes but answers only after its long delay.
     private static func submitHeldTask(port: Int, key: String) async throws -> Int? {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis")
+        var request = HTTPClientRequest(
+            url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis"
+        )
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "X-DashScope-Async", value: "enable")
-        request.body = .bytes(ByteBuffer(string: #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=3.25&sim_fail=lost"},"parameters":{"resolution":"480P"}}"#))
+        request.body = .bytes(
+            ByteBuffer(
+                string:
+                    #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=3.25&sim_fail=lost"},"parameters":{"resolution":"480P"}}"#
+            )
+        )
         for _ in 0..<20 {
             do {
                 let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
@@ -172,8 +206,11 @@ import Glibc
         return 0
     }
 
-    private static func waitUntil(_ limit: Duration, every pause: Duration = .milliseconds(20),
-                                  _ condition: () async throws -> Bool) async throws -> Bool {
+    private static func waitUntil(
+        _ limit: Duration,
+        every pause: Duration = .milliseconds(20),
+        _ condition: () async throws -> Bool
+    ) async throws -> Bool {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
             if try await condition() { return true }

@@ -27,11 +27,16 @@ import Glibc
         let key = try await database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: "burst", logger: Logger(label: "test"))
             return try await APIKeyRepository(client: client).create(
-                teamID: team.id, isAdmin: false, name: "", logger: Logger(label: "test")).1.value
+                teamID: team.id,
+                isAdmin: false,
+                name: "",
+                logger: Logger(label: "test")
+            ).1.value
         }
         let limit = Self.hold * Decimal(Self.fitting)
         let set = try await CommandLineProcess.run([
-            "budgets", "set", "--team", "burst", "--limit", limit.exactString, "--period", "month", "--database-url", url,
+            "budgets", "set", "--team", "burst", "--limit", limit.exactString, "--period", "month", "--database-url",
+            url,
         ])
         #expect(set.status == 0, "\(set.output)")
 
@@ -47,13 +52,18 @@ import Glibc
         var ports: [Int] = []
         for _ in 0..<2 {
             let port = try CommandLineProcess.freePort()
-            gateways.append(try CommandLineProcess.start([
-                "serve", "--port", "\(port)", "--upstream-url", "http://127.0.0.1:\(simulatorPort)/api/v1",
-                "--database-url", url, "--log-level", "warning",
-                // 500 submissions queue at once for each gateway's connections: under the production deadline
-                // (3 s) most would be shed with 503 on two loaded cores, and this test is about the budget.
-                "--store-deadline", "30",
-            ], environment: environment))
+            gateways.append(
+                try CommandLineProcess.start(
+                    [
+                        "serve", "--port", "\(port)", "--upstream-url", "http://127.0.0.1:\(simulatorPort)/api/v1",
+                        "--database-url", url, "--log-level", "warning",
+                        // 500 submissions queue at once for each gateway's connections: under the production deadline
+                        // (3 s) most would be shed with 503 on two loaded cores, and this test is about the budget.
+                        "--store-deadline", "30",
+                    ],
+                    environment: environment
+                )
+            )
             ports.append(port)
         }
         defer { for gateway in gateways { gateway.child.signal(SIGKILL) } }
@@ -98,15 +108,19 @@ import Glibc
         let admitted = statuses.filter { $0.0 == 200 }.count
         let refused = statuses.filter { $0.0 == 403 && $0.1 == "BudgetExceeded" }.count
         #expect(admitted == Self.fitting, "\(Dictionary(grouping: statuses.map(\.0), by: { $0 }).mapValues(\.count))")
-        #expect(refused == 1_000 - Self.fitting,
-                "\(Dictionary(grouping: statuses.map { "\($0.0) \($0.1)" }, by: { $0 }).mapValues(\.count))")
+        #expect(
+            refused == 1_000 - Self.fitting,
+            "\(Dictionary(grouping: statuses.map { "\($0.0) \($0.1)" }, by: { $0 }).mapValues(\.count))"
+        )
         // How many samples fit in the burst depends on the machine's speed, so only that the sampler ran is
         // asserted; the final counters below are exact.
         #expect(samples >= 1)
         #expect(worst <= limit, "spent + held reached \(worst) over a limit of \(limit)")
         let (tasks, held) = try await database.withClient { client in
             var result: (Int, Decimal) = (0, 0)
-            let rows = try await client.query("SELECT (SELECT count(*)::int FROM tasks), (SELECT held FROM budget_usage)")
+            let rows = try await client.query(
+                "SELECT (SELECT count(*)::int FROM tasks), (SELECT held FROM budget_usage)"
+            )
             for try await row in rows.decode((Int, Decimal).self) { result = row }
             return result
         }
@@ -132,11 +146,18 @@ import Glibc
     }
 
     static func submitOnce(http: HTTPClient, port: Int, key: String) async -> (Int, String) {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis")
+        var request = HTTPClientRequest(
+            url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis"
+        )
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "X-DashScope-Async", value: "enable")
-        request.body = .bytes(ByteBuffer(string: #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=5"},"parameters":{"resolution":"480P"}}"#))
+        request.body = .bytes(
+            ByteBuffer(
+                string:
+                    #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=5"},"parameters":{"resolution":"480P"}}"#
+            )
+        )
         do {
             let response = try await http.execute(request, timeout: .seconds(60))
             let body = try await response.body.collect(upTo: 1 << 20)

@@ -14,21 +14,30 @@ import Testing
         let url = database.url
         let set = ["budgets", "set", "--global", "--limit", "1", "--database-url", url]
 
-        let loopback = try await CommandLineProcess.run(set + ["--period", "day", "--webhook", "http://0x7f000001:9/hook"])
+        let loopback = try await CommandLineProcess.run(
+            set + ["--period", "day", "--webhook", "http://0x7f000001:9/hook"]
+        )
         #expect(loopback.status != 0)
         #expect(loopback.output.contains("the webhook host 0x7f000001 is a loopback address"), "\(loopback.output)")
-        let metadata = try await CommandLineProcess.run(set + ["--period", "day", "--webhook", "http://169.254.169.254/"])
+        let metadata = try await CommandLineProcess.run(
+            set + ["--period", "day", "--webhook", "http://169.254.169.254/"]
+        )
         #expect(metadata.output.contains("link-local"), "\(metadata.output)")
-        let port = try await CommandLineProcess.run(set + ["--period", "day", "--webhook", "https://hooks.example.com:99999/"])
+        let port = try await CommandLineProcess.run(
+            set + ["--period", "day", "--webhook", "https://hooks.example.com:99999/"]
+        )
         #expect(port.output.contains("out of range"), "\(port.output)")
 
         let allowed = try await CommandLineProcess.run(
-            set + ["--period", "day", "--webhook", "http://127.0.0.1:9/hook", "--webhook-allow-hosts", "127.0.0.1"])
+            set + ["--period", "day", "--webhook", "http://127.0.0.1:9/hook", "--webhook-allow-hosts", "127.0.0.1"]
+        )
         #expect(allowed.status == 0, "\(allowed.output)")
         var environment = ProcessInfo.processInfo.environment
         environment["S2V_METER_WEBHOOK_ALLOW_HOSTS"] = "hooks.internal, 127.0.0.1"
         let fromEnvironment = try await CommandLineProcess.run(
-            set + ["--period", "week", "--webhook", "http://127.0.0.1:9/hook"], environment: environment)
+            set + ["--period", "week", "--webhook", "http://127.0.0.1:9/hook"],
+            environment: environment
+        )
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.output)")
 
         let huge = try await CommandLineProcess.run(
@@ -43,9 +52,11 @@ import Testing
             #expect(refused.status != 0)
             #expect(refused.output.contains("is not an IANA time zone name"), "\(zone): \(refused.output)")
         }
-        #expect(try await database.withClient { client in
-            try await BudgetRepository(client: client).list(logger: Logger(label: "test")).count
-        } == 2)
+        #expect(
+            try await database.withClient { client in
+                try await BudgetRepository(client: client).list(logger: Logger(label: "test")).count
+            } == 2
+        )
         try await database.cluster.dropDatabase(database.name)
     }
 
@@ -53,13 +64,17 @@ import Testing
     @Test func budgetsStatusNeverShowsNaN() async throws {
         let database = try await TestDatabase.make()
         try await database.withClient { client in
-            _ = try await client.query("""
+            _ = try await client.query(
+                """
                 INSERT INTO budgets (scope, limit_amount, currency, period, timezone) VALUES ('global', 1e127, 'USD', 'month', 'UTC')
-                """)
-            _ = try await client.query("""
+                """
+            )
+            _ = try await client.query(
+                """
                 INSERT INTO budget_usage (budget_id, period_start, spent, held)
                 SELECT id, budget_period_start('month', 'UTC', now()), 0.36, 0 FROM budgets
-                """)
+                """
+            )
         }
         for format in ["table", "csv", "json"] {
             let status = try await CommandLineProcess.run(

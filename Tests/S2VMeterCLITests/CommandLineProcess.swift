@@ -25,17 +25,25 @@ struct CommandLineProcess {
     /// Starts `executable arguments…`, optionally through `prefix` (such as `setpriv …`). With `separateErrors`,
     /// stderr (where the tool logs) is kept apart from stdout (where it prints its reports).
     static func start(
-        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil,
+        _ arguments: [String],
+        executable: URL? = nil,
+        prefix: [String] = [],
+        environment: [String: String]? = nil,
         separateErrors: Bool = false
     ) throws -> CommandLineProcess {
         let binary = try executable ?? Self.executable
         let command = prefix + [binary.path] + arguments
         let name = "cli-\(UUID().uuidString)"
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).log").path
-        let errorPath = separateErrors ? FileManager.default.temporaryDirectory.appendingPathComponent("\(name).err").path : nil
+        let errorPath =
+            separateErrors ? FileManager.default.temporaryDirectory.appendingPathComponent("\(name).err").path : nil
         let child = try ChildProcess(
-            executable: command[0], arguments: Array(command.dropFirst()), environment: environment, outputPath: outputPath,
-            errorPath: errorPath)
+            executable: command[0],
+            arguments: Array(command.dropFirst()),
+            environment: environment,
+            outputPath: outputPath,
+            errorPath: errorPath
+        )
         return CommandLineProcess(child: child)
     }
 
@@ -50,11 +58,19 @@ struct CommandLineProcess {
     /// Runs to completion and returns the exit status and everything printed. A process still running after
     /// `deadline` is killed and reported as exit status 137, so a hang fails its test instead of the suite.
     static func run(
-        _ arguments: [String], executable: URL? = nil, prefix: [String] = [], environment: [String: String]? = nil,
+        _ arguments: [String],
+        executable: URL? = nil,
+        prefix: [String] = [],
+        environment: [String: String]? = nil,
         deadline: Duration = .seconds(120)
     ) async throws -> Finished {
-        let running = try Self.start(arguments, executable: executable, prefix: prefix, environment: environment,
-                                     separateErrors: true)
+        let running = try Self.start(
+            arguments,
+            executable: executable,
+            prefix: prefix,
+            environment: environment,
+            separateErrors: true
+        )
         let end = ContinuousClock.now + deadline
         while running.child.isRunning, ContinuousClock.now < end {
             try await Task.sleep(for: .milliseconds(20))

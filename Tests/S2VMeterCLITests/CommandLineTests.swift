@@ -3,8 +3,8 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
-import S2VStore
 import S2VMeterCLI
+import S2VStore
 import S2VTestSupport
 import Testing
 
@@ -55,7 +55,11 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: sqlCopy) }
         #expect(try await CommandLineProcess.run(["migrate", "--database-url", url, "--sql-dir", sqlCopy]).status == 0)
         let file = sqlCopy + "/0001_schema.sql"
-        try (try String(contentsOfFile: file, encoding: .utf8) + "\n-- edited\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: file, encoding: .utf8) + "\n-- edited\n").write(
+            toFile: file,
+            atomically: true,
+            encoding: .utf8
+        )
 
         let port = try CommandLineProcess.freePort()
         let served = try await CommandLineProcess.run(
@@ -83,8 +87,11 @@ import Glibc
         let binary = URL(fileURLWithPath: folder + "/s2v-meter")
         // cp in its own process: a copy written by this (multi-threaded, spawning) process could leak its write
         // descriptor into a concurrently spawned child, and exec would then fail with "Text file busy".
-        let copied = try ChildProcess(executable: "/bin/cp", arguments: [try CommandLineProcess.executable.path, binary.path],
-                                      outputPath: folder + "/cp.log")
+        let copied = try ChildProcess(
+            executable: "/bin/cp",
+            arguments: [try CommandLineProcess.executable.path, binary.path],
+            outputPath: folder + "/cp.log"
+        )
         #expect(await copied.wait() == 0)
         let sql = try Self.copyOfProjectSQL()
         defer { try? FileManager.default.removeItem(atPath: sql) }
@@ -95,22 +102,31 @@ import Glibc
         chmod(folder, 0o755)
 
         try await Self.checkServeDemo(
-            dataDirectory: dataDirectory, binary: binary,
+            dataDirectory: dataDirectory,
+            binary: binary,
             prefix: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"],
-            extraArguments: ["--sql-dir", folder + "/sql"])
-        let owner = try FileManager.default.attributesOfItem(atPath: dataDirectory + "/postgres/data")[.ownerAccountID] as? Int
+            extraArguments: ["--sql-dir", folder + "/sql"]
+        )
+        let owner =
+            try FileManager.default.attributesOfItem(atPath: dataDirectory + "/postgres/data")[.ownerAccountID] as? Int
         #expect(owner == 65534, "the cluster belongs to the ordinary user")
     }
 
     static func checkServeDemo(
-        dataDirectory: String, binary: URL? = nil, prefix: [String] = [], extraArguments: [String] = []
+        dataDirectory: String,
+        binary: URL? = nil,
+        prefix: [String] = [],
+        extraArguments: [String] = []
     ) async throws {
         let port = try CommandLineProcess.freePort()
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DATABASE_URL")
         let server = try CommandLineProcess.start(
             ["serve", "--demo", "--port", "\(port)", "--data-dir", dataDirectory] + extraArguments,
-            executable: binary, prefix: prefix, environment: environment)
+            executable: binary,
+            prefix: prefix,
+            environment: environment
+        )
         var ready = false
         let deadline = ContinuousClock.now + .seconds(180)
         while ContinuousClock.now < deadline, server.child.isRunning {

@@ -8,7 +8,8 @@ import Testing
     @Test func serveAndTheAdminCommandsReadTheConfigFile() async throws {
         let database = try await TestDatabase.make()
         let port = try CommandLineProcess.freePort()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s2v-serve-\(UUID().uuidString).json").path
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s2v-serve-\(UUID().uuidString).json")
+            .path
         let object: [String: Any] = ["database-url": database.url, "demo": true, "port": port, "log-format": "text"]
         try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -36,6 +37,9 @@ import Testing
         let status = try await server.stopGracefully()
         #expect(status == 0, "\(server.child.output)")
         let logLines = server.child.output.split(separator: "\n").filter { !$0.isEmpty }
-        #expect(!logLines.isEmpty && logLines.allSatisfy { $0.hasPrefix("{") }, "JSON logs, from the environment: \(server.child.output)")
+        #expect(
+            !logLines.isEmpty && logLines.allSatisfy { $0.hasPrefix("{") },
+            "JSON logs, from the environment: \(server.child.output)"
+        )
     }
 }

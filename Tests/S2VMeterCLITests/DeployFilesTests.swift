@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-@testable import S2VMeterCLI
 import Testing
+
+@testable import S2VMeterCLI
 
 /// The deployment files in `deploy/` cannot run here (no container engine, cluster or systemd), so they are
 /// checked for what operations rely on: they parse, run `serve` with arguments it accepts, reach PostgreSQL,
@@ -14,9 +15,16 @@ import Testing
 
     // MARK: compose
 
-    @Test(.enabled(if: DeployFilesTests.yamlAvailable, "python3 with PyYAML is not installed (pip install pyyaml); CI requires it"))
+    @Test(
+        .enabled(
+            if: DeployFilesTests.yamlAvailable,
+            "python3 with PyYAML is not installed (pip install pyyaml); CI requires it"
+        )
+    )
     func composeRunsPostgresTwoGatewaysAndNginx() async throws {
-        let compose = try #require(try await DeployTool.loadYAML(Self.deploy.appendingPathComponent("compose.yaml")).first as? [String: Any])
+        let compose = try #require(
+            try await DeployTool.loadYAML(Self.deploy.appendingPathComponent("compose.yaml")).first as? [String: Any]
+        )
         let services = try #require(compose["services"] as? [String: [String: Any]])
 
         let postgres = try #require(services["postgres"])
@@ -29,13 +37,22 @@ import Testing
         for (name, gateway) in gateways {
             let command = try #require(gateway["command"] as? [String])
             try await Self.expectServeArguments(command, file: "compose.yaml \(name)")
-            let dependsOn = try #require(gateway["depends_on"] as? [String: [String: Any]], "\(name) depends on postgres")
+            let dependsOn = try #require(
+                gateway["depends_on"] as? [String: [String: Any]],
+                "\(name) depends on postgres"
+            )
             #expect(dependsOn["postgres"]?["condition"] as? String == "service_healthy", "\(name) waits for postgres")
             let environment = try #require(gateway["environment"] as? [String: String])
-            #expect(environment["DATABASE_URL"]?.contains("@postgres:5432/") == true, "\(name) uses the compose PostgreSQL")
+            #expect(
+                environment["DATABASE_URL"]?.contains("@postgres:5432/") == true,
+                "\(name) uses the compose PostgreSQL"
+            )
             #expect(environment["DASHSCOPE_API_KEY"] != nil)
             let healthcheck = try #require(gateway["healthcheck"] as? [String: Any])
-            #expect((healthcheck["test"] as? [String])?.contains { $0.hasSuffix("/ready") } == true, "\(name) is ready on /ready")
+            #expect(
+                (healthcheck["test"] as? [String])?.contains { $0.hasSuffix("/ready") } == true,
+                "\(name) is ready on /ready"
+            )
             let grace = try Self.seconds(#require(gateway["stop_grace_period"] as? String))
             #expect(grace > 20, "\(name) gets more than serve's --shutdown-grace to stop")
         }
@@ -53,7 +70,12 @@ import Testing
 
     // MARK: Kubernetes
 
-    @Test(.enabled(if: DeployFilesTests.yamlAvailable, "python3 with PyYAML is not installed (pip install pyyaml); CI requires it"))
+    @Test(
+        .enabled(
+            if: DeployFilesTests.yamlAvailable,
+            "python3 with PyYAML is not installed (pip install pyyaml); CI requires it"
+        )
+    )
     func kubernetesDeploymentIsProbedNonRootAndFedByTheSecret() async throws {
         let objects = try await Self.kubernetesObjects()
         let deployment = try #require(objects.first { $0["kind"] as? String == "Deployment" })
@@ -74,38 +96,51 @@ import Testing
 
         // SIGTERM comes after preStop; serve then needs up to --shutdown-grace.
         let shutdownGrace = arguments.firstIndex(of: "--shutdown-grace").flatMap { Int(arguments[$0 + 1]) } ?? 20
-        let preStop = ((container["lifecycle"] as? [String: Any])?["preStop"] as? [String: Any])?["exec"] as? [String: Any]
+        let preStop =
+            ((container["lifecycle"] as? [String: Any])?["preStop"] as? [String: Any])?["exec"] as? [String: Any]
         let preStopSleep = (preStop?["command"] as? [String]).flatMap { $0.first == "sleep" ? Int($0[1]) : nil }
         #expect(preStopSleep != nil, "preStop sleeps so the Service stops routing before SIGTERM")
         let termination = try #require(pod["terminationGracePeriodSeconds"] as? Int)
         #expect(termination > (preStopSleep ?? 0) + shutdownGrace)
 
-        let secretReferences = (container["env"] as? [[String: Any]] ?? []).compactMap { variable -> (String, String, String)? in
+        let secretReferences = (container["env"] as? [[String: Any]] ?? []).compactMap {
+            variable -> (String, String, String)? in
             guard let name = variable["name"] as? String,
-                  let reference = (variable["valueFrom"] as? [String: Any])?["secretKeyRef"] as? [String: String],
-                  let secret = reference["name"], let key = reference["key"] else { return nil }
+                let reference = (variable["valueFrom"] as? [String: Any])?["secretKeyRef"] as? [String: String],
+                let secret = reference["name"], let key = reference["key"]
+            else { return nil }
             return (name, secret, key)
         }
         #expect(Set(secretReferences.map { $0.0 }) == ["DATABASE_URL", "DASHSCOPE_API_KEY"])
         let secrets = objects.filter { $0["kind"] as? String == "Secret" }
         for (variable, secretName, key) in secretReferences {
-            let secret = try #require(secrets.first { ($0["metadata"] as? [String: Any])?["name"] as? String == secretName },
-                                      "\(variable) comes from Secret \(secretName), which deploy/kubernetes defines")
+            let secret = try #require(
+                secrets.first { ($0["metadata"] as? [String: Any])?["name"] as? String == secretName },
+                "\(variable) comes from Secret \(secretName), which deploy/kubernetes defines"
+            )
             let keys = Set(((secret["stringData"] as? [String: Any]) ?? (secret["data"] as? [String: Any]) ?? [:]).keys)
             #expect(keys.contains(key), "Secret \(secretName) holds \(key)")
         }
 
         let service = try #require(objects.first { $0["kind"] as? String == "Service" })
         let portNames = (container["ports"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-        let targets = ((service["spec"] as? [String: Any])?["ports"] as? [[String: Any]] ?? []).compactMap { $0["targetPort"] as? String }
+        let targets = ((service["spec"] as? [String: Any])?["ports"] as? [[String: Any]] ?? []).compactMap {
+            $0["targetPort"] as? String
+        }
         #expect(!targets.isEmpty && targets.allSatisfy(portNames.contains), "the Service targets the container's port")
     }
 
-    @Test(.enabled(if: DeployFilesTests.yamlAvailable, "python3 with PyYAML is not installed (pip install pyyaml); CI requires it"))
+    @Test(
+        .enabled(
+            if: DeployFilesTests.yamlAvailable,
+            "python3 with PyYAML is not installed (pip install pyyaml); CI requires it"
+        )
+    )
     func kustomizationListsEveryManifest() async throws {
         let folder = Self.deploy.appendingPathComponent("kubernetes")
         let kustomization = try #require(
-            try await DeployTool.loadYAML(folder.appendingPathComponent("kustomization.yaml")).first as? [String: Any])
+            try await DeployTool.loadYAML(folder.appendingPathComponent("kustomization.yaml")).first as? [String: Any]
+        )
         let listed = Set(kustomization["resources"] as? [String] ?? [])
         #expect(listed == Set(try Self.kubernetesFiles().map(\.lastPathComponent)))
     }
@@ -126,9 +161,15 @@ import Testing
         let userName = user.split(separator: ":").first.map(String.init) ?? user
         #expect(userName != "root" && userName != "0")
 
-        let sqlCopy = try #require(instructions("COPY", in: runtime).first { $0.hasPrefix("sql") }, "the migrations are copied in")
+        let sqlCopy = try #require(
+            instructions("COPY", in: runtime).first { $0.hasPrefix("sql") },
+            "the migrations are copied in"
+        )
         let sqlDestination = try #require(sqlCopy.split(separator: " ").last).trimmingCharacters(in: ["/"])
-        #expect(runtime.contains { $0.contains("S2V_METER_SQL_DIR=/\(sqlDestination)") }, "serve finds them: S2V_METER_SQL_DIR")
+        #expect(
+            runtime.contains { $0.contains("S2V_METER_SQL_DIR=/\(sqlDestination)") },
+            "serve finds them: S2V_METER_SQL_DIR"
+        )
 
         #expect(instructions("EXPOSE", in: runtime) == ["8080"])
         #expect(instructions("ENTRYPOINT", in: runtime) == [#"["s2v-meter"]"#])
@@ -148,8 +189,12 @@ import Testing
 
     // MARK: nginx
 
-    @Test(.enabled(if: DeployTool.isRequired || DeployTool.find("nginx") != nil,
-                   "nginx is not installed (apt-get install nginx); CI requires it"))
+    @Test(
+        .enabled(
+            if: DeployTool.isRequired || DeployTool.find("nginx") != nil,
+            "nginx is not installed (apt-get install nginx); CI requires it"
+        )
+    )
     func nginxConfigPassesNginxT() async throws {
         let nginx = try #require(DeployTool.find("nginx"), "CI is set, so nginx must be installed")
         let folder = try Self.temporaryFolder()
@@ -207,7 +252,10 @@ import Testing
             for document in try await DeployTool.loadYAML(file) {
                 let object = try #require(document as? [String: Any], "\(file.lastPathComponent) holds objects")
                 #expect(object["apiVersion"] is String && object["kind"] is String, "\(file.lastPathComponent)")
-                #expect((object["metadata"] as? [String: Any])?["name"] is String, "\(file.lastPathComponent) names its object")
+                #expect(
+                    (object["metadata"] as? [String: Any])?["name"] is String,
+                    "\(file.lastPathComponent) names its object"
+                )
                 objects.append(object)
             }
         }
@@ -225,8 +273,13 @@ import Testing
         }
         let example = Self.deploy.appendingPathComponent("config.example.json").path
         let command = try ServeCommand.parse(
-            Array(arguments.dropFirst()).map { $0 == "/etc/s2v-meter/config.json" ? example : $0 })
-        let source = try await SettingsSource(flags: command.flags, environment: [:], configFile: command.database.configFile)
+            Array(arguments.dropFirst()).map { $0 == "/etc/s2v-meter/config.json" ? example : $0 }
+        )
+        let source = try await SettingsSource(
+            flags: command.flags,
+            environment: [:],
+            configFile: command.database.configFile
+        )
         let settings = try await ServeSettings(from: source)
         #expect(settings.host == "0.0.0.0", "\(file) listens on every interface (the default is 127.0.0.1)")
     }
@@ -236,7 +289,10 @@ import Testing
         var total = 0
         var number = ""
         for character in duration {
-            if character.isNumber { number.append(character); continue }
+            if character.isNumber {
+                number.append(character)
+                continue
+            }
             let value = try #require(Int(number), "duration \(duration)")
             switch character {
             case "h": total += value * 3600

@@ -23,9 +23,16 @@ struct DeployTool {
     /// Whether python3 can import PyYAML.
     static var hasPyYAML: Bool {
         guard let python = Self.find("python3") else { return false }
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-\(UUID().uuidString).log").path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-\(UUID().uuidString).log")
+            .path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        guard let child = try? ChildProcess(executable: python.path, arguments: ["-c", "import yaml"], outputPath: outputPath) else {
+        guard
+            let child = try? ChildProcess(
+                executable: python.path,
+                arguments: ["-c", "import yaml"],
+                outputPath: outputPath
+            )
+        else {
             return false
         }
         return child.waitBlocking() == 0
@@ -33,7 +40,8 @@ struct DeployTool {
 
     /// Runs the program to completion; returns its exit status and everything it printed.
     func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString).log").path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString).log")
+            .path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         let child = try ChildProcess(executable: self.path, arguments: arguments, outputPath: outputPath)
         let status = await child.wait()
@@ -44,11 +52,15 @@ struct DeployTool {
     /// as JSON values.
     static func loadYAML(_ file: URL) async throws -> [Any] {
         guard let python = Self.find("python3") else { throw DeployToolError.missing("python3") }
-        let jsonPath = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-\(UUID().uuidString).json").path
+        let jsonPath = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: jsonPath) }
-        let script = "import json, sys, yaml; json.dump(list(yaml.safe_load_all(open(sys.argv[1]))), open(sys.argv[2], 'w'))"
+        let script =
+            "import json, sys, yaml; json.dump(list(yaml.safe_load_all(open(sys.argv[1]))), open(sys.argv[2], 'w'))"
         let (status, output) = try await python.run(["-c", script, file.path, jsonPath])
-        guard status == 0 else { throw DeployToolError.failed("\(file.lastPathComponent) is not valid YAML: \(output)") }
+        guard status == 0 else {
+            throw DeployToolError.failed("\(file.lastPathComponent) is not valid YAML: \(output)")
+        }
         let data = try Data(contentsOf: URL(fileURLWithPath: jsonPath))
         guard let documents = try JSONSerialization.jsonObject(with: data) as? [Any] else {
             throw DeployToolError.failed("\(file.lastPathComponent): no YAML documents")

@@ -12,10 +12,14 @@ import Testing
         ])
         #expect(added.status == 0, "\(added.output)")
         #expect(added.output.contains("added account east (key from env:DASHSCOPE_KEY_EAST)"), "\(added.output)")
-        #expect(try await CommandLineProcess.run([
-            "accounts", "add", "west", "--key-file", "/etc/s2v/west.key", "--database-url", url,
-        ]).status == 0)
-        let twice = try await CommandLineProcess.run(["accounts", "add", "east", "--key-env", "X", "--database-url", url])
+        #expect(
+            try await CommandLineProcess.run([
+                "accounts", "add", "west", "--key-file", "/etc/s2v/west.key", "--database-url", url,
+            ]).status == 0
+        )
+        let twice = try await CommandLineProcess.run([
+            "accounts", "add", "east", "--key-env", "X", "--database-url", url,
+        ])
         #expect(twice.status != 0)
         #expect(twice.output.contains("already exists"), "\(twice.output)")
         let neither = try await CommandLineProcess.run(["accounts", "add", "north", "--database-url", url])
@@ -38,19 +42,30 @@ import Testing
         let database = try await TestDatabase.make()
         let url = database.url
         #expect(try await CommandLineProcess.run(["teams", "create", "render", "--database-url", url]).status == 0)
-        #expect(try await CommandLineProcess.run(["keys", "create", "--team", "render", "--database-url", url]).status == 0)
+        #expect(
+            try await CommandLineProcess.run(["keys", "create", "--team", "render", "--database-url", url]).status == 0
+        )
 
         let set = try await CommandLineProcess.run([
-            "limits", "set", "--team", "render", "--rps", "2.5", "--burst", "10", "--max-active", "4", "--database-url", url,
+            "limits", "set", "--team", "render", "--rps", "2.5", "--burst", "10", "--max-active", "4", "--database-url",
+            url,
         ])
         #expect(set.status == 0, "\(set.output)")
-        let half = try await CommandLineProcess.run(["limits", "set", "--key", "1", "--rps", "3", "--database-url", url])
+        let half = try await CommandLineProcess.run([
+            "limits", "set", "--key", "1", "--rps", "3", "--database-url", url,
+        ])
         #expect(half.output.contains("needs both requests per second and a burst"), "\(half.output)")
         let listed = try await CommandLineProcess.run(["limits", "list", "--database-url", url])
         #expect(listed.output.contains("render"), "\(listed.output)")
         #expect(listed.output.contains("2.5"))
-        #expect(try await CommandLineProcess.run(["limits", "clear", "--team", "render", "--database-url", url]).status == 0)
-        #expect(try await CommandLineProcess.run(["limits", "list", "--database-url", url]).output.contains("no client limits"))
+        #expect(
+            try await CommandLineProcess.run(["limits", "clear", "--team", "render", "--database-url", url]).status == 0
+        )
+        #expect(
+            try await CommandLineProcess.run(["limits", "list", "--database-url", url]).output.contains(
+                "no client limits"
+            )
+        )
 
         let priority = try await CommandLineProcess.run(["keys", "priority", "1", "5", "--database-url", url])
         #expect(priority.output.contains("key 1 now has dispatch priority 5"), "\(priority.output)")
@@ -58,7 +73,9 @@ import Testing
 
         let queue = try await CommandLineProcess.run(["queue", "--format", "json", "--database-url", url])
         #expect(queue.status == 0, "\(queue.output)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(queue.standardOutput.utf8)) as? [String: Any])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(queue.standardOutput.utf8)) as? [String: Any]
+        )
         #expect((document["teams"] as? [Any])?.isEmpty == true)
         let table = try await CommandLineProcess.run(["queue", "--database-url", url])
         #expect(table.output.contains("no queued or running tasks"), "\(table.output)")

@@ -36,15 +36,21 @@ struct KillNineRun {
         let key = try await database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: "crash", logger: Logger(label: "test"))
             return try await APIKeyRepository(client: client).create(
-                teamID: team.id, isAdmin: false, name: "", logger: Logger(label: "test")).1.value
+                teamID: team.id,
+                isAdmin: false,
+                name: "",
+                logger: Logger(label: "test")
+            ).1.value
         }
         let simulatorPort = try CommandLineProcess.freePort()
-        let simulator = try CommandLineProcess.start([
-            "simulate", "--port", "\(simulatorPort)", "--api-key", Self.upstreamKey, "--generation-seconds", "0.02",
-            "--submissions-per-second", "50", "--queries-per-second", "500", "--seed", "11",
-            "--throttle-rate", "0.05", "--error-rate", "0.05", "--timeout-rate", "0.03", "--lost-rate", "0.05",
-            "--malformed-rate", "0.03", "--task-failure-rate", "0.05", "--timeout-delay", "1",
-        ] + simulatorOptions)
+        let simulator = try CommandLineProcess.start(
+            [
+                "simulate", "--port", "\(simulatorPort)", "--api-key", Self.upstreamKey, "--generation-seconds", "0.02",
+                "--submissions-per-second", "50", "--queries-per-second", "500", "--seed", "11",
+                "--throttle-rate", "0.05", "--error-rate", "0.05", "--timeout-rate", "0.03", "--lost-rate", "0.05",
+                "--malformed-rate", "0.03", "--task-failure-rate", "0.05", "--timeout-delay", "1",
+            ] + simulatorOptions
+        )
         guard try await Self.waitForStatus(200, "http://127.0.0.1:\(simulatorPort)/sim/bill") else {
             simulator.child.signal(SIGKILL)
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the simulator did not start"])
@@ -53,14 +59,23 @@ struct KillNineRun {
         let gatewayPort = try CommandLineProcess.freePort()
         var environment = ProcessInfo.processInfo.environment
         environment["DASHSCOPE_API_KEY"] = Self.upstreamKey
-        let serveArguments = [
-            "serve", "--port", "\(gatewayPort)", "--upstream-url", "http://127.0.0.1:\(simulatorPort)/api/v1",
-            "--database-url", database.url, "--poll-interval", "0.1", "--upstream-timeout", "0.5",
-            "--not-created-grace", "0.8", "--log-level", "warning",
-        ] + serveOptions
+        let serveArguments =
+            [
+                "serve", "--port", "\(gatewayPort)", "--upstream-url", "http://127.0.0.1:\(simulatorPort)/api/v1",
+                "--database-url", database.url, "--poll-interval", "0.1", "--upstream-timeout", "0.5",
+                "--not-created-grace", "0.8", "--log-level", "warning",
+            ] + serveOptions
         let gateway = try CommandLineProcess.start(serveArguments, environment: environment)
-        let run = KillNineRun(database: database, key: key, simulatorPort: simulatorPort, gatewayPort: gatewayPort,
-                              simulator: simulator, gateway: gateway, serveArguments: serveArguments, environment: environment)
+        let run = KillNineRun(
+            database: database,
+            key: key,
+            simulatorPort: simulatorPort,
+            gatewayPort: gatewayPort,
+            simulator: simulator,
+            gateway: gateway,
+            serveArguments: serveArguments,
+            environment: environment
+        )
         guard try await run.gatewayIsReady() else {
             await run.finish()
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the gateway did not start"])
@@ -126,7 +141,9 @@ struct KillNineRun {
     func count(_ sql: String) async throws -> Int {
         try await self.database.withClient { client in
             var count = 0
-            for try await value in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Int.self) { count = value }
+            for try await value in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Int.self) {
+                count = value
+            }
             return count
         }
     }
@@ -134,7 +151,9 @@ struct KillNineRun {
     /// What the upstream billed: the total, and each billed task's amount by its upstream id.
     func bill() async throws -> (total: Decimal, tasks: [String: Decimal]) {
         let response = try await HTTPClient.shared.execute(
-            HTTPClientRequest(url: "http://127.0.0.1:\(self.simulatorPort)/sim/bill"), timeout: .seconds(10))
+            HTTPClientRequest(url: "http://127.0.0.1:\(self.simulatorPort)/sim/bill"),
+            timeout: .seconds(10)
+        )
         let body = try await response.body.collect(upTo: 1 << 24)
         let json = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
         var tasks: [String: Decimal] = [:]
@@ -147,11 +166,18 @@ struct KillNineRun {
     }
 
     static func submit(port: Int, key: String, seconds: String, tier: String) async throws -> Int? {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis")
+        var request = HTTPClientRequest(
+            url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis"
+        )
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "X-DashScope-Async", value: "enable")
-        request.body = .bytes(ByteBuffer(string: #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=\#(seconds)"},"parameters":{"resolution":"\#(tier)"}}"#))
+        request.body = .bytes(
+            ByteBuffer(
+                string:
+                    #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=\#(seconds)"},"parameters":{"resolution":"\#(tier)"}}"#
+            )
+        )
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
             _ = try await response.body.collect(upTo: 1 << 20)

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import S2VCore
 import S2VStore
-@testable import S2VMeterCLI
 import Testing
+
+@testable import S2VMeterCLI
 
 /// Every setting comes from a flag, an environment variable or the config file, in that order of precedence,
 /// else its default; docs/CONFIGURATION.md lists them all.
@@ -33,7 +34,10 @@ import Testing
     @Test func theConfigFileComesFromTheFlagOrTheEnvironment() async throws {
         let fromEnvironment = try Self.configFile(["host": "10.0.0.1"])
         let fromFlag = try Self.configFile(["host": "10.0.0.2"])
-        defer { try? FileManager.default.removeItem(atPath: fromEnvironment); try? FileManager.default.removeItem(atPath: fromFlag) }
+        defer {
+            try? FileManager.default.removeItem(atPath: fromEnvironment)
+            try? FileManager.default.removeItem(atPath: fromFlag)
+        }
         let environment = ["S2V_METER_CONFIG": fromEnvironment]
         #expect(try await Self.settings([], environment: environment).settings.host == "10.0.0.1")
         #expect(try await Self.settings(["--config", fromFlag], environment: environment).settings.host == "10.0.0.2")
@@ -97,7 +101,9 @@ import Testing
     @Test func aMisspeltKeyInTheFileIsAnError() async throws {
         let file = try Self.configFile(["prot": 9000])
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let error = await #expect(throws: SettingsError.self) { try await Self.settings(["--config", file], environment: [:]) }
+        let error = await #expect(throws: SettingsError.self) {
+            try await Self.settings(["--config", file], environment: [:])
+        }
         #expect(error?.description.contains("unknown setting \"prot\"") == true, "\(String(describing: error))")
     }
 
@@ -124,10 +130,13 @@ import Testing
     }
 
     @Test func aFileThatIsNotAJSONObjectIsAnError() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("s2v-config-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("s2v-config-\(UUID().uuidString).json")
+            .path
         try "port = 9000\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let error = await #expect(throws: SettingsError.self) { try await Self.settings(["--config", path], environment: [:]) }
+        let error = await #expect(throws: SettingsError.self) {
+            try await Self.settings(["--config", path], environment: [:])
+        }
         #expect(error?.description.contains("not valid JSON") == true)
         await #expect(throws: SettingsError.self) {
             try await Self.settings(["--config", path + ".missing"], environment: [:])
@@ -137,7 +146,10 @@ import Testing
     /// The webhook allow-list is host names or addresses, nothing else: a port or a scheme is an error, not a
     /// host that never matches.
     @Test func theWebhookAllowListHoldsHostsOnly() async throws {
-        let resolved = try await Self.settings(["--webhook-allow-hosts", " Hooks.Internal , [fd00::1],,10.0.0.5"], environment: [:])
+        let resolved = try await Self.settings(
+            ["--webhook-allow-hosts", " Hooks.Internal , [fd00::1],,10.0.0.5"],
+            environment: [:]
+        )
         #expect(resolved.settings.webhooks.allowedHosts == ["hooks.internal", "fd00::1", "10.0.0.5"])
         #expect(resolved.settings.webhooks.rule.allows(host: "HOOKS.internal"))
         #expect(try await Self.settings([], environment: [:]).settings.webhooks.allowedHosts.isEmpty)
@@ -160,16 +172,21 @@ import Testing
     // MARK: Helpers
 
     static func settings(
-        _ arguments: [String], environment: [String: String]
+        _ arguments: [String],
+        environment: [String: String]
     ) async throws -> (settings: ServeSettings, source: SettingsSource) {
         let command = try ServeCommand.parse(arguments)
         let source = try await SettingsSource(
-            flags: command.flags, environment: environment, configFile: command.database.configFile)
+            flags: command.flags,
+            environment: environment,
+            configFile: command.database.configFile
+        )
         return (try await ServeSettings(from: source), source)
     }
 
     static func configFile(_ object: [String: Any]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("s2v-config-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("s2v-config-\(UUID().uuidString).json")
+            .path
         try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -204,6 +221,7 @@ import Testing
     }
 
     static var projectRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
     }
 }

@@ -6,14 +6,31 @@ import Testing
 
 /// The report documents: exact amounts, CSV quoting, months and filters parsed with clear errors.
 @Suite struct ReportDocumentTests {
-    static func line(team: Int64, _ name: String, tier: String, quantity: String, price: String,
-                     conservative: Bool = false) -> InvoiceLine {
+    static func line(
+        team: Int64,
+        _ name: String,
+        tier: String,
+        quantity: String,
+        price: String,
+        conservative: Bool = false
+    ) -> InvoiceLine {
         let quantity = Decimal(string: quantity)!
         let price = Decimal(string: price)!
-        return InvoiceLine(teamID: team, team: name, model: "wan2.2-s2v", tier: tier, priceID: tier == "720P" ? 3 : 2,
-                           priceEffectiveFrom: Date(timeIntervalSince1970: 1_735_689_600), unit: "second",
-                           unitPrice: price, currency: "USD", conservative: conservative, items: 1,
-                           quantity: quantity, amount: quantity * price)
+        return InvoiceLine(
+            teamID: team,
+            team: name,
+            model: "wan2.2-s2v",
+            tier: tier,
+            priceID: tier == "720P" ? 3 : 2,
+            priceEffectiveFrom: Date(timeIntervalSince1970: 1_735_689_600),
+            unit: "second",
+            unitPrice: price,
+            currency: "USD",
+            conservative: conservative,
+            items: 1,
+            quantity: quantity,
+            amount: quantity * price
+        )
     }
 
     @Test func statementsGroupByTeamAndTotalExactly() throws {
@@ -35,7 +52,10 @@ import Testing
         let table = InvoiceDocument(statement: statement).table()
         #expect(table.contains("CONSERVATIVE") && table.contains("charged conservatively"))
         let html = try InvoiceDocument(statement: statement).render(.html)
-        #expect(html.contains("<!doctype html>") && html.contains("2026-11-01T00:00:00Z") && html.contains("2026-12-01T00:00:00Z"))
+        #expect(
+            html.contains("<!doctype html>") && html.contains("2026-11-01T00:00:00Z")
+                && html.contains("2026-12-01T00:00:00Z")
+        )
     }
 
     @Test func csvQuotesWhatItMustAndDefusesFormulas() {
@@ -61,6 +81,8 @@ import Testing
         #expect(throws: ServiceError.self) { try StatusFilter("9xx") }
         let instant = try ReportTime.instant(parsing: "2026-11-30T16:00:00Z", name: "from")
         #expect(instant == Date(timeIntervalSince1970: 1_796_054_400))
-        #expect(try ReportTime.instant(parsing: "2026-11-30", name: "from") == Date(timeIntervalSince1970: 1_795_996_800))
+        #expect(
+            try ReportTime.instant(parsing: "2026-11-30", name: "from") == Date(timeIntervalSince1970: 1_795_996_800)
+        )
     }
 }

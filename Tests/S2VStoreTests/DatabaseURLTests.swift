@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct DatabaseURLTests {
     @Test func parsesHostPortUserAndDatabase() throws {
-        let configuration = try DatabaseURL.configuration(from: "postgres://meter:s%40cret@db.internal:6543/billing?sslmode=disable")
+        let configuration = try DatabaseURL.configuration(
+            from: "postgres://meter:s%40cret@db.internal:6543/billing?sslmode=disable"
+        )
         #expect(configuration.host == "db.internal")
         #expect(configuration.port == 6543)
         #expect(configuration.username == "meter")
@@ -20,7 +22,9 @@ import Testing
 
     @Test func refusesOtherSchemesAndModes() {
         #expect(throws: DatabaseURL.ParseError.self) { try DatabaseURL.configuration(from: "mysql://x@y/z") }
-        #expect(throws: DatabaseURL.ParseError.self) { try DatabaseURL.configuration(from: "postgres://x@y/z?sslmode=bogus") }
+        #expect(throws: DatabaseURL.ParseError.self) {
+            try DatabaseURL.configuration(from: "postgres://x@y/z?sslmode=bogus")
+        }
         #expect(throws: DatabaseURL.ParseError.self) { try DatabaseURL.configuration(from: "postgres:///z") }
     }
 }

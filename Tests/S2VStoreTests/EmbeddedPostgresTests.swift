@@ -56,7 +56,9 @@ import Glibc
             try await again.start()
             let value = try await Self.withClient(again) { client in
                 var value: Decimal?
-                for try await row in try await client.query("SELECT value FROM kept").decode(Decimal.self) { value = row }
+                for try await row in try await client.query("SELECT value FROM kept").decode(Decimal.self) {
+                    value = row
+                }
                 return value
             }
             #expect(value == Decimal(string: "0.73325571"))
@@ -82,8 +84,11 @@ import Glibc
     func asRootAnUnreachableDataDirectoryGetsItsClusterElsewhere() async throws {
         let privateParent = "/tmp/s2v-private-\(UUID().uuidString.prefix(8))"
         let clusters = "/tmp/s2v-clusters-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: privateParent, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: privateParent,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
         defer {
             Self.forceCleanup(privateParent + "/data")
             try? FileManager.default.removeItem(atPath: privateParent)
@@ -92,13 +97,19 @@ import Glibc
         var environment = ProcessInfo.processInfo.environment
         environment["S2V_METER_CLUSTERS_DIR"] = clusters
         let cluster = try await EmbeddedPostgres.prepare(
-            dataDirectory: privateParent + "/data", environment: environment, logger: self.logger)
+            dataDirectory: privateParent + "/data",
+            environment: environment,
+            logger: self.logger
+        )
         #expect(cluster.layout.clusterRoot.hasPrefix(clusters + "/"))
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: privateParent + "/data/postgres")
-                == cluster.layout.clusterRoot)
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: privateParent + "/data/postgres")
+                == cluster.layout.clusterRoot
+        )
         try await cluster.start()
         #expect(try await Self.selectOne(cluster) == 1)
-        let owner = try FileManager.default.attributesOfItem(atPath: cluster.layout.pgData)[.ownerAccountName] as? String
+        let owner =
+            try FileManager.default.attributesOfItem(atPath: cluster.layout.pgData)[.ownerAccountName] as? String
         #expect(owner == "postgres")
         try await cluster.stopIfUnused()
     }
@@ -117,7 +128,8 @@ import Glibc
     }
 
     static func withClient<Result: Sendable>(
-        _ cluster: EmbeddedPostgres, _ body: @Sendable (StoreClient) async throws -> Result
+        _ cluster: EmbeddedPostgres,
+        _ body: @Sendable (StoreClient) async throws -> Result
     ) async throws -> Result {
         try await StoreClient(configuration: cluster.clientConfiguration(), backgroundLogger: Logger(label: "test"))
             .whileRunning(body)
@@ -127,9 +139,14 @@ import Glibc
     static func forceCleanup(_ directory: String) {
         let link = directory + "/postgres"
         let root = (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) ?? link
-        if let binaries = try? PostgresBinaries.locate(), FileManager.default.fileExists(atPath: root + "/data/postmaster.pid") {
+        if let binaries = try? PostgresBinaries.locate(),
+            FileManager.default.fileExists(atPath: root + "/data/postmaster.pid")
+        {
             let user: String? = geteuid() == 0 ? "postgres" : nil
-            _ = try? ProcessRunner(user: user).runBlocking(binaries.pgCtl, ["stop", "-D", root + "/data", "-m", "immediate", "-w"])
+            _ = try? ProcessRunner(user: user).runBlocking(
+                binaries.pgCtl,
+                ["stop", "-D", root + "/data", "-m", "immediate", "-w"]
+            )
         }
         try? FileManager.default.removeItem(atPath: root)
         try? FileManager.default.removeItem(atPath: directory)

@@ -40,7 +40,8 @@ import Testing
             for _ in 0..<4 {
                 group.addTask {
                     try await database.withClient { client in
-                        try await MigrationRunner(client: client, migrations: migrations, logger: self.logger).apply().count
+                        try await MigrationRunner(client: client, migrations: migrations, logger: self.logger).apply()
+                            .count
                     }
                 }
             }
@@ -70,11 +71,17 @@ import Testing
     }
 
     @Test func failingFileLeavesNothingBehind() async throws {
-        let broken = Migration(version: 1, name: "broken", sql: "CREATE TABLE half (id int);\nSELECT no_such_function();")
+        let broken = Migration(
+            version: 1,
+            name: "broken",
+            sql: "CREATE TABLE half (id int);\nSELECT no_such_function();"
+        )
         try await TestDatabase.withClient(migrated: false) { client, _ in
             let runner = MigrationRunner(client: client, migrations: [broken], logger: self.logger)
             await #expect(throws: MigrationError.self) { try await runner.apply() }
-            let rows = try await client.query("SELECT to_regclass('half') IS NULL, (SELECT count(*) FROM schema_migrations)")
+            let rows = try await client.query(
+                "SELECT to_regclass('half') IS NULL, (SELECT count(*) FROM schema_migrations)"
+            )
             for try await (absent, applied) in rows.decode((Bool, Int).self) {
                 #expect(absent)
                 #expect(applied == 0)
@@ -109,11 +116,13 @@ import Testing
 
     /// Tables, columns and the migrations ledger, as text.
     static func schemaFingerprint(_ client: StoreClient) async throws -> String {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, column_name)
                 || '|' || (SELECT string_agg(version || checksum || applied_at::text, ',' ORDER BY version) FROM schema_migrations)
             FROM information_schema.columns WHERE table_schema = 'public'
-            """)
+            """
+        )
         var fingerprint = ""
         for try await value in rows.decode(String.self) { fingerprint = value }
         return fingerprint

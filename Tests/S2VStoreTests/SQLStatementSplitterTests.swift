@@ -12,10 +12,12 @@ import Testing
             INSERT INTO t VALUES ('a;b', 'it''s; fine');
             /* block; /* nested; */ still comment; */ SELECT "odd;name" FROM t;
             """
-        #expect(SQLStatementSplitter.split(script) == [
-            "-- a comment; with a semicolon\nINSERT INTO t VALUES ('a;b', 'it''s; fine')",
-            "/* block; /* nested; */ still comment; */ SELECT \"odd;name\" FROM t",
-        ])
+        #expect(
+            SQLStatementSplitter.split(script) == [
+                "-- a comment; with a semicolon\nINSERT INTO t VALUES ('a;b', 'it''s; fine')",
+                "/* block; /* nested; */ still comment; */ SELECT \"odd;name\" FROM t",
+            ]
+        )
     }
 
     @Test func keepsDollarQuotedBodiesWhole() {

@@ -12,11 +12,13 @@ import Testing
             var prices: [String: Decimal] = [:]
             let rows = try await client.query("SELECT model || '/' || tier, unit_price FROM prices")
             for try await (key, price) in rows.decode((String, Decimal).self) { prices[key] = price }
-            #expect(prices == [
-                "wan2.2-s2v-detect/": Decimal(string: "0.000574")!,
-                "wan2.2-s2v/480P": Decimal(string: "0.071677")!,
-                "wan2.2-s2v/720P": Decimal(string: "0.129018")!,
-            ])
+            #expect(
+                prices == [
+                    "wan2.2-s2v-detect/": Decimal(string: "0.000574")!,
+                    "wan2.2-s2v/480P": Decimal(string: "0.071677")!,
+                    "wan2.2-s2v/720P": Decimal(string: "0.129018")!,
+                ]
+            )
         }
     }
 
@@ -43,8 +45,12 @@ import Testing
             try await client.query(try Self.settlement(taskID, kind: "capture", amount: "0.73325571"))
 
             // A second settlement of the same task, capture or release, is refused by the database.
-            await #expect(throws: PSQLError.self) { try await client.query(try Self.settlement(taskID, kind: "capture", amount: "0.5")) }
-            await #expect(throws: PSQLError.self) { try await client.query(try Self.settlement(taskID, kind: "release", amount: "0")) }
+            await #expect(throws: PSQLError.self) {
+                try await client.query(try Self.settlement(taskID, kind: "capture", amount: "0.5"))
+            }
+            await #expect(throws: PSQLError.self) {
+                try await client.query(try Self.settlement(taskID, kind: "release", amount: "0"))
+            }
             await #expect(throws: PSQLError.self) { try await client.query("UPDATE ledger_entries SET amount = 0") }
             await #expect(throws: PSQLError.self) { try await client.query("DELETE FROM ledger_entries") }
             await #expect(throws: PSQLError.self) { try await client.query("TRUNCATE ledger_entries") }
@@ -61,7 +67,9 @@ import Testing
         try await TestDatabase.withClient { client, _ in
             let taskID = UUID()
             try await Self.insertTaskWithHold(client, taskID: taskID)
-            await #expect(throws: PSQLError.self) { try await client.query(try Self.settlement(taskID, kind: "capture", amount: "1.43355")) }
+            await #expect(throws: PSQLError.self) {
+                try await client.query(try Self.settlement(taskID, kind: "capture", amount: "1.43355"))
+            }
             // Capturing exactly the hold is allowed: the hold is an upper bound, reachable at 20 s.
             try await client.query(try Self.settlement(taskID, kind: "capture", amount: "1.43354"))
         }
@@ -70,16 +78,20 @@ import Testing
     @Test func unknownModelCannotBePriced() async throws {
         try await TestDatabase.withClient { client, _ in
             await #expect(throws: PSQLError.self) {
-                try await client.query("""
+                try await client.query(
+                    """
                     INSERT INTO prices (model, tier, unit, unit_price, effective_from)
                     VALUES ('no-such-model', '', 'image', 1, now())
-                    """)
+                    """
+                )
             }
             await #expect(throws: PSQLError.self) {
-                try await client.query("""
+                try await client.query(
+                    """
                     INSERT INTO prices (model, tier, unit, unit_price, effective_from)
                     VALUES ('wan2.2-s2v', '1080P', 'second', 0, now())
-                    """)
+                    """
+                )
             }
         }
     }
@@ -87,30 +99,36 @@ import Testing
     /// A team, a key, a 480P task and its 20 s hold (20 × 0.071677 = 1.43354).
     static func insertTaskWithHold(_ client: StoreClient, taskID: UUID) async throws {
         try await client.query("INSERT INTO teams (name) VALUES ('alpha')")
-        try await client.query("""
+        try await client.query(
+            """
             INSERT INTO api_keys (team_id, name, prefix, key_hash)
             SELECT id, 'k', 's2v_test', sha256('secret'::bytea) FROM teams WHERE name = 'alpha'
-            """)
-        try await client.query("""
+            """
+        )
+        try await client.query(
+            """
             INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
             SELECT \(taskID), k.team_id, k.id, 'wan2.2-s2v', '480P', p.id, 20 * p.unit_price, '{}'
             FROM api_keys k, prices p WHERE p.tier = '480P'
-            """)
-        try await client.query("""
+            """
+        )
+        try await client.query(
+            """
             INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
                                         amount, held, currency, attributed_at)
             SELECT 'hold', team_id, key_id, id, model, tier, price_id, 20, 0.071677, 0, hold_amount, 'USD', admitted_at
             FROM tasks WHERE id = \(taskID)
-            """)
+            """
+        )
     }
 
     static func settlement(_ taskID: UUID, kind: String, amount: String) throws -> PostgresQuery {
         let amount = Decimal(string: amount)!
         return try """
-            INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
-                                        amount, held, currency, attributed_at)
-            SELECT \(kind), team_id, key_id, id, model, tier, price_id, 10.23, 0.071677, \(amount), -hold_amount, 'USD', admitted_at
-            FROM tasks WHERE id = \(taskID)
-            """
+        INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
+                                    amount, held, currency, attributed_at)
+        SELECT \(kind), team_id, key_id, id, model, tier, price_id, 10.23, 0.071677, \(amount), -hold_amount, 'USD', admitted_at
+        FROM tasks WHERE id = \(taskID)
+        """
     }
 }

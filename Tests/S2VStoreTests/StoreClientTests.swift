@@ -8,7 +8,12 @@ import Testing
 /// The store client replaces a pool that stopped answering, so that recovery after a long outage takes seconds
 /// instead of PostgresNIO's backoff of up to a minute; and leaves a busy pool alone.
 @Suite(.serialized) struct StoreClientTests {
-    static let logger = Logger(label: "test.store-client")
+    /// Warnings only: the pool logs every failed connection attempt of an outage at info.
+    static let logger: Logger = {
+        var logger = Logger(label: "test.store-client")
+        logger.logLevel = .warning
+        return logger
+    }()
 
     @Test(.sharesTheMachine(.timing), .timeLimit(.minutes(10)))
     func aPoolThatStoppedAnsweringIsReplacedAndServesSoonAfterTheDatabaseReturns() async throws {
@@ -32,7 +37,9 @@ import Testing
                     try await Task.sleep(for: .milliseconds(100))
                 }
                 let recovery = ContinuousClock.now - restarted
-                print("StoreClientTests: answered \(recovery) after PostgreSQL restarted, pool replaced \(client.renewals) times")
+                print(
+                    "StoreClientTests: answered \(recovery) after PostgreSQL restarted, pool replaced \(client.renewals) times"
+                )
                 #expect(client.renewals >= 1, "the pool that stopped answering was replaced")
                 // The newest pool is at most 5 s old, so its next attempt is at most about a second away.
                 #expect(recovery <= .seconds(5), "served again within seconds of the database's return")

@@ -28,7 +28,11 @@ public struct FileLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        let fields = self.metadata.merging(event.metadata ?? [:]) { $1 }.map { "\($0)=\($1)" }.sorted().joined(separator: " ")
-        self.sink.write("\(Date().timeIntervalSince1970) \(event.level) \(self.label): \(fields) [\(event.source)] \(event.message)\n")
+        let fields = self.metadata.merging(event.metadata ?? [:]) { $1 }.map { "\($0)=\($1)" }.sorted().joined(
+            separator: " "
+        )
+        self.sink.write(
+            "\(Date().timeIntervalSince1970) \(event.level) \(self.label): \(fields) [\(event.source)] \(event.message)\n"
+        )
     }
 }

@@ -47,7 +47,9 @@ public final class FreezableCluster: Sendable {
     /// Stops the server at once, as a crash would (`pg_ctl stop -m immediate`): connections are cut.
     public func stopImmediately() async throws {
         let outcome = try await self.runner.run(
-            self.embedded.binaries.pgCtl, ["stop", "-D", self.embedded.layout.pgData, "-m", "immediate", "-w", "-t", "60"])
+            self.embedded.binaries.pgCtl,
+            ["stop", "-D", self.embedded.layout.pgData, "-m", "immediate", "-w", "-t", "60"]
+        )
         guard outcome.succeeded else {
             throw EmbeddedPostgresError.commandFailed(command: "pg_ctl stop -m immediate", output: outcome.output)
         }
@@ -68,13 +70,16 @@ public final class FreezableCluster: Sendable {
 
     /// The user the server runs as: `pg_ctl` must run as that user when the tests run as root.
     private var runner: ProcessRunner {
-        let owner = (try? FileManager.default.attributesOfItem(atPath: self.embedded.layout.pgData)[.ownerAccountName]) as? String
+        let owner =
+            (try? FileManager.default.attributesOfItem(atPath: self.embedded.layout.pgData)[.ownerAccountName])
+            as? String
         return ProcessRunner(user: geteuid() == 0 ? owner : nil)
     }
 
     private func postmasterPID() throws -> pid_t {
         let text = try String(contentsOfFile: self.embedded.layout.pgData + "/postmaster.pid", encoding: .utf8)
-        guard let first = text.split(separator: "\n").first, let pid = pid_t(first.trimmingCharacters(in: .whitespaces)) else {
+        guard let first = text.split(separator: "\n").first, let pid = pid_t(first.trimmingCharacters(in: .whitespaces))
+        else {
             throw EmbeddedPostgresError.commandFailed(command: "read postmaster.pid", output: text)
         }
         return pid
@@ -85,9 +90,9 @@ public final class FreezableCluster: Sendable {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry -> pid_t? in
             guard let pid = pid_t(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  // The command name, in parentheses, may hold spaces: the fields after its closing one are plain.
-                  let close = stat.lastIndex(of: ")")
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                // The command name, in parentheses, may hold spaces: the fields after its closing one are plain.
+                let close = stat.lastIndex(of: ")")
             else { return nil }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 1, pid_t(fields[1]) == parent else { return nil }

@@ -1,3 +1,5 @@
+import Testing
+
 /// Keeps the tests that load the machine hardest apart from the tests that measure time on it.
 ///
 /// The whole suite runs in parallel on two cores. A test that asserts a wall-clock bound (a 503 within the
@@ -76,14 +78,15 @@ public enum MachineShare {
     }
 }
 
-import Testing
-
 /// `@Test(.sharesTheMachine(.timing))`: runs the test in its ``MachineShare`` turn.
 public struct MachineShareTrait: TestTrait, TestScoping {
     let kind: MachineShare.Kind
 
-    public func provideScope(for test: Test, testCase: Test.Case?,
-                             performing function: @Sendable () async throws -> Void) async throws {
+    public func provideScope(
+        for test: Test,
+        testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
         try await MachineShare.run(self.kind) { try await function() }
     }
 }

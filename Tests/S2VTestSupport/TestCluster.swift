@@ -26,7 +26,10 @@ public enum TestCluster {
         let directory = Self.directory(for: getpid())
         // The whole suite runs at once: dozens of gateways, each with its pool, plus command-line processes.
         let cluster = try await EmbeddedPostgres.prepare(
-            dataDirectory: directory, maximumConnections: Self.maximumConnections, logger: Self.logger)
+            dataDirectory: directory,
+            maximumConnections: Self.maximumConnections,
+            logger: Self.logger
+        )
         try await cluster.start()
         clusterToStopAtExit.withLock { $0 = (cluster, directory) }
         atexit {
@@ -50,8 +53,10 @@ public enum TestCluster {
     private static func createTemplate(on cluster: EmbeddedPostgres) async throws {
         try await cluster.createDatabase(Self.templateName)
         let migrations = try MigrationDirectory.locate().load()
-        let client = StoreClient(configuration: cluster.clientConfiguration(database: Self.templateName),
-                                    backgroundLogger: Self.logger)
+        let client = StoreClient(
+            configuration: cluster.clientConfiguration(database: Self.templateName),
+            backgroundLogger: Self.logger
+        )
         _ = try await client.whileRunning { client in
             try await MigrationRunner(client: client, migrations: migrations, logger: Self.logger).apply()
         }

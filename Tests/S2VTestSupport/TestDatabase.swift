@@ -28,7 +28,9 @@ public struct TestDatabase: Sendable {
         let cluster = try await TestTrace.step("cluster") { try await TestCluster.shared() }
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         if migrated {
-            try await TestTrace.step("copy \(name)") { try await cluster.copyDatabase(from: TestCluster.templateName, to: String(name)) }
+            try await TestTrace.step("copy \(name)") {
+                try await cluster.copyDatabase(from: TestCluster.templateName, to: String(name))
+            }
         } else {
             try await cluster.createDatabase(String(name))
         }
@@ -41,14 +43,24 @@ public struct TestDatabase: Sendable {
         _ body: @Sendable (StoreClient, TestDatabase) async throws -> Result
     ) async throws -> Result {
         let database = try await TestDatabase.make(migrated: migrated)
-        defer { Task { try? await TestTrace.step("drop \(database.name)") { try await database.cluster.dropDatabase(database.name) } } }
+        defer {
+            Task {
+                try? await TestTrace.step("drop \(database.name)") {
+                    try await database.cluster.dropDatabase(database.name)
+                }
+            }
+        }
         return try await database.withClient { client in try await body(client, database) }
     }
 
     /// Runs `body` with a running client on this database.
-    public func withClient<Result: Sendable>(_ body: @Sendable (StoreClient) async throws -> Result) async throws -> Result {
+    public func withClient<Result: Sendable>(
+        _ body: @Sendable (StoreClient) async throws -> Result
+    ) async throws -> Result {
         try await TestTrace.step("withClient \(self.name)") {
-            try await StoreClient(configuration: self.configuration, backgroundLogger: TestCluster.logger).whileRunning(body)
+            try await StoreClient(configuration: self.configuration, backgroundLogger: TestCluster.logger).whileRunning(
+                body
+            )
         }
     }
 }

@@ -45,7 +45,12 @@ struct AccountState: Sendable {
                     task.status = .succeeded
                     let amount = task.duration * task.resolution.pricePerSecond
                     self.bill.addVideo(
-                        BilledTask(taskID: task.id, resolution: task.resolution, duration: task.duration, amount: amount)
+                        BilledTask(
+                            taskID: task.id,
+                            resolution: task.resolution,
+                            duration: task.duration,
+                            amount: amount
+                        )
                     )
                 } else {
                     task.status = .failed
@@ -95,7 +100,8 @@ struct AccountState: Sendable {
         // Tasks are in submission order, so expired ones sit at the front. An expired task that is
         // still unfinished stays (invisible) until it finishes, so the queue stays consistent.
         while let id = self.order.first, let task = self.tasks[id],
-              task.submitTime.addingTimeInterval(ttl) <= now, task.status.isTerminal {
+            task.submitTime.addingTimeInterval(ttl) <= now, task.status.isTerminal
+        {
             self.order.removeFirst()
             self.tasks[id] = nil
         }

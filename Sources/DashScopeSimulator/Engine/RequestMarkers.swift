@@ -39,7 +39,8 @@ struct RequestMarkers: Sendable, Equatable {
             }
         }
         if let audioURL,
-           let text = URLComponents(string: audioURL)?.queryItems?.first(where: { $0.name == "duration" })?.value {
+            let text = URLComponents(string: audioURL)?.queryItems?.first(where: { $0.name == "duration" })?.value
+        {
             guard let seconds = Self.parseSeconds(text) else {
                 throw .invalidParameter("The audio duration marker must be a positive decimal number of seconds.")
             }
@@ -52,9 +53,9 @@ struct RequestMarkers: Sendable, Equatable {
     static func parseSeconds(_ text: String) -> Decimal? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count),
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
-              value > 0
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+            value > 0
         else {
             return nil
         }

@@ -18,7 +18,10 @@ actor SimulatorEngine {
         self.configuration = configuration
         self.timing = TaskTiming(configuration: configuration)
         self.now = now
-        self.accounts = Dictionary(configuration.apiKeys.map { ($0, AccountState()) }, uniquingKeysWith: { first, _ in first })
+        self.accounts = Dictionary(
+            configuration.apiKeys.map { ($0, AccountState()) },
+            uniquingKeysWith: { first, _ in first }
+        )
         let faults = configuration.faults
         // One stream per kind of request, each seeded from the configured seed.
         var seeds = SplitMix64(seed: faults.seed)
@@ -60,10 +63,17 @@ actor SimulatorEngine {
     }
 
     /// Runs a face check: rate limit, faults, then the (billed) check.
-    func submitDetection(account: String, markers: RequestMarkers, arrived: Date) -> SubmissionOutcome<DetectionResult> {
+    func submitDetection(account: String, markers: RequestMarkers, arrived: Date) -> SubmissionOutcome<DetectionResult>
+    {
         let now = self.now()
-        switch self.admit(account: account, model: .detect, endpoint: .faceDetect, marker: markers.failure, now: now,
-                          arrived: arrived) {
+        switch self.admit(
+            account: account,
+            model: .detect,
+            endpoint: .faceDetect,
+            marker: markers.failure,
+            now: now,
+            arrived: arrived
+        ) {
         case .rejected(let error):
             return .rejected(error)
         case .timedOut:
@@ -81,11 +91,21 @@ actor SimulatorEngine {
     }
 
     /// Creates a video task: rate limit, faults, then a PENDING task in the account's queue.
-    func submitSynthesis(account: String, plan: SynthesisPlan, markers: RequestMarkers,
-                         arrived: Date) -> SubmissionOutcome<SimulatedTask> {
+    func submitSynthesis(
+        account: String,
+        plan: SynthesisPlan,
+        markers: RequestMarkers,
+        arrived: Date
+    ) -> SubmissionOutcome<SimulatedTask> {
         let now = self.now()
-        switch self.admit(account: account, model: .synthesis, endpoint: .videoSynthesis, marker: markers.failure, now: now,
-                          arrived: arrived) {
+        switch self.admit(
+            account: account,
+            model: .synthesis,
+            endpoint: .videoSynthesis,
+            marker: markers.failure,
+            now: now,
+            arrived: arrived
+        ) {
         case .rejected(let error):
             return .rejected(error)
         case .timedOut:
@@ -117,7 +137,9 @@ actor SimulatorEngine {
         guard var state = self.accounts[account] else { return .rejected(.invalidAPIKey) }
         defer { self.accounts[account] = state }
         state.advance(to: now, timing: self.timing)
-        guard state.acceptedWindows[model, default: SlidingWindow()].count(at: arrived) < self.configuration.submissionsPerSecond
+        guard
+            state.acceptedWindows[model, default: SlidingWindow()].count(at: arrived)
+                < self.configuration.submissionsPerSecond
         else {
             state.stats.throttled[endpoint, default: 0] += 1
             return .rejected(.throttled)
@@ -190,7 +212,12 @@ actor SimulatorEngine {
     }
 
     /// Applies the query limit and query faults; records the query if it goes ahead.
-    private func admitQuery(account: String, endpoint: SimulatorEndpoint, marker: FaultKind?, now: Date) throws(DashScopeError) {
+    private func admitQuery(
+        account: String,
+        endpoint: SimulatorEndpoint,
+        marker: FaultKind?,
+        now: Date
+    ) throws(DashScopeError) {
         guard var state = self.accounts[account] else { throw .invalidAPIKey }
         defer { self.accounts[account] = state }
         state.advance(to: now, timing: self.timing)

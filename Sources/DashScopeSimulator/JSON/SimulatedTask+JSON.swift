@@ -45,7 +45,8 @@ extension SimulatedTask {
     /// A fake signed result URL that expires 24 h after the task ended.
     var videoURL: String {
         let expires = Int64((self.endTime ?? self.submitTime).timeIntervalSince1970) + 86_400
-        return "https://dashscope-result-sim.example.com/wan2.2-s2v/\(self.id).mp4?Expires=\(expires)&Signature=simulated"
+        return
+            "https://dashscope-result-sim.example.com/wan2.2-s2v/\(self.id).mp4?Expires=\(expires)&Signature=simulated"
     }
 
     /// The `output` of an unknown or expired task.

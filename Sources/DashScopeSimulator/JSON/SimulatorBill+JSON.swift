@@ -16,7 +16,10 @@ extension SimulatorBill {
         ]
         members += self.total.jsonMembers
         members.append(
-            ("accounts", .object(self.accounts.sorted { $0.key < $1.key }.map { ($0.key, .object($0.value.jsonMembers)) }))
+            (
+                "accounts",
+                .object(self.accounts.sorted { $0.key < $1.key }.map { ($0.key, .object($0.value.jsonMembers)) })
+            )
         )
         return .object(members)
     }

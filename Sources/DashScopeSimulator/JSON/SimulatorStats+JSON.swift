@@ -3,7 +3,14 @@ extension SimulatorStats {
     var json: JSONValue {
         .object(
             self.total.jsonMembers
-                + [("accounts", .object(self.accounts.sorted { $0.key < $1.key }.map { ($0.key, .object($0.value.jsonMembers)) }))]
+                + [
+                    (
+                        "accounts",
+                        .object(
+                            self.accounts.sorted { $0.key < $1.key }.map { ($0.key, .object($0.value.jsonMembers)) }
+                        )
+                    )
+                ]
         )
     }
 }

@@ -7,13 +7,21 @@ struct DashScopeError: Error, Sendable, Equatable {
     var message: String
 
     static let noAPIKey = DashScopeError(status: .unauthorized, code: "InvalidApiKey", message: "No API-key provided.")
-    static let invalidAPIKey = DashScopeError(status: .unauthorized, code: "InvalidApiKey", message: "Invalid API-key provided.")
+    static let invalidAPIKey = DashScopeError(
+        status: .unauthorized,
+        code: "InvalidApiKey",
+        message: "Invalid API-key provided."
+    )
     static let synchronousCall = DashScopeError(
         status: .forbidden,
         code: "AccessDenied",
         message: "current user api does not support synchronous calls"
     )
-    static let modelNotExist = DashScopeError(status: .badRequest, code: "InvalidParameter", message: "Model not exist.")
+    static let modelNotExist = DashScopeError(
+        status: .badRequest,
+        code: "InvalidParameter",
+        message: "Model not exist."
+    )
     static let throttled = DashScopeError(
         status: .tooManyRequests,
         code: "Throttling.RateQuota",

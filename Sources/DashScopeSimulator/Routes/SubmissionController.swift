@@ -41,7 +41,9 @@ struct SubmissionController<Context: RequestContext>: Sendable {
             await ResponseDelay.wait(self.timeoutDelay)
             throw DashScopeError.timedOut
         case .processed(let result, let delivery):
-            var output: [(String, JSONValue)] = [("check_pass", .bool(result.checkPass)), ("humanoid", .bool(result.humanoid))]
+            var output: [(String, JSONValue)] = [
+                ("check_pass", .bool(result.checkPass)), ("humanoid", .bool(result.humanoid)),
+            ]
             if let failure = result.failure {
                 output += [("code", .string(failure.code)), ("message", .string(failure.message))]
             }
@@ -65,7 +67,7 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         let body = try await request.decodeJSONBody(as: SynthesisRequestBody.self)
         try Self.checkModel(body.model, expected: .synthesis)
         guard let imageURL = body.input?.imageURL ?? body.input?.imgURL, !imageURL.isEmpty,
-              let audioURL = body.input?.audioURL, !audioURL.isEmpty
+            let audioURL = body.input?.audioURL, !audioURL.isEmpty
         else {
             throw DashScopeError.missingParameter
         }
@@ -93,7 +95,10 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         case .processed(let task, let delivery):
             // The answer always says PENDING, even if the task already started.
             let json = JSONValue.object([
-                ("output", .object([("task_id", .string(task.id)), ("task_status", .string(TaskStatus.pending.rawValue))])),
+                (
+                    "output",
+                    .object([("task_id", .string(task.id)), ("task_status", .string(TaskStatus.pending.rawValue))])
+                ),
                 ("request_id", .string(RequestIDs.make())),
             ])
             return await self.deliver(json, delivery)

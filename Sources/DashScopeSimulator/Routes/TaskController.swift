@@ -72,7 +72,9 @@ struct TaskController<Context: RequestContext>: Sendable {
         let parameters = request.uri.queryParameters
         var query = TaskListQuery()
         if let text = parameters["page_no"] {
-            guard let value = Int(text), value >= 1 else { throw .invalidParameter("page_no must be a positive integer.") }
+            guard let value = Int(text), value >= 1 else {
+                throw .invalidParameter("page_no must be a positive integer.")
+            }
             query.pageNo = value
         }
         if let text = parameters["page_size"] {

@@ -41,7 +41,11 @@ public final class RunningSimulator: Sendable {
 
     /// Serves an existing simulator, with its tasks, bill and statistics, on `port` (0: any free port). A test
     /// stops a running simulator and serves it again on the same port to make an upstream outage.
-    public static func serve(_ simulator: DashScopeSimulator, port: Int, logger: Logger) async throws -> RunningSimulator {
+    public static func serve(
+        _ simulator: DashScopeSimulator,
+        port: Int,
+        logger: Logger
+    ) async throws -> RunningSimulator {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = simulator.buildApplication(port: port) { port in
             portContinuation.yield(port)

@@ -14,7 +14,9 @@ public struct AlertThresholds: Sendable, Equatable {
     /// Validates a list of percentages; an empty list means no alerts.
     public init(_ percentages: [Decimal]) throws(ServiceError) {
         for value in percentages where value <= 0 || value > 1000 {
-            throw .invalidParameter("alert thresholds are percentages of the limit between 0 (exclusive) and 1000; got \(value.exactString).")
+            throw .invalidParameter(
+                "alert thresholds are percentages of the limit between 0 (exclusive) and 1000; got \(value.exactString)."
+            )
         }
         self.percentages = Array(Set(percentages)).sorted()
     }
@@ -27,7 +29,9 @@ public struct AlertThresholds: Sendable, Equatable {
         for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             let item = part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
             guard let value = Decimal(exactly: item) else {
-                throw .invalidParameter("alert thresholds must be comma-separated percentages such as 50,80,100; got '\(text)'.")
+                throw .invalidParameter(
+                    "alert thresholds must be comma-separated percentages such as 50,80,100; got '\(text)'."
+                )
             }
             values.append(value)
         }

@@ -22,8 +22,14 @@ public struct BudgetRefusal: Sendable, Equatable, Decodable {
     public var requested: Decimal
 
     enum CodingKeys: String, CodingKey {
-        case budgetID = "budget_id", scope, teamID = "team_id", keyID = "key_id", period, timezone, currency
-        case periodStart = "period_start", periodEnd = "period_end", periodStartInstant = "period_start_instant"
+        case budgetID = "budget_id"
+        case scope
+        case teamID = "team_id"
+        case keyID = "key_id"
+        case period, timezone, currency
+        case periodStart = "period_start"
+        case periodEnd = "period_end"
+        case periodStartInstant = "period_start_instant"
         case limit, used, requested
     }
 
@@ -42,7 +48,11 @@ public struct BudgetRefusal: Sendable, Equatable, Decodable {
         func amount(_ key: CodingKeys) throws -> Decimal {
             let text = try container.decode(String.self, forKey: key)
             guard let value = Decimal(exactly: text) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "not a decimal: \(text)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: key,
+                    in: container,
+                    debugDescription: "not a decimal: \(text)"
+                )
             }
             return value
         }
@@ -62,19 +72,24 @@ public struct BudgetRefusal: Sendable, Equatable, Decodable {
     /// The message the caller gets. It names the budget and what remains of it; for a gateway-wide budget, whose
     /// figures include other teams' spend, it names the budget only.
     public func message(teamName: String?) -> String {
-        let window = self.period == .lifetime
+        let window =
+            self.period == .lifetime
             ? "lifetime"
             : "\(self.period.rawValue) from \(Self.display(self.periodStart)) \(self.timezone)"
-        let renewal = self.periodEnd.map { " It renews at \(Self.display($0)) \(self.timezone)." } ?? " It does not renew."
+        let renewal =
+            self.periodEnd.map { " It renews at \(Self.display($0)) \(self.timezone)." } ?? " It does not renew."
         let needs = "this call needs up to \(self.requested.exactString) \(self.currency)"
         switch self.scope {
         case "global":
-            return "The gateway-wide budget \(self.budgetID) (\(window)) has no room left for this call; \(needs).\(renewal)"
+            return
+                "The gateway-wide budget \(self.budgetID) (\(window)) has no room left for this call; \(needs).\(renewal)"
         case "key":
-            return "Budget \(self.budgetID) of key \(self.keyID.map(String.init) ?? "?") (\(window)) would be exceeded: "
+            return
+                "Budget \(self.budgetID) of key \(self.keyID.map(String.init) ?? "?") (\(window)) would be exceeded: "
                 + "\(self.remaining.exactString) of \(self.limit.exactString) \(self.currency) remains and \(needs).\(renewal)"
         default:
-            return "Budget \(self.budgetID) of team \(teamName ?? self.teamID.map(String.init) ?? "?") (\(window)) would be exceeded: "
+            return
+                "Budget \(self.budgetID) of team \(teamName ?? self.teamID.map(String.init) ?? "?") (\(window)) would be exceeded: "
                 + "\(self.remaining.exactString) of \(self.limit.exactString) \(self.currency) remains and \(needs).\(renewal)"
         }
     }

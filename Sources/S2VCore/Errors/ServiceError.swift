@@ -13,8 +13,13 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The figures of the limit that refused the request (`X-RateLimit-*`), for client limits.
     public var rateLimit: RateLimitFigures?
 
-    public init(status: Int, code: String, message: String, retryAfterSeconds: Int? = nil,
-                rateLimit: RateLimitFigures? = nil) {
+    public init(
+        status: Int,
+        code: String,
+        message: String,
+        retryAfterSeconds: Int? = nil,
+        rateLimit: RateLimitFigures? = nil
+    ) {
         self.status = status
         self.code = code
         self.message = message
@@ -56,7 +61,9 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// 503: the store is unreachable; the gateway fails closed and the SDKs retry.
-    public static func serviceUnavailable(_ message: String = "The metering store is unreachable; no call was made, please retry.") -> ServiceError {
+    public static func serviceUnavailable(
+        _ message: String = "The metering store is unreachable; no call was made, please retry."
+    ) -> ServiceError {
         ServiceError(status: 503, code: "ServiceUnavailable", message: message)
     }
 }

@@ -23,7 +23,8 @@ struct JSONNumberLiteral {
         }
         let leading = scale + digits.count - 1
         guard digits.count <= maximumDigits, (-maximumExponent...maximumExponent).contains(leading),
-              scale >= -(maximumExponent + maximumDigits), let significand = Decimal(string: String(decoding: digits, as: UTF8.self))
+            scale >= -(maximumExponent + maximumDigits),
+            let significand = Decimal(string: String(decoding: digits, as: UTF8.self))
         else { return nil }
         return Decimal(sign: self.negative ? .minus : .plus, exponent: scale, significand: significand)
     }

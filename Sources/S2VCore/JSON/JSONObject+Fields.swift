@@ -48,7 +48,9 @@ extension [String: JSONValue] {
 extension JSONValue {
     /// The document's top-level object, or the 400 a client gets when the body is not one.
     public func requireObject() throws(ServiceError) -> [String: JSONValue] {
-        guard case .object(let object) = self else { throw .invalidParameter("The request body must be a JSON object.") }
+        guard case .object(let object) = self else {
+            throw .invalidParameter("The request body must be a JSON object.")
+        }
         return object
     }
 }

@@ -41,11 +41,18 @@ public struct StrictJSONReader {
     private func checkEncoding() throws(StrictJSONError) {
         guard !self.bytes.isEmpty else { throw StrictJSONError(reason: "the body is empty", offset: 0) }
         if self.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw StrictJSONError(reason: "the body starts with a UTF-8 byte-order mark; send UTF-8 without one", offset: 0)
+            throw StrictJSONError(
+                reason: "the body starts with a UTF-8 byte-order mark; send UTF-8 without one",
+                offset: 0
+            )
         }
         if self.bytes.starts(with: [0xFE, 0xFF]) || self.bytes.starts(with: [0xFF, 0xFE])
-            || self.bytes.prefix(4).contains(0) {
-            throw StrictJSONError(reason: "the body is not UTF-8 (it looks like UTF-16 or UTF-32); send UTF-8", offset: 0)
+            || self.bytes.prefix(4).contains(0)
+        {
+            throw StrictJSONError(
+                reason: "the body is not UTF-8 (it looks like UTF-16 or UTF-32); send UTF-8",
+                offset: 0
+            )
         }
     }
 
@@ -57,9 +64,15 @@ public struct StrictJSONReader {
         case UInt8(ascii: "{"): return try self.readObject(depth: depth + 1)
         case UInt8(ascii: "["): return try self.readArray(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try self.readString())
-        case UInt8(ascii: "t"): try self.expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try self.expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try self.expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try self.expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try self.expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try self.expectWord("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try self.readNumber())
         default: throw self.failure("unexpected \(Self.describe(byte)) where a value was expected")
         }
@@ -76,14 +89,18 @@ public struct StrictJSONReader {
         }
         while true {
             guard self.peek() == UInt8(ascii: "\"") else {
-                throw self.failure(object.isEmpty ? "expected a key in double quotes" : "expected a key after ',' (no trailing commas)")
+                throw self.failure(
+                    object.isEmpty ? "expected a key in double quotes" : "expected a key after ',' (no trailing commas)"
+                )
             }
             let key = try self.readString()
             guard object[key] == nil else {
                 throw self.failure("duplicate key \(Self.quoted(key)) in \(self.pathText)")
             }
             self.skipWhitespace()
-            guard self.peek() == UInt8(ascii: ":") else { throw self.failure("expected ':' after key \(Self.quoted(key))") }
+            guard self.peek() == UInt8(ascii: ":") else {
+                throw self.failure("expected ':' after key \(Self.quoted(key))")
+            }
             self.offset += 1
             self.skipWhitespace()
             self.path.append("." + Self.shown(key))
@@ -164,33 +181,39 @@ public struct StrictJSONReader {
     private mutating func readEscape(into scalars: inout [UInt8]) throws(StrictJSONError) {
         let escapeStart = self.offset - 1
         guard let byte = self.next() else { throw self.failure("a string is not closed", at: escapeStart) }
-        let simple: UInt8? = switch byte {
-        case UInt8(ascii: "\""): UInt8(ascii: "\"")
-        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
-        case UInt8(ascii: "/"): UInt8(ascii: "/")
-        case UInt8(ascii: "b"): 0x08
-        case UInt8(ascii: "f"): 0x0C
-        case UInt8(ascii: "n"): 0x0A
-        case UInt8(ascii: "r"): 0x0D
-        case UInt8(ascii: "t"): 0x09
-        default: nil
-        }
+        let simple: UInt8? =
+            switch byte {
+            case UInt8(ascii: "\""): UInt8(ascii: "\"")
+            case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+            case UInt8(ascii: "/"): UInt8(ascii: "/")
+            case UInt8(ascii: "b"): 0x08
+            case UInt8(ascii: "f"): 0x0C
+            case UInt8(ascii: "n"): 0x0A
+            case UInt8(ascii: "r"): 0x0D
+            case UInt8(ascii: "t"): 0x09
+            default: nil
+            }
         if let simple {
             scalars.append(simple)
             return
         }
-        guard byte == UInt8(ascii: "u") else { throw self.failure("an invalid escape '\\\(Self.character(byte))'", at: escapeStart) }
+        guard byte == UInt8(ascii: "u") else {
+            throw self.failure("an invalid escape '\\\(Self.character(byte))'", at: escapeStart)
+        }
         var value = try self.readHex4()
         if (0xD800...0xDBFF).contains(value) {
             guard self.next() == UInt8(ascii: "\\"), self.next() == UInt8(ascii: "u"),
-                  case let low = try self.readHex4(), (0xDC00...0xDFFF).contains(low) else {
+                case let low = try self.readHex4(), (0xDC00...0xDFFF).contains(low)
+            else {
                 throw self.failure("an unpaired surrogate escape in a string", at: escapeStart)
             }
             value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
         } else if (0xDC00...0xDFFF).contains(value) {
             throw self.failure("an unpaired surrogate escape in a string", at: escapeStart)
         }
-        guard value != 0 else { throw self.failure("a string contains U+0000 (NUL), which is not accepted", at: escapeStart) }
+        guard value != 0 else {
+            throw self.failure("a string contains U+0000 (NUL), which is not accepted", at: escapeStart)
+        }
         // Valid by the checks above: not a surrogate, at most 0x10FFFF.
         let scalar = Unicode.Scalar(value)!
         scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
@@ -216,17 +239,23 @@ public struct StrictJSONReader {
             literal.negative = true
             self.offset += 1
         }
-        guard let first = self.peek(), Self.isDigit(first) else { throw self.failure("a number needs digits", at: start) }
+        guard let first = self.peek(), Self.isDigit(first) else {
+            throw self.failure("a number needs digits", at: start)
+        }
         if first == UInt8(ascii: "0") {
             self.offset += 1
-            if let after = self.peek(), Self.isDigit(after) { throw self.failure("a number has a leading zero", at: start) }
+            if let after = self.peek(), Self.isDigit(after) {
+                throw self.failure("a number has a leading zero", at: start)
+            }
         } else {
             literal.integerDigits = self.readDigits()
         }
         if self.peek() == UInt8(ascii: ".") {
             self.offset += 1
             literal.fractionDigits = self.readDigits()
-            guard !literal.fractionDigits.isEmpty else { throw self.failure("a number has no digits after '.'", at: start) }
+            guard !literal.fractionDigits.isEmpty else {
+                throw self.failure("a number has no digits after '.'", at: start)
+            }
         }
         if let e = self.peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
             self.offset += 1
@@ -241,11 +270,15 @@ public struct StrictJSONReader {
             let magnitude = digits.count > 4 ? Int.max / 2 : digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
             literal.exponent = negativeExponent ? -magnitude : magnitude
         }
-        guard let value = literal.decimal(maximumDigits: Self.maximumDigits, maximumExponent: Self.maximumExponent) else {
-            throw self.failure("""
+        guard let value = literal.decimal(maximumDigits: Self.maximumDigits, maximumExponent: Self.maximumExponent)
+        else {
+            throw self.failure(
+                """
                 a number cannot be held exactly (more than \(Self.maximumDigits) significant digits, or beyond \
                 10^±\(Self.maximumExponent))
-                """, at: start)
+                """,
+                at: start
+            )
         }
         return value
     }

@@ -17,8 +17,13 @@ public struct ClientLimitRefusal: Sendable, Equatable, Decodable {
     public var retryAfterSeconds: Int
 
     enum CodingKeys: String, CodingKey {
-        case scope, teamID = "team_id", keyID = "key_id", limitName = "limit_name", limit, remaining
-        case resetSeconds = "reset_seconds", retryAfterSeconds = "retry_after_seconds"
+        case scope
+        case teamID = "team_id"
+        case keyID = "key_id"
+        case limitName = "limit_name"
+        case limit, remaining
+        case resetSeconds = "reset_seconds"
+        case retryAfterSeconds = "retry_after_seconds"
     }
 
     /// Reads the refusal from the JSON the database put in the error's detail.
@@ -31,11 +36,13 @@ public struct ClientLimitRefusal: Sendable, Equatable, Decodable {
         let owner = self.scope == "team" ? "your team" : "this API key"
         switch self.limitName {
         case "requests_per_second":
-            return "Requests rate limit exceeded for \(owner) (burst \(self.limit)); retry after \(self.retryAfterSeconds) s."
+            return
+                "Requests rate limit exceeded for \(owner) (burst \(self.limit)); retry after \(self.retryAfterSeconds) s."
         case "max_active_tasks":
             return "Too many queued and running tasks for \(owner) (limit \(self.limit)); retry when one finishes."
         case "tasks_per_day":
-            return "Daily task limit reached for \(owner) (\(self.limit) per UTC day); it renews in \(self.resetSeconds) s."
+            return
+                "Daily task limit reached for \(owner) (\(self.limit) per UTC day); it renews in \(self.resetSeconds) s."
         default:
             return "A rate limit of \(owner) was reached; retry after \(self.retryAfterSeconds) s."
         }
@@ -44,7 +51,11 @@ public struct ClientLimitRefusal: Sendable, Equatable, Decodable {
     /// The 429 the gateway answers with, with `Retry-After` and the `X-RateLimit-*` figures.
     public var serviceError: ServiceError {
         var error = ServiceError.throttled(self.message, retryAfterSeconds: self.retryAfterSeconds)
-        error.rateLimit = RateLimitFigures(limit: self.limit, remaining: self.remaining, resetSeconds: self.resetSeconds)
+        error.rateLimit = RateLimitFigures(
+            limit: self.limit,
+            remaining: self.remaining,
+            resetSeconds: self.resetSeconds
+        )
         return error
     }
 }

@@ -24,7 +24,8 @@ extension Decimal {
         let pattern = /^-?[0-9]+(\.[0-9]+)?$/
         // Decimal keeps 38 significant digits; refuse more rather than round silently.
         guard trimmed.wholeMatch(of: pattern) != nil, trimmed.filter(\.isNumber).drop(while: { $0 == "0" }).count <= 38,
-              let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
+            let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        else {
             return nil
         }
         self = value

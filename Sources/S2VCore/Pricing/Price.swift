@@ -12,7 +12,15 @@ public struct Price: Sendable, Equatable {
     public var currency: String
     public var effectiveFrom: Date
 
-    public init(id: Int64, model: String, tier: String, unit: String, unitPrice: Decimal, currency: String, effectiveFrom: Date) {
+    public init(
+        id: Int64,
+        model: String,
+        tier: String,
+        unit: String,
+        unitPrice: Decimal,
+        currency: String,
+        effectiveFrom: Date
+    ) {
         self.id = id
         self.model = model
         self.tier = tier

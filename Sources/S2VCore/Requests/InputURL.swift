@@ -7,7 +7,9 @@ public enum InputURL {
     /// Returns nil if `text` is acceptable, else why not.
     public static func problem(with text: String, field: String) -> String? {
         guard !text.isEmpty else { return "\(field) must not be empty." }
-        guard text.utf8.count <= Self.maximumLength else { return "\(field) is longer than \(Self.maximumLength) bytes." }
+        guard text.utf8.count <= Self.maximumLength else {
+            return "\(field) is longer than \(Self.maximumLength) bytes."
+        }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
             return "\(field) is not a valid URL."
         }

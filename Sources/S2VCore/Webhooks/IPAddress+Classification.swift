@@ -7,7 +7,10 @@ extension IPAddress {
         switch self {
         case .v4(let value):
             for range in Self.ipv4Ranges where value >> (32 - range.length) == range.prefix >> (32 - range.length) {
-                return IPAddressClassification(kind: range.kind, range: "\(Self.dottedQuad(range.prefix))/\(range.length)")
+                return IPAddressClassification(
+                    kind: range.kind,
+                    range: "\(Self.dottedQuad(range.prefix))/\(range.length)"
+                )
             }
             return IPAddressClassification(kind: .global, range: "")
         case .v6(let value):
@@ -54,7 +57,8 @@ extension IPAddress {
 
     /// Most specific first.
     private static let ipv4Ranges: [Range] = [
-        Range(prefix: 0x0000_0000, length: 8, kind: .unspecified),  // "this network"; 0.0.0.0 reaches this host on Linux
+        // "This network"; 0.0.0.0 reaches this host on Linux.
+        Range(prefix: 0x0000_0000, length: 8, kind: .unspecified),
         Range(prefix: 0x0a00_0000, length: 8, kind: .private),
         Range(prefix: 0x6440_0000, length: 10, kind: .private),  // shared address space (carrier-grade NAT)
         Range(prefix: 0x7f00_0000, length: 8, kind: .loopback),

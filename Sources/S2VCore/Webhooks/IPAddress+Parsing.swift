@@ -33,7 +33,8 @@ extension IPAddress {
             if bytes[index] == UInt8(ascii: "0") {
                 base = 8
                 if index + 2 < bytes.count, bytes[index + 1] | 0x20 == UInt8(ascii: "x"),
-                   Self.digitValue(bytes[index + 2], base: 16) != nil {
+                    Self.digitValue(bytes[index + 2], base: 16) != nil
+                {
                     base = 16
                     index += 2
                 }
@@ -95,7 +96,8 @@ extension IPAddress {
                 continue
             }
             if byte == UInt8(ascii: "."), result.count + 4 <= 16,
-               let quad = Self.strictDottedQuad(bytes[tokenStart...]) {
+                let quad = Self.strictDottedQuad(bytes[tokenStart...])
+            {
                 result += quad
                 digitsSeen = 0
                 break

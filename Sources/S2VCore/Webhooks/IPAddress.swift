@@ -35,7 +35,10 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
         var best: Range<Int>?
         var index = 0
         while index < groups.count {
-            guard groups[index] == 0 else { index += 1; continue }
+            guard groups[index] == 0 else {
+                index += 1
+                continue
+            }
             var end = index
             while end < groups.count, groups[end] == 0 { end += 1 }
             if end - index >= 2, end - index > (best?.count ?? 0) { best = index..<end }

@@ -24,16 +24,19 @@ public struct WebhookAddressRule: Sendable, Equatable {
     /// Checks a webhook URL as written: its scheme, its port, and its host if that is a literal address or a
     /// `localhost` name. A host name is not resolved here.
     public func check(url text: String) throws(WebhookAddressRefusal) -> WebhookTarget {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https"
+        else {
             throw WebhookAddressRefusal("the webhook must be an http(s) URL; got '\(text)'.")
         }
         guard let host = url.host, !host.isEmpty else {
             throw WebhookAddressRefusal("the webhook URL '\(text)' has no host.")
         }
         guard Self.isWellFormed(host: host) else {
-            throw WebhookAddressRefusal("""
+            throw WebhookAddressRefusal(
+                """
                 the webhook host in '\(text)' must be a DNS name (in ASCII; punycode for other scripts) or an IP address.
-                """)
+                """
+            )
         }
         let port = url.port ?? (scheme == "https" ? 443 : 80)
         guard (1...65535).contains(port) else {
@@ -43,14 +46,18 @@ public struct WebhookAddressRule: Sendable, Equatable {
         if self.allows(host: host) { return target }
         let name = Self.normalized(host)
         if name == "localhost" || name.hasSuffix(".localhost") {
-            throw WebhookAddressRefusal("the webhook host \(host) names this machine (a loopback name)" + Self.advice,
-                                        kind: .loopback)
+            throw WebhookAddressRefusal(
+                "the webhook host \(host) names this machine (a loopback name)" + Self.advice,
+                kind: .loopback
+            )
         }
         if let literal = target.literal {
             let classification = literal.classification
             guard classification.kind == .global else {
-                throw WebhookAddressRefusal("the webhook host \(host) is \(classification.explanation)" + Self.advice,
-                                            kind: classification.kind)
+                throw WebhookAddressRefusal(
+                    "the webhook host \(host) is \(classification.explanation)" + Self.advice,
+                    kind: classification.kind
+                )
             }
         }
         return target
@@ -67,8 +74,10 @@ public struct WebhookAddressRule: Sendable, Equatable {
             let classification = address.classification
             guard classification.kind == .global else {
                 throw WebhookAddressRefusal(
-                    "the webhook host \(target.host) resolved to \(address), \(classification.explanation)" + Self.advice,
-                    kind: classification.kind)
+                    "the webhook host \(target.host) resolved to \(address), \(classification.explanation)"
+                        + Self.advice,
+                    kind: classification.kind
+                )
             }
         }
     }

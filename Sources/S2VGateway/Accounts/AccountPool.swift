@@ -22,13 +22,22 @@ actor AccountPool {
     /// - Parameters:
     ///   - upstream: the client the accounts' clients are made from (base URL, timeout); its key is unused.
     ///   - environment: where `key_env` accounts' keys are read.
-    init(repository: AccountRepository, upstream: UpstreamClient, configuration: GatewayConfiguration,
-         environment: [String: String], logger: Logger) {
+    init(
+        repository: AccountRepository,
+        upstream: UpstreamClient,
+        configuration: GatewayConfiguration,
+        environment: [String: String],
+        logger: Logger
+    ) {
         self.repository = repository
         self.upstream = upstream
         self.configured = configuration.upstreamAPIKey.map {
-            ResolvedAccount(name: configuration.upstreamAccount, limits: configuration.accountLimits,
-                            upstream: upstream.with(key: $0), removed: false)
+            ResolvedAccount(
+                name: configuration.upstreamAccount,
+                limits: configuration.accountLimits,
+                upstream: upstream.with(key: $0),
+                removed: false
+            )
         }
         self.environment = environment
         self.logger = logger
@@ -53,13 +62,21 @@ actor AccountPool {
                 self.warnOnce("upstream account uses the same key as another account; skipped", account: account.name)
                 continue
             }
-            accounts.append(ResolvedAccount(name: account.name, limits: account.limits,
-                                            upstream: self.upstream.with(key: key), removed: account.removedAt != nil))
+            accounts.append(
+                ResolvedAccount(
+                    name: account.name,
+                    limits: account.limits,
+                    upstream: self.upstream.with(key: key),
+                    removed: account.removedAt != nil
+                )
+            )
         }
         if let configured, !stored.contains(where: { $0.name == configured.name }) {
             if let key = configured.upstream.apiKey, keysInUse.contains(key.secret) {
-                self.warnOnce("DASHSCOPE_API_KEY is also a pool account's key; used under the pool's name only",
-                              account: configured.name)
+                self.warnOnce(
+                    "DASHSCOPE_API_KEY is also a pool account's key; used under the pool's name only",
+                    account: configured.name
+                )
             } else {
                 accounts.append(configured)
             }
@@ -89,8 +106,10 @@ actor AccountPool {
         }
         guard let key = secret?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
             if self.unreadable.insert(account.name).inserted {
-                self.logger.warning("upstream account's key is not readable here; account skipped by this instance",
-                                    metadata: ["account": "\(account.name)", "key_source": "\(account.keySource)"])
+                self.logger.warning(
+                    "upstream account's key is not readable here; account skipped by this instance",
+                    metadata: ["account": "\(account.name)", "key_source": "\(account.keySource)"]
+                )
             }
             return nil
         }

@@ -25,10 +25,15 @@ struct AlertDeliverer: Service {
 
     /// The deliverer's own client: redirects are not followed, since a receiver could redirect to an address
     /// the rule refuses (the upstream client follows them).
-    static var httpConfiguration: HTTPClient.Configuration { HTTPClient.Configuration(redirectConfiguration: .disallow) }
+    static var httpConfiguration: HTTPClient.Configuration {
+        HTTPClient.Configuration(redirectConfiguration: .disallow)
+    }
 
     func run() async throws {
-        let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: Self.httpConfiguration)
+        let http = HTTPClient(
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            configuration: Self.httpConfiguration
+        )
         // Shut down however the rounds end: a client that is not shut down traps when it is released.
         do {
             try await self.deliverRounds(http)
@@ -43,7 +48,8 @@ struct AlertDeliverer: Service {
         try await self.rounds.run(pause: self.settings.pollInterval) {
             // One at a time: an alert is leased only while it is being sent, never while it waits behind
             // others, so a lease cannot run out before its delivery starts.
-            guard let alert = try await self.outbox.claim(limit: 1, lease: self.settings.lease, logger: self.logger).first
+            guard
+                let alert = try await self.outbox.claim(limit: 1, lease: self.settings.lease, logger: self.logger).first
             else { return false }
             try await self.deliver(alert, http: http)
             return true
@@ -55,7 +61,10 @@ struct AlertDeliverer: Service {
         let failure: String
         do {
             let destination = try await WebhookDestination.vet(
-                alert.webhookURL, rule: self.settings.addresses, resolver: self.resolver)
+                alert.webhookURL,
+                rule: self.settings.addresses,
+                resolver: self.resolver
+            )
             var request = HTTPClientRequest(url: destination.connectURL)
             request.method = .POST
             if let host = destination.hostHeader { request.headers.add(name: "Host", value: host) }
@@ -67,23 +76,36 @@ struct AlertDeliverer: Service {
             _ = try? await response.body.collect(upTo: 64 * 1024)
             if (200..<300).contains(response.status.code) {
                 try await self.outbox.markDelivered(alert, logger: self.logger)
-                self.logger.info("budget alert delivered", metadata: [
-                    "event_id": "\(alert.eventID)", "budget_id": "\(alert.budgetID)", "attempts": "\(alert.attempts)",
-                    "checked_addresses": "\(destination.addresses.map(\.description).joined(separator: ","))"])
+                self.logger.info(
+                    "budget alert delivered",
+                    metadata: [
+                        "event_id": "\(alert.eventID)", "budget_id": "\(alert.budgetID)",
+                        "attempts": "\(alert.attempts)",
+                        "checked_addresses": "\(destination.addresses.map(\.description).joined(separator: ","))",
+                    ]
+                )
                 return
             }
             failure = "HTTP \(response.status.code)"
         } catch let refusal as WebhookAddressRefusal {
             failure = "not sent: \(refusal.message)"
-            self.logger.warning("budget alert not sent: the webhook address is refused", metadata: [
-                "event_id": "\(alert.eventID)", "budget_id": "\(alert.budgetID)", "reason": "\(refusal.message)"])
+            self.logger.warning(
+                "budget alert not sent: the webhook address is refused",
+                metadata: [
+                    "event_id": "\(alert.eventID)", "budget_id": "\(alert.budgetID)", "reason": "\(refusal.message)",
+                ]
+            )
         } catch {
             failure = "\(error)"
         }
         let retryAfter = self.settings.backoff(afterAttempts: alert.attempts)
         try await self.outbox.markFailed(alert, error: failure, retryAfter: retryAfter, logger: self.logger)
-        self.logger.warning("budget alert delivery failed; will retry", metadata: [
-            "event_id": "\(alert.eventID)", "error": "\(failure)", "attempts": "\(alert.attempts)",
-            "retry_in": "\(retryAfter)"])
+        self.logger.warning(
+            "budget alert delivery failed; will retry",
+            metadata: [
+                "event_id": "\(alert.eventID)", "error": "\(failure)", "attempts": "\(alert.attempts)",
+                "retry_in": "\(retryAfter)",
+            ]
+        )
     }
 }

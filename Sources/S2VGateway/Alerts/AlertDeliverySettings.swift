@@ -15,9 +15,14 @@ public struct AlertDeliverySettings: Sendable {
     /// `webhook-allow-hosts` setting. Checked when a budget is set through the admin API, and at every delivery.
     public var addresses: WebhookAddressRule
 
-    public init(pollInterval: Duration = .seconds(1), initialBackoff: Duration = .seconds(1),
-                maximumBackoff: Duration = .seconds(300), timeout: Duration = .seconds(10), lease: Duration = .seconds(60),
-                addresses: WebhookAddressRule = WebhookAddressRule()) {
+    public init(
+        pollInterval: Duration = .seconds(1),
+        initialBackoff: Duration = .seconds(1),
+        maximumBackoff: Duration = .seconds(300),
+        timeout: Duration = .seconds(10),
+        lease: Duration = .seconds(60),
+        addresses: WebhookAddressRule = WebhookAddressRule()
+    ) {
         self.pollInterval = pollInterval
         self.initialBackoff = initialBackoff
         self.maximumBackoff = maximumBackoff

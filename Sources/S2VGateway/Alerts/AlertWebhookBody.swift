@@ -27,8 +27,16 @@ struct AlertWebhookBody {
         var requested: String?
 
         enum CodingKeys: String, CodingKey {
-            case eventID = "event_id", type, occurredAt = "occurred_at", budgetID = "budget_id", scope, team
-            case keyID = "key_id", period, timezone, periodStart = "period_start", periodEnd = "period_end", currency
+            case eventID = "event_id"
+            case type
+            case occurredAt = "occurred_at"
+            case budgetID = "budget_id"
+            case scope, team
+            case keyID = "key_id"
+            case period, timezone
+            case periodStart = "period_start"
+            case periodEnd = "period_end"
+            case currency
             case limit, spent, held, threshold, requested
         }
     }
@@ -39,28 +47,44 @@ struct AlertWebhookBody {
     var event: Event {
         let alert = self.alert
         return Event(
-            eventID: alert.eventID.uuidString.lowercased(), type: self.type,
-            occurredAt: alert.occurredAt.formatted(.iso8601), budgetID: alert.budgetID, scope: alert.scope,
-            team: alert.teamName, keyID: alert.scope == "key" ? alert.keyID : nil, period: alert.period.rawValue,
-            timezone: alert.timezone, periodStart: BudgetStatusDocument.iso(alert.periodStart, zone: alert.timezone),
-            periodEnd: alert.periodEnd.map { BudgetStatusDocument.iso($0, zone: alert.timezone) }, currency: alert.currency,
-            limit: alert.limit.exactString, spent: alert.spent.exactString, held: alert.held.exactString,
-            threshold: alert.threshold.exactString, requested: alert.requested?.exactString)
+            eventID: alert.eventID.uuidString.lowercased(),
+            type: self.type,
+            occurredAt: alert.occurredAt.formatted(.iso8601),
+            budgetID: alert.budgetID,
+            scope: alert.scope,
+            team: alert.teamName,
+            keyID: alert.scope == "key" ? alert.keyID : nil,
+            period: alert.period.rawValue,
+            timezone: alert.timezone,
+            periodStart: BudgetStatusDocument.iso(alert.periodStart, zone: alert.timezone),
+            periodEnd: alert.periodEnd.map { BudgetStatusDocument.iso($0, zone: alert.timezone) },
+            currency: alert.currency,
+            limit: alert.limit.exactString,
+            spent: alert.spent.exactString,
+            held: alert.held.exactString,
+            threshold: alert.threshold.exactString,
+            requested: alert.requested?.exactString
+        )
     }
 
     /// One line for people: what happened to which budget, with its figures.
     var text: String {
         let alert = self.alert
-        let scope = switch alert.scope {
-        case "global": "the gateway-wide budget \(alert.budgetID)"
-        case "key": "budget \(alert.budgetID) of key \(alert.keyID.map(String.init) ?? "?") (team \(alert.teamName ?? "?"))"
-        default: "budget \(alert.budgetID) of team \(alert.teamName ?? "?")"
-        }
-        let window = alert.period == .lifetime
+        let scope =
+            switch alert.scope {
+            case "global": "the gateway-wide budget \(alert.budgetID)"
+            case "key":
+                "budget \(alert.budgetID) of key \(alert.keyID.map(String.init) ?? "?") (team \(alert.teamName ?? "?"))"
+            default: "budget \(alert.budgetID) of team \(alert.teamName ?? "?")"
+            }
+        let window =
+            alert.period == .lifetime
             ? "lifetime"
             : "\(alert.period.rawValue) from \(BudgetStatusDocument.iso(alert.periodStart, zone: alert.timezone))"
-        let figures = "spent \(alert.spent.exactString) + held \(alert.held.exactString) of \(alert.limit.exactString) \(alert.currency)"
-        let what = alert.kind == .threshold
+        let figures =
+            "spent \(alert.spent.exactString) + held \(alert.held.exactString) of \(alert.limit.exactString) \(alert.currency)"
+        let what =
+            alert.kind == .threshold
             ? "reached \(alert.threshold.exactString) % of its limit"
             : "refused a call needing \(alert.requested?.exactString ?? "?") \(alert.currency)"
         return "s2v-meter: \(scope) (\(window)) \(what): \(figures). Event \(alert.eventID.uuidString.lowercased())."

@@ -1,10 +1,11 @@
+import NIOPosix
+import S2VCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NIOPosix
-import S2VCore
 
 /// Resolves host names with the system's `getaddrinfo`, as AsyncHTTPClient does when it connects, on NIO's
 /// thread pool (the call blocks). Both address families are asked for, whatever this host's interfaces, so the
@@ -41,10 +42,14 @@ public struct SystemWebhookResolver: WebhookResolver {
             if let socketAddress = info.ai_addr {
                 switch info.ai_family {
                 case AF_INET:
-                    let raw = socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr.s_addr }
+                    let raw = socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                        $0.pointee.sin_addr.s_addr
+                    }
                     addresses.append(.v4(UInt32(bigEndian: raw)))
                 case AF_INET6:
-                    let raw = socketAddress.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
+                    let raw = socketAddress.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                        $0.pointee.sin6_addr
+                    }
                     let value = withUnsafeBytes(of: raw) { bytes in bytes.reduce(UInt128(0)) { $0 << 8 | UInt128($1) } }
                     addresses.append(.v6(value))
                 default:

@@ -23,15 +23,22 @@ struct WebhookDestination: Sendable {
     ///
     /// - Throws: ``WebhookAddressRefusal`` when the rule refuses the URL or an address; the resolver's error when
     ///   the host does not resolve.
-    static func vet(_ url: String, rule: WebhookAddressRule, resolver: some WebhookResolver) async throws -> WebhookDestination {
+    static func vet(
+        _ url: String,
+        rule: WebhookAddressRule,
+        resolver: some WebhookResolver
+    ) async throws -> WebhookDestination {
         let target = try rule.check(url: url)
-        let addresses = if let literal = target.literal { [literal] } else { try await resolver.addresses(of: target.host) }
+        let addresses =
+            if let literal = target.literal { [literal] } else { try await resolver.addresses(of: target.host) }
         try rule.check(addresses: addresses, of: target)
         guard target.scheme == "http" else {
             return WebhookDestination(connectURL: url, hostHeader: nil, addresses: addresses)
         }
         guard let address = addresses.first, let pinned = target.pinned(to: address) else {
-            throw WebhookAddressRefusal("the webhook URL '\(url)' cannot be addressed to \(addresses.first.map(String.init(describing:)) ?? "no address").")
+            throw WebhookAddressRefusal(
+                "the webhook URL '\(url)' cannot be addressed to \(addresses.first.map(String.init(describing:)) ?? "no address")."
+            )
         }
         return WebhookDestination(connectURL: pinned, hostHeader: target.hostHeader, addresses: addresses)
     }

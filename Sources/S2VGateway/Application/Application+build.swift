@@ -1,5 +1,5 @@
-import Foundation
 import AsyncHTTPClient
+import Foundation
 import Hummingbird
 import Logging
 import NIOPosix
@@ -37,44 +37,97 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let store = GatewayStore(client: client)
     let metrics = GatewayMetrics(registry: registry)
-    let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-                          configuration: UpstreamClient.httpConfiguration(connectTimeout: configuration.upstreamConnectTimeout))
+    let http = HTTPClient(
+        eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+        configuration: UpstreamClient.httpConfiguration(connectTimeout: configuration.upstreamConnectTimeout)
+    )
     let upstream = UpstreamClient(
-        http: http, baseURL: configuration.upstreamBaseURL, apiKey: configuration.upstreamAPIKey,
-        timeout: configuration.upstreamTimeout, metrics: metrics)
+        http: http,
+        baseURL: configuration.upstreamBaseURL,
+        apiKey: configuration.upstreamAPIKey,
+        timeout: configuration.upstreamTimeout,
+        metrics: metrics
+    )
     let dispatcherWake = WakeSignal()
     let startup = StartupGate()
     let pacing = UpstreamPacing(client: client)
-    let pool = AccountPool(repository: AccountRepository(client: client), upstream: upstream,
-                           configuration: configuration, environment: environment, logger: logger)
-    let reconciler = SubmissionReconciler(metering: store.metering, configuration: configuration,
-                                          reads: TaskListReads(pacing: pacing), metrics: metrics)
+    let pool = AccountPool(
+        repository: AccountRepository(client: client),
+        upstream: upstream,
+        configuration: configuration,
+        environment: environment,
+        logger: logger
+    )
+    let reconciler = SubmissionReconciler(
+        metering: store.metering,
+        configuration: configuration,
+        reads: TaskListReads(pacing: pacing),
+        metrics: metrics
+    )
     let heartbeats = ServiceHeartbeats(metrics: metrics)
     let router = buildRouter(
-        store: store, pool: pool, configuration: configuration, client: client, migrations: migrations,
-        dispatcherWake: dispatcherWake, metrics: metrics, heartbeats: heartbeats)
+        store: store,
+        pool: pool,
+        configuration: configuration,
+        client: client,
+        migrations: migrations,
+        dispatcherWake: dispatcherWake,
+        metrics: metrics,
+        heartbeats: heartbeats
+    )
     let rounds = { (service: BackgroundService) in
-        BackgroundRounds(service, configuration: configuration, startup: startup, heartbeats: heartbeats,
-                         metrics: metrics, logger: logger)
+        BackgroundRounds(
+            service,
+            configuration: configuration,
+            startup: startup,
+            heartbeats: heartbeats,
+            metrics: metrics,
+            logger: logger
+        )
     }
     let services: [any Service] = [
         DatabaseClientService(client: client, logger: logger),
         HTTPClientService(client: http),
-        Dispatcher(client: client, metering: store.metering, pacing: pacing, pool: pool, reconciler: reconciler,
-                   wake: dispatcherWake, logger: logger, rounds: rounds(.dispatch)),
-        TaskPoller(metering: store.metering, pacing: pacing, pool: pool, configuration: configuration,
-                   dispatcherWake: dispatcherWake, logger: logger, rounds: rounds(.poll)),
-        DetectIntentRecovery(metering: store.metering, configuration: configuration, logger: logger,
-                             rounds: rounds(.detectIntentRecovery)),
-        AlertDeliverer(outbox: AlertOutbox(client: client), resolver: webhookResolver, settings: configuration.alerts,
-                       logger: logger, rounds: rounds(.alertDelivery)),
+        Dispatcher(
+            client: client,
+            metering: store.metering,
+            pacing: pacing,
+            pool: pool,
+            reconciler: reconciler,
+            wake: dispatcherWake,
+            logger: logger,
+            rounds: rounds(.dispatch)
+        ),
+        TaskPoller(
+            metering: store.metering,
+            pacing: pacing,
+            pool: pool,
+            configuration: configuration,
+            dispatcherWake: dispatcherWake,
+            logger: logger,
+            rounds: rounds(.poll)
+        ),
+        DetectIntentRecovery(
+            metering: store.metering,
+            configuration: configuration,
+            logger: logger,
+            rounds: rounds(.detectIntentRecovery)
+        ),
+        AlertDeliverer(
+            outbox: AlertOutbox(client: client),
+            resolver: webhookResolver,
+            settings: configuration.alerts,
+            logger: logger,
+            rounds: rounds(.alertDelivery)
+        ),
     ]
     var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "s2v-meter"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
-        logger: logger)
+        logger: logger
+    )
     application.beforeServerStarts {
         let applied = try await MigrationRunner(client: client, migrations: migrations, logger: logger).apply()
         logger.info("schema current", metadata: ["applied_now": "\(applied.count)", "known": "\(migrations.count)"])
@@ -91,8 +144,14 @@ public func buildApplication(
 /// their own), the admin API under `/v1` (admin keys only) and the web dashboard under `/dashboard`. Every API
 /// request is recorded in the call log, and every request is counted in the metrics.
 func buildRouter(
-    store: GatewayStore, pool: AccountPool, configuration: GatewayConfiguration, client: StoreClient,
-    migrations: [Migration], dispatcherWake: WakeSignal, metrics: GatewayMetrics, heartbeats: ServiceHeartbeats
+    store: GatewayStore,
+    pool: AccountPool,
+    configuration: GatewayConfiguration,
+    client: StoreClient,
+    migrations: [Migration],
+    dispatcherWake: WakeSignal,
+    metrics: GatewayMetrics,
+    heartbeats: ServiceHeartbeats
 ) -> Router<GatewayRequestContext> {
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
@@ -103,7 +162,11 @@ func buildRouter(
     router.add(middleware: CallLogMiddleware(callLog: store.callLog))
     router.add(middleware: InputLimitsMiddleware())
     HealthRoutes(
-        database: DatabaseReadinessCheck(client: client, migrations: migrations, deadline: configuration.readinessDeadline),
+        database: DatabaseReadinessCheck(
+            client: client,
+            migrations: migrations,
+            deadline: configuration.readinessDeadline
+        ),
         heartbeats: heartbeats
     ).register(on: router)
 
@@ -111,8 +174,12 @@ func buildRouter(
     // Not in the call log: a scrape every few seconds would drown the calls auditors look for.
     let scrape = MetricsRoute(
         metrics: metrics,
-        store: StoreMetrics(figures: StoreFiguresRepository(client: client), budgets: store.budgets,
-                            deadline: configuration.storeDeadline))
+        store: StoreMetrics(
+            figures: StoreFiguresRepository(client: client),
+            budgets: store.budgets,
+            deadline: configuration.storeDeadline
+        )
+    )
     if configuration.metricsPublic {
         router.get("metrics", use: scrape.handle)
     } else {
@@ -124,7 +191,12 @@ func buildRouter(
 
     let api = router.group("api/v1")
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
-    let detect = FaceDetectRoute(store: store, pool: pool, pacing: UpstreamPacing(client: client), slotWait: configuration.detectSlotWait)
+    let detect = FaceDetectRoute(
+        store: store,
+        pool: pool,
+        pacing: UpstreamPacing(client: client),
+        slotWait: configuration.detectSlotWait
+    )
     let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
     let tasks = TaskRoutes(store: store, pool: pool)
     api.post("services/aigc/image2video/face-detect", use: detect.handle)
@@ -146,14 +218,22 @@ func buildRouter(
     let admin = router.group("v1")
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
         .add(middleware: AdminOnlyMiddleware())
-    let budgets = BudgetRoutes(budgets: store.budgets, teams: store.teams, webhookAddresses: configuration.alerts.addresses)
+    let budgets = BudgetRoutes(
+        budgets: store.budgets,
+        teams: store.teams,
+        webhookAddresses: configuration.alerts.addresses
+    )
     admin.get("budgets", use: budgets.list)
     admin.post("budgets", use: budgets.set)
     admin.get("budgets/{budget_id}", use: budgets.get)
     admin.delete("budgets/{budget_id}", use: budgets.delete)
 
     // The browser dashboard answers in HTML, with its own sign-in, so it is outside the API's JSON middlewares.
-    DashboardRoutes(keys: store.keys, budgets: store.budgets, client: client,
-                    storeDeadline: configuration.storeDeadline).register(on: router)
+    DashboardRoutes(
+        keys: store.keys,
+        budgets: store.budgets,
+        client: client,
+        storeDeadline: configuration.storeDeadline
+    ).register(on: router)
     return router
 }

@@ -28,8 +28,11 @@ public struct GatewayRequestContext: RequestContext {
     func requireTeamCaller() throws -> (Caller, Int64) {
         guard let caller = self.caller else { throw ServiceError.invalidApiKey("No API-key provided.") }
         guard let teamID = caller.teamID else {
-            throw ServiceError(status: 403, code: "AccessDenied",
-                               message: "Admin keys manage the gateway; DashScope calls need a team key.")
+            throw ServiceError(
+                status: 403,
+                code: "AccessDenied",
+                message: "Admin keys manage the gateway; DashScope calls need a team key."
+            )
         }
         return (caller, teamID)
     }

@@ -8,10 +8,16 @@ import UnixSignals
 /// can never keep the gateway from stopping.
 public enum GatewayServiceGroup {
     public static func make(
-        running application: some ApplicationProtocol, configuration: GatewayConfiguration,
-        signals: [UnixSignal] = [.sigterm, .sigint], logger: Logger
+        running application: some ApplicationProtocol,
+        configuration: GatewayConfiguration,
+        signals: [UnixSignal] = [.sigterm, .sigint],
+        logger: Logger
     ) -> ServiceGroup {
-        var settings = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: signals, logger: logger)
+        var settings = ServiceGroupConfiguration(
+            services: [application],
+            gracefulShutdownSignals: signals,
+            logger: logger
+        )
         settings.maximumGracefulShutdownDuration = configuration.shutdownGrace
         return ServiceGroup(configuration: settings)
     }

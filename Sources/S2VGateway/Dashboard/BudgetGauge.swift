@@ -1,6 +1,6 @@
-import S2VReports
 import Foundation
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// One budget's gauge for its current period: an SVG bar of spent and held against the limit, with the figures
@@ -20,13 +20,15 @@ struct BudgetGauge {
         let spentWidth = Self.width * min(self.status.spent.pixelValue / scale.pixelValue, 1)
         let heldWidth = min(Self.width * self.status.held.pixelValue / scale.pixelValue, Self.width - spentWidth)
         let percent = self.status.percentUsed.map { "\($0.fixed(2)) %" } ?? "–"
-        let level = switch self.status.percentUsed {
-        case .some(let value) where value >= 100: "full"
-        case .some(let value) where value >= 80: "high"
-        default: "ok"
-        }
+        let level =
+            switch self.status.percentUsed {
+            case .some(let value) where value >= 100: "full"
+            case .some(let value) where value >= 80: "high"
+            default: "ok"
+            }
         let scope = HTMLText.escape(budget.scopeDescription)
-        let period = "\(budget.period.rawValue), from \(self.status.periodStart.utcText) UTC"
+        let period =
+            "\(budget.period.rawValue), from \(self.status.periodStart.utcText) UTC"
             + (self.status.periodEnd.map { " to \($0.utcText) UTC" } ?? "")
         return """
             <div class="gauge \(level)" data-budget="\(budget.id)">

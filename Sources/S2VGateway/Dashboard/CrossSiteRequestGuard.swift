@@ -15,8 +15,10 @@ import S2VCore
 /// A request with neither header (curl, scripts) passes: no browser sends a cross-site POST without `Origin`.
 enum CrossSiteRequestGuard {
     static let refusal = ServiceError(
-        status: 403, code: "Forbidden",
-        message: "This request came from another site, so it was refused. Open the dashboard itself and sign in there.")
+        status: 403,
+        code: "Forbidden",
+        message: "This request came from another site, so it was refused. Open the dashboard itself and sign in there."
+    )
 
     /// Throws the refusal if `request` comes from another site.
     static func check(_ request: Request) throws(ServiceError) {
@@ -37,10 +39,11 @@ enum CrossSiteRequestGuard {
     /// Whether `origin` (`scheme://host[:port]`) names `host` (`host[:port]`), the port defaulting to the
     /// origin's scheme's in both.
     static func origin(_ origin: String, matches host: String) -> Bool {
-        guard let url = URL(string: origin), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let originHost = url.host?.lowercased(), url.path.isEmpty || url.path == "/",
-              let requested = URL(string: "\(scheme)://\(host)"), let requestedHost = requested.host?.lowercased(),
-              requested.path.isEmpty, requested.user == nil
+        guard let url = URL(string: origin), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
+            let originHost = url.host?.lowercased(), url.path.isEmpty || url.path == "/",
+            let requested = URL(string: "\(scheme)://\(host)"), let requestedHost = requested.host?.lowercased(),
+            requested.path.isEmpty, requested.user == nil
         else { return false }
         let defaultPort = scheme == "https" ? 443 : 80
         return originHost == requestedHost && (url.port ?? defaultPort) == (requested.port ?? defaultPort)

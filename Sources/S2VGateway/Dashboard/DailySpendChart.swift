@@ -1,6 +1,6 @@
-import S2VReports
 import Foundation
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// Spend per UTC day as an inline SVG bar chart: one bar per day with an accessible `<title>`, a value axis

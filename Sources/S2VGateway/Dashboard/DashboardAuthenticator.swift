@@ -25,21 +25,27 @@ struct DashboardAuthenticator: Sendable {
     func authenticate(_ request: Request, logger: Logger) async throws -> Outcome {
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
-                  case let key = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces), !key.isEmpty
+                case let key = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces), !key.isEmpty
             else { return .refused("The Authorization header must be 'Bearer <gateway key>'.") }
             return try await self.signIn(key: key, logger: logger).map(Outcome.signedIn)
                 ?? .refused("That key is unknown or revoked.")
         }
         guard let token = DashboardCookie.token(in: request) else { return .anonymous }
         let sessions = self.sessions
-        let caller = try await StoreDeadline.run(within: self.storeDeadline) { try await sessions.caller(for: token, logger: logger) }
-        guard let caller else { return .refused("Your session has ended or its key was revoked; please sign in again.") }
+        let caller = try await StoreDeadline.run(within: self.storeDeadline) {
+            try await sessions.caller(for: token, logger: logger)
+        }
+        guard let caller else {
+            return .refused("Your session has ended or its key was revoked; please sign in again.")
+        }
         return .signedIn(caller)
     }
 
     /// The caller of a gateway key, or nil for an unknown or revoked one.
     func signIn(key: String, logger: Logger) async throws -> Caller? {
         let keys = self.keys
-        return try await StoreDeadline.run(within: self.storeDeadline) { try await keys.authenticate(APIKeySecret(value: key), logger: logger) }
+        return try await StoreDeadline.run(within: self.storeDeadline) {
+            try await keys.authenticate(APIKeySecret(value: key), logger: logger)
+        }
     }
 }

@@ -1,6 +1,6 @@
-import S2VReports
 import Foundation
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// Everything one dashboard page shows, already restricted to what its caller may see.

@@ -15,15 +15,28 @@ enum DashboardCookie {
 
     /// The cookie that carries a new session.
     static func session(_ token: DashboardSessionToken, for request: Request) -> Cookie {
-        Cookie(name: Self.name, value: token.value,
-               maxAge: Int(DashboardSessionRepository.lifetime.components.seconds), path: Self.path,
-               secure: Self.isSecure(request), httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: Self.name,
+            value: token.value,
+            maxAge: Int(DashboardSessionRepository.lifetime.components.seconds),
+            path: Self.path,
+            secure: Self.isSecure(request),
+            httpOnly: true,
+            sameSite: .strict
+        )
     }
 
     /// A cookie that makes the browser forget the session.
     static func cleared(for request: Request) -> Cookie {
-        Cookie(name: Self.name, value: "deleted", maxAge: 0, path: Self.path, secure: Self.isSecure(request),
-               httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: Self.name,
+            value: "deleted",
+            maxAge: 0,
+            path: Self.path,
+            secure: Self.isSecure(request),
+            httpOnly: true,
+            sameSite: .strict
+        )
     }
 
     /// The session token the request carries, if any.

@@ -1,6 +1,6 @@
-import S2VReports
 import Hummingbird
 import S2VCore
+import S2VReports
 
 /// Answers the dashboard's failures with a small HTML page instead of the API's JSON body: a browser shows it
 /// as it is. The status and the logging are those of the API's ``ErrorMiddleware`` (an unreachable PostgreSQL
@@ -8,7 +8,11 @@ import S2VCore
 struct DashboardErrorMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
@@ -20,8 +24,10 @@ struct DashboardErrorMiddleware: RouterMiddleware {
                 <p class="muted">HTTP \(serviceError.status) · request \(HTMLText.escape(context.requestIDText))</p>
                 <p><a href="/dashboard">Back to the dashboard</a></p>
                 """
-            return .html(DashboardLayout.document(title: "Error · s2v-meter", body: body),
-                         status: .init(code: serviceError.status))
+            return .html(
+                DashboardLayout.document(title: "Error · s2v-meter", body: body),
+                status: .init(code: serviceError.status)
+            )
         }
     }
 }

@@ -1,6 +1,6 @@
-import S2VReports
 import Foundation
 import S2VCore
+import S2VReports
 
 /// The dashboard itself, rendered on the server: spend per day and per team as SVG charts, the budgets'
 /// gauges, and the latest calls.
@@ -17,9 +17,11 @@ struct DashboardPage {
             let current = days == content.days ? #" class="current" aria-current="page""# : ""
             return #"<a href="/dashboard?days=\#(days)"\#(current)>\#(days) days</a>"#
         }.joined(separator: " ")
-        let gauges = content.budgets.isEmpty
+        let gauges =
+            content.budgets.isEmpty
             ? #"<p class="empty">No budgets.</p>"#
-            : #"<div class="gauges">"# + content.budgets.map { BudgetGauge(status: $0).render() }.joined(separator: "\n") + "</div>"
+            : #"<div class="gauges">"#
+                + content.budgets.map { BudgetGauge(status: $0).render() }.joined(separator: "\n") + "</div>"
         let body = """
             <header>
             <h1>s2v-meter dashboard</h1>

@@ -47,7 +47,8 @@ struct DashboardRoutes: Sendable {
             return response
         case .signedIn(let caller):
             let days = DashboardRepository.clamped(
-                request.uri.queryParameters.get("days", as: Int.self) ?? Self.defaultDays)
+                request.uri.queryParameters.get("days", as: Int.self) ?? Self.defaultDays
+            )
             let content = try await self.content(for: caller, days: days, logger: context.logger)
             return .html(DashboardPage(content: content).render())
         }
@@ -67,7 +68,9 @@ struct DashboardRoutes: Sendable {
         }
         let sessions = self.sessions
         let logger = context.logger
-        let token = try await StoreDeadline.run(within: self.storeDeadline) { try await sessions.create(keyID: caller.keyID, logger: logger) }
+        let token = try await StoreDeadline.run(within: self.storeDeadline) {
+            try await sessions.create(keyID: caller.keyID, logger: logger)
+        }
         context.logger.info("dashboard sign-in", metadata: ["key_id": "\(caller.keyID)"])
         var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
         response.setCookie(DashboardCookie.session(token, for: request))
@@ -81,7 +84,9 @@ struct DashboardRoutes: Sendable {
         if let token = DashboardCookie.token(in: request) {
             let sessions = self.sessions
             let logger = context.logger
-            _ = try await StoreDeadline.run(within: self.storeDeadline) { try await sessions.delete(token, logger: logger) }
+            _ = try await StoreDeadline.run(within: self.storeDeadline) {
+                try await sessions.delete(token, logger: logger)
+            }
         }
         var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
         response.setCookie(DashboardCookie.cleared(for: request))
@@ -93,9 +98,13 @@ struct DashboardRoutes: Sendable {
         do {
             try CrossSiteRequestGuard.check(request)
         } catch {
-            context.logger.notice("dashboard: cross-site post refused", metadata: [
-                "path": "\(request.uri.path)", "origin": "\(request.headers[.origin] ?? "-")",
-                "sec_fetch_site": "\(request.headers[CrossSiteRequestGuard.secFetchSite] ?? "-")"])
+            context.logger.notice(
+                "dashboard: cross-site post refused",
+                metadata: [
+                    "path": "\(request.uri.path)", "origin": "\(request.headers[.origin] ?? "-")",
+                    "sec_fetch_site": "\(request.headers[CrossSiteRequestGuard.secFetchSite] ?? "-")",
+                ]
+            )
             throw error
         }
     }
@@ -121,8 +130,16 @@ struct DashboardRoutes: Sendable {
             // A team key sees its team's and its keys' budgets, never the global one (other teams' spend).
             let statuses = try await budgets.status(teamID: teamID, logger: logger)
             let calls = try await dashboard.recentCalls(limit: Self.recentCallCount, teamID: teamID, logger: logger)
-            return DashboardContent(caller: caller, days: days, currency: currency, daily: daily, teams: teams,
-                                    budgets: statuses, calls: calls, generatedAt: Date())
+            return DashboardContent(
+                caller: caller,
+                days: days,
+                currency: currency,
+                daily: daily,
+                teams: teams,
+                budgets: statuses,
+                calls: calls,
+                generatedAt: Date()
+            )
         }
     }
 }

@@ -1,6 +1,6 @@
-import S2VReports
 import Foundation
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// The latest calls from the call log as an HTML table: time, team, key prefix, endpoint, model, tier, status,

@@ -1,6 +1,6 @@
-import S2VReports
 import Foundation
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// Spend per team over the range as an inline SVG chart of horizontal bars: the team's name, its bar with an

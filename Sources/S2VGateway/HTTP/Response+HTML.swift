@@ -15,6 +15,7 @@ extension Response {
                     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
                 HTTPField.Name("Referrer-Policy")!: "no-referrer",
             ],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page))
+        )
     }
 }

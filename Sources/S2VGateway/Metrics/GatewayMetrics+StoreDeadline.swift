@@ -13,13 +13,22 @@ enum StoreDeadlineStage: String, Sendable {
 extension GatewayMetrics {
     static var storeDeadlinePassed: MetricNameDescriptor {
         MetricNameDescriptor(
-            namespace: "s2v", subsystem: "store", metricName: "deadline_passed", unitName: "total",
-            helpText: "Requests whose store time reached the store deadline, by stage: request (refused with 503, nothing called), settlement (503 after the upstream call; the write went on), call_log (answered without waiting for the call-log write).")
+            namespace: "s2v",
+            subsystem: "store",
+            metricName: "deadline_passed",
+            unitName: "total",
+            helpText:
+                "Requests whose store time reached the store deadline, by stage: request (refused with 503, nothing called), settlement (503 after the upstream call; the write went on), call_log (answered without waiting for the call-log write)."
+        )
     }
     static var callLogLost: MetricNameDescriptor {
         MetricNameDescriptor(
-            namespace: "s2v", subsystem: "call_log", metricName: "unrecorded", unitName: "total",
-            helpText: "API requests that could not be written to the call log, even after their response went out.")
+            namespace: "s2v",
+            subsystem: "call_log",
+            metricName: "unrecorded",
+            unitName: "total",
+            helpText: "API requests that could not be written to the call log, even after their response went out."
+        )
     }
 
     /// Counts one request whose store deadline passed at `stage`.

@@ -19,24 +19,41 @@ struct GatewayMetrics: Sendable {
     // Computed: the descriptor type is not Sendable, so it cannot be a stored static.
     static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
-            namespace: "s2v", subsystem: "http", metricName: "requests", unitName: "total",
-            helpText: "HTTP requests this instance answered, by method, matched route pattern and status code.")
+            namespace: "s2v",
+            subsystem: "http",
+            metricName: "requests",
+            unitName: "total",
+            helpText: "HTTP requests this instance answered, by method, matched route pattern and status code."
+        )
     }
     static var requestDuration: MetricNameDescriptor {
         MetricNameDescriptor(
-            namespace: "s2v", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-            helpText: "Time this instance took to answer an HTTP request, by method and matched route pattern.")
+            namespace: "s2v",
+            subsystem: "http",
+            metricName: "request_duration",
+            unitName: "seconds",
+            helpText: "Time this instance took to answer an HTTP request, by method and matched route pattern."
+        )
     }
     static var upstreamDuration: MetricNameDescriptor {
         MetricNameDescriptor(
-            namespace: "s2v", subsystem: "upstream", metricName: "request_duration", unitName: "seconds",
-            helpText: "Duration of calls this instance made to the upstream DashScope API, by kind and outcome.")
+            namespace: "s2v",
+            subsystem: "upstream",
+            metricName: "request_duration",
+            unitName: "seconds",
+            helpText: "Duration of calls this instance made to the upstream DashScope API, by kind and outcome."
+        )
     }
 
     static var unresolvedSubmissions: MetricNameDescriptor {
         MetricNameDescriptor(
-            namespace: "s2v", subsystem: "dispatch", metricName: "unresolved_submissions", unitName: "total",
-            helpText: "Submissions whose outcome could not be determined within the unresolved-submission limit, settled at their full hold and flagged for review, by account.")
+            namespace: "s2v",
+            subsystem: "dispatch",
+            metricName: "unresolved_submissions",
+            unitName: "total",
+            helpText:
+                "Submissions whose outcome could not be determined within the unresolved-submission limit, settled at their full hold and flagged for review, by account."
+        )
     }
 
     init(registry: PrometheusCollectorRegistry) {
@@ -50,10 +67,13 @@ struct GatewayMetrics: Sendable {
     ///     series stays bounded; `NotFound` (Hummingbird's name) when no route matched.
     func recordRequest(method: String, route: String, status: Int, duration: Duration) {
         self.registry.makeCounter(
-            descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))]
+            descriptor: Self.requests,
+            labels: [("method", method), ("route", route), ("status", String(status))]
         ).increment()
         self.registry.makeDurationHistogram(
-            descriptor: Self.requestDuration, labels: [("method", method), ("route", route)], buckets: Self.requestBuckets
+            descriptor: Self.requestDuration,
+            labels: [("method", method), ("route", route)],
+            buckets: Self.requestBuckets
         ).record(duration)
     }
 
@@ -65,7 +85,8 @@ struct GatewayMetrics: Sendable {
     /// Records one upstream call's duration.
     func recordUpstreamCall(kind: UpstreamCallKind, outcome: UpstreamCallOutcome, duration: Duration) {
         self.registry.makeDurationHistogram(
-            descriptor: Self.upstreamDuration, labels: [("kind", kind.rawValue), ("outcome", outcome.rawValue)],
+            descriptor: Self.upstreamDuration,
+            labels: [("kind", kind.rawValue), ("outcome", outcome.rawValue)],
             buckets: Self.upstreamBuckets
         ).record(duration)
     }

@@ -10,7 +10,11 @@ struct RequestMetricsMiddleware: RouterMiddleware {
 
     let metrics: GatewayMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let started = ContinuousClock.now
         do {
             let response = try await next(request, context)
@@ -26,7 +30,10 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     private func record(_ request: Request, context: Context, status: Int, started: ContinuousClock.Instant) {
         // The pattern, not the path: task ids in label values would make a series per task.
         self.metrics.recordRequest(
-            method: request.method.rawValue, route: context.endpointPath ?? "NotFound", status: status,
-            duration: ContinuousClock.now - started)
+            method: request.method.rawValue,
+            route: context.endpointPath ?? "NotFound",
+            status: status,
+            duration: ContinuousClock.now - started
+        )
     }
 }

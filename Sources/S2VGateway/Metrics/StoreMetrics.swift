@@ -15,15 +15,22 @@ struct StoreMetrics: Sendable {
     /// How long a scrape waits for PostgreSQL before it reports `s2v_store_up 0`.
     let deadline: Duration
 
-    static let sharedNote = "Read from PostgreSQL at scrape time; the same on every instance, aggregate with max(), not sum()."
+    static let sharedNote =
+        "Read from PostgreSQL at scrape time; the same on every instance, aggregate with max(), not sum()."
 
     /// Appends the figures to `buffer` in the Prometheus text format; `s2v_store_up` says whether they could
     /// be read within the deadline.
     func emit(into buffer: inout [UInt8], logger: Logger) async {
         let registry = PrometheusCollectorRegistry()
-        let up = registry.makeGauge(descriptor: MetricNameDescriptor(
-            namespace: "s2v", metricName: "store_up", unitName: "",
-            helpText: "1 if this instance read the PostgreSQL figures below for this scrape, 0 if PostgreSQL did not answer in time."))
+        let up = registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "s2v",
+                metricName: "store_up",
+                unitName: "",
+                helpText:
+                    "1 if this instance read the PostgreSQL figures below for this scrape, 0 if PostgreSQL did not answer in time."
+            )
+        )
         let figures = self.figures
         let budgets = self.budgets
         do {
@@ -41,22 +48,43 @@ struct StoreMetrics: Sendable {
     }
 
     private static func record(_ figures: StoreFigures, in registry: PrometheusCollectorRegistry) {
-        registry.makeGauge(descriptor: Self.descriptor(
-            "queued_tasks", "Generation tasks waiting in the gateway's dispatch queue, all teams.")).set(Double(figures.totalQueued))
-        registry.makeGauge(descriptor: Self.descriptor(
-            "in_flight_tasks", "Generation tasks claimed for submission, submitted or running upstream, all accounts."))
-            .set(Double(figures.totalInFlight))
-        let queuedByTeam = Self.descriptor("team_queued_tasks", "Generation tasks waiting in the gateway's dispatch queue, by team.")
+        registry.makeGauge(
+            descriptor: Self.descriptor(
+                "queued_tasks",
+                "Generation tasks waiting in the gateway's dispatch queue, all teams."
+            )
+        ).set(Double(figures.totalQueued))
+        registry.makeGauge(
+            descriptor: Self.descriptor(
+                "in_flight_tasks",
+                "Generation tasks claimed for submission, submitted or running upstream, all accounts."
+            )
+        )
+        .set(Double(figures.totalInFlight))
+        let queuedByTeam = Self.descriptor(
+            "team_queued_tasks",
+            "Generation tasks waiting in the gateway's dispatch queue, by team."
+        )
         for line in figures.queued {
             registry.makeGauge(descriptor: queuedByTeam, labels: [("team", line.team)]).set(Double(line.tasks))
         }
         let inFlightByAccount = Self.descriptor(
-            "account_in_flight_tasks", "Generation tasks claimed for submission, submitted or running, by upstream account.")
+            "account_in_flight_tasks",
+            "Generation tasks claimed for submission, submitted or running, by upstream account."
+        )
         for line in figures.inFlight {
-            registry.makeGauge(descriptor: inFlightByAccount, labels: [("account", line.account)]).set(Double(line.tasks))
+            registry.makeGauge(descriptor: inFlightByAccount, labels: [("account", line.account)]).set(
+                Double(line.tasks)
+            )
         }
-        let allTime = Self.descriptor("spend_usd", "Money charged since the first call, by team, model and tier, in the price book's currency, from the daily rollups.")
-        let month = Self.descriptor("spend_month_usd", "Money charged since the start of the current UTC month (by admission day), by team, model and tier, in the price book's currency.")
+        let allTime = Self.descriptor(
+            "spend_usd",
+            "Money charged since the first call, by team, model and tier, in the price book's currency, from the daily rollups."
+        )
+        let month = Self.descriptor(
+            "spend_month_usd",
+            "Money charged since the start of the current UTC month (by admission day), by team, model and tier, in the price book's currency."
+        )
         for line in figures.spend {
             let labels = [("team", line.team), ("model", line.model), ("tier", line.tier)]
             registry.makeGauge(descriptor: allTime, labels: labels).set(PrometheusSample.value(line.allTime))
@@ -67,13 +95,21 @@ struct StoreMetrics: Sendable {
     private static func record(_ statuses: [BudgetStatus], in registry: PrometheusCollectorRegistry) {
         let limit = Self.descriptor("budget_limit_usd", "A budget's hard limit per period, in its currency.")
         let spent = Self.descriptor("budget_spent_usd", "Money a budget's scope spent in the current period.")
-        let held = Self.descriptor("budget_held_usd", "Money a budget's scope holds for unfinished calls and tasks in the current period.")
-        let utilisation = Self.descriptor("budget_utilisation_ratio", "(spent + held) / limit of a budget in its current period; 1 means full.")
+        let held = Self.descriptor(
+            "budget_held_usd",
+            "Money a budget's scope holds for unfinished calls and tasks in the current period."
+        )
+        let utilisation = Self.descriptor(
+            "budget_utilisation_ratio",
+            "(spent + held) / limit of a budget in its current period; 1 means full."
+        )
         for status in statuses {
             let budget = status.budget
             let key: String = if case .key(let id) = budget.scope { String(id) } else { "" }
-            let labels = [("budget", String(budget.id)), ("scope", budget.scope.kind), ("team", budget.teamName ?? ""),
-                          ("key", key), ("period", budget.period.rawValue), ("currency", budget.currency)]
+            let labels = [
+                ("budget", String(budget.id)), ("scope", budget.scope.kind), ("team", budget.teamName ?? ""),
+                ("key", key), ("period", budget.period.rawValue), ("currency", budget.currency),
+            ]
             registry.makeGauge(descriptor: limit, labels: labels).set(PrometheusSample.value(budget.limit))
             registry.makeGauge(descriptor: spent, labels: labels).set(PrometheusSample.value(status.spent))
             registry.makeGauge(descriptor: held, labels: labels).set(PrometheusSample.value(status.held))

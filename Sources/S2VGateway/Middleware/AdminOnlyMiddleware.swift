@@ -5,10 +5,17 @@ import S2VCore
 struct AdminOnlyMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard context.caller?.isAdmin == true else {
-            throw ServiceError(status: 403, code: "AccessDenied",
-                               message: "This endpoint needs an admin key (s2v-meter keys create --admin).")
+            throw ServiceError(
+                status: 403,
+                code: "AccessDenied",
+                message: "This endpoint needs an admin key (s2v-meter keys create --admin)."
+            )
         }
         return try await next(request, context)
     }

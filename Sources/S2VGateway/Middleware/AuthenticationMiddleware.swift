@@ -11,16 +11,22 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     let keys: APIKeyRepository
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
-              case let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces), !token.isEmpty
+            case let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces), !token.isEmpty
         else {
             throw ServiceError.invalidApiKey("No API-key provided.")
         }
         let keys = self.keys
         let logger = context.logger
         // The first store access of every API request: if PostgreSQL cannot answer, fail closed here, fast.
-        let found = try await context.withStore { try await keys.authenticate(APIKeySecret(value: token), logger: logger) }
+        let found = try await context.withStore {
+            try await keys.authenticate(APIKeySecret(value: token), logger: logger)
+        }
         guard let caller = found else {
             throw ServiceError.invalidApiKey()
         }

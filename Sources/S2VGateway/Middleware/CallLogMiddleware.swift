@@ -24,18 +24,35 @@ struct CallLogMiddleware: RouterMiddleware {
         Self.recordedPrefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard Self.records(path: request.uri.path) else { return try await next(request, context) }
         let started = ContinuousClock.now
         let at = Date()
         do {
             let response = try await next(request, context)
-            await self.record(request, context: context, at: at, started: started, status: Int(response.status.code), errorCode: nil)
+            await self.record(
+                request,
+                context: context,
+                at: at,
+                started: started,
+                status: Int(response.status.code),
+                errorCode: nil
+            )
             return response
         } catch {
             let serviceError = ErrorMiddleware.serviceError(for: error, context: context)
-            await self.record(request, context: context, at: at, started: started, status: serviceError.status,
-                              errorCode: serviceError.code)
+            await self.record(
+                request,
+                context: context,
+                at: at,
+                started: started,
+                status: serviceError.status,
+                errorCode: serviceError.code
+            )
             throw serviceError
         }
     }
@@ -51,14 +68,24 @@ struct CallLogMiddleware: RouterMiddleware {
     /// How much of an unmatched path the call log keeps.
     static let maximumPathLength = 1024
 
-    private func record(_ request: Request, context: Context, at: Date, started: ContinuousClock.Instant, status: Int,
-                        errorCode: String?) async {
+    private func record(
+        _ request: Request,
+        context: Context,
+        at: Date,
+        started: ContinuousClock.Instant,
+        status: Int,
+        errorCode: String?
+    ) async {
         let elapsed = ContinuousClock.now - started
         let details = context.details.snapshot
         var record = CallRecord(
-            requestID: context.requestID, at: at, method: request.method.rawValue,
-            endpoint: Self.endpoint(of: request, context: context), httpStatus: status,
-            latencyMicroseconds: elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
+            requestID: context.requestID,
+            at: at,
+            method: request.method.rawValue,
+            endpoint: Self.endpoint(of: request, context: context),
+            httpStatus: status,
+            latencyMicroseconds: elapsed.wholeMicroseconds
+        )
         record.keyID = details.keyID
         record.teamID = details.teamID
         record.model = details.model

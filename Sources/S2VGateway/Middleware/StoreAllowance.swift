@@ -75,7 +75,8 @@ final class StoreAllowance: Sendable {
     ///
     /// - Parameter failure: the 503 the client gets when the budget runs out first.
     func settle<Value: Sendable>(
-        otherwise failure: ServiceError = .outcomeNotRecordedInTime, logger: Logger,
+        otherwise failure: ServiceError = .outcomeNotRecordedInTime,
+        logger: Logger,
         _ operation: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         try await self.spend(operation, failure: failure, stage: .settlement) { late in
@@ -84,8 +85,10 @@ final class StoreAllowance: Sendable {
                     _ = try await late.value
                     logger.notice("outcome recorded after the request's store deadline")
                 } catch {
-                    logger.error("outcome not recorded; the call's record settles it later",
-                                 metadata: ["error": "\(String(reflecting: error))"])
+                    logger.error(
+                        "outcome not recorded; the call's record settles it later",
+                        metadata: ["error": "\(String(reflecting: error))"]
+                    )
                 }
             }
         }
@@ -104,15 +107,23 @@ final class StoreAllowance: Sendable {
             try await StoreDeadline.wait(atMost: limit, operation) { late in
                 metrics?.recordStoreDeadlinePassed(.callLog)
                 Task {
-                    let ended = await TaskDeadline.wait(for: Task { _ = try? await late.value }, atMost: Self.backgroundCallLogLimit)
+                    let ended = await TaskDeadline.wait(
+                        for: Task { _ = try? await late.value },
+                        atMost: Self.backgroundCallLogLimit
+                    )
                     if !ended {
                         late.cancel()
                     } else if (try? await late.value) != nil {
                         return
                     }
                     metrics?.recordCallLogLost()
-                    logger.error("call not recorded in the call log after its response went out", metadata: [
-                        "reason": "\(ended ? "the store refused the write" : "no answer within \(Self.backgroundCallLogLimit)")"])
+                    logger.error(
+                        "call not recorded in the call log after its response went out",
+                        metadata: [
+                            "reason":
+                                "\(ended ? "the store refused the write" : "no answer within \(Self.backgroundCallLogLimit)")"
+                        ]
+                    )
                 }
             }
             return true
@@ -127,7 +138,9 @@ final class StoreAllowance: Sendable {
     }
 
     private func spend<Value: Sendable>(
-        _ operation: @escaping @Sendable () async throws -> Value, failure: ServiceError, stage: StoreDeadlineStage,
+        _ operation: @escaping @Sendable () async throws -> Value,
+        failure: ServiceError,
+        stage: StoreDeadlineStage,
         whenLate: @escaping @Sendable (Task<Value, any Error>) -> Void
     ) async throws -> Value {
         let started = ContinuousClock.now

@@ -10,7 +10,11 @@ struct StoreAllowanceMiddleware: RouterMiddleware {
     let deadline: Duration
     let metrics: GatewayMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         try await StoreAllowance.$current.withValue(StoreAllowance(deadline: self.deadline, metrics: self.metrics)) {
             try await next(request, context)
         }

@@ -78,7 +78,8 @@ final class DatabaseReadinessCheck: Sendable {
 
     private func read(logger: Logger) async -> Outcome {
         do {
-            let status = try await MigrationRunner(client: self.client, migrations: self.migrations, logger: logger).status()
+            let status = try await MigrationRunner(client: self.client, migrations: self.migrations, logger: logger)
+                .status()
             guard status.isCurrent else { return .pendingMigrations(status.pending.map { "\($0.version)_\($0.name)" }) }
             return .current
         } catch {

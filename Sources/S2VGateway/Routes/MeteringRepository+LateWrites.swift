@@ -10,15 +10,21 @@ extension MeteringRepository {
     func withdrawLateAdmission(_ task: AdmittedTask, logger: Logger) async {
         do {
             if try await self.cancelQueued(taskID: task.id, logger: logger) {
-                logger.warning("admission committed after its request's store deadline; withdrawn",
-                               metadata: ["task_id": "\(task.id)"])
+                logger.warning(
+                    "admission committed after its request's store deadline; withdrawn",
+                    metadata: ["task_id": "\(task.id)"]
+                )
             } else {
-                logger.error("admission committed after its request's store deadline and was already dispatched; it runs and is charged",
-                             metadata: ["task_id": "\(task.id)"])
+                logger.error(
+                    "admission committed after its request's store deadline and was already dispatched; it runs and is charged",
+                    metadata: ["task_id": "\(task.id)"]
+                )
             }
         } catch {
-            logger.error("could not withdraw an admission that committed after its request's store deadline",
-                         metadata: ["task_id": "\(task.id)", "error": "\(String(reflecting: error))"])
+            logger.error(
+                "could not withdraw an admission that committed after its request's store deadline",
+                metadata: ["task_id": "\(task.id)", "error": "\(String(reflecting: error))"]
+            )
         }
     }
 
@@ -26,13 +32,22 @@ extension MeteringRepository {
     /// called the upstream; otherwise the intent recovery would charge it.
     func withdrawLateDetectIntent(_ intent: DetectIntent, logger: Logger) async {
         do {
-            try await self.failDetect(callID: intent.callID, httpStatus: 503, errorCode: "NotSent", upstreamRequestID: nil,
-                                      logger: logger)
-            logger.warning("detect intent committed after its request's store deadline; released as not sent",
-                           metadata: ["call_id": "\(intent.callID)"])
+            try await self.failDetect(
+                callID: intent.callID,
+                httpStatus: 503,
+                errorCode: "NotSent",
+                upstreamRequestID: nil,
+                logger: logger
+            )
+            logger.warning(
+                "detect intent committed after its request's store deadline; released as not sent",
+                metadata: ["call_id": "\(intent.callID)"]
+            )
         } catch {
-            logger.error("could not release a detect intent that committed after its request's store deadline; the intent recovery settles it",
-                         metadata: ["call_id": "\(intent.callID)", "error": "\(String(reflecting: error))"])
+            logger.error(
+                "could not release a detect intent that committed after its request's store deadline; the intent recovery settles it",
+                metadata: ["call_id": "\(intent.callID)", "error": "\(String(reflecting: error))"]
+            )
         }
     }
 }

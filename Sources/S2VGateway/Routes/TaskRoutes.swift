@@ -14,13 +14,19 @@ struct TaskRoutes: Sendable {
     func get(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
         let (store, logger, requestID) = (self.store, context.logger, context.requestIDText)
-        try await context.withStore { try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger) }
+        try await context.withStore {
+            try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger)
+        }
         let rawID = context.parameters.get("task_id") ?? ""
         guard let taskID = UUID(uuidString: rawID),
-              let body = try await context.withStore({
-                  try await store.tasks.taskResponse(
-                    taskID: taskID, teamID: caller.isAdmin ? nil : teamID, requestID: requestID, logger: logger)
-              })
+            let body = try await context.withStore({
+                try await store.tasks.taskResponse(
+                    taskID: taskID,
+                    teamID: teamID,
+                    requestID: requestID,
+                    logger: logger
+                )
+            })
         else {
             return try Self.unknown(rawID, context: context)
         }
@@ -31,13 +37,29 @@ struct TaskRoutes: Sendable {
     func list(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
         let (store, logger, requestID) = (self.store, context.logger, context.requestIDText)
-        try await context.withStore { try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger) }
-        let pageNumber = try Self.integer(request.uri.queryParameters.get("page_no"), name: "page_no", default: 1, range: 1...1_000_000)
-        let pageSize = try Self.integer(request.uri.queryParameters.get("page_size"), name: "page_size", default: 10, range: 1...100)
+        try await context.withStore {
+            try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger)
+        }
+        let pageNumber = try Self.integer(
+            request.uri.queryParameters.get("page_no"),
+            name: "page_no",
+            default: 1,
+            range: 1...1_000_000
+        )
+        let pageSize = try Self.integer(
+            request.uri.queryParameters.get("page_size"),
+            name: "page_size",
+            default: 10,
+            range: 1...100
+        )
         let body = try await context.withStore {
             try await store.tasks.listResponse(
-                teamID: caller.isAdmin ? nil : teamID, pageNumber: pageNumber, pageSize: pageSize, requestID: requestID,
-                logger: logger)
+                teamID: teamID,
+                pageNumber: pageNumber,
+                pageSize: pageSize,
+                requestID: requestID,
+                logger: logger
+            )
         }
         return Self.jsonText(body)
     }
@@ -47,34 +69,48 @@ struct TaskRoutes: Sendable {
     func cancel(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
         let (store, pool, logger) = (self.store, self.pool, context.logger)
-        try await context.withStore { try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger) }
-        let refusal = ServiceError(status: 400, code: "UnsupportedOperation",
-                                   message: "Failed to cancel the task, please confirm if the task is in PENDING status.")
+        try await context.withStore {
+            try await store.limits.takeRequest(teamID: teamID, keyID: caller.keyID, logger: logger)
+        }
+        let refusal = ServiceError(
+            status: 400,
+            code: "UnsupportedOperation",
+            message: "Failed to cancel the task, please confirm if the task is in PENDING status."
+        )
         guard let taskID = UUID(uuidString: context.parameters.get("task_id") ?? ""),
-              let view = try await context.withStore({
-                  try await store.tasks.cancelView(taskID: taskID, teamID: caller.isAdmin ? nil : teamID, logger: logger)
-              })
+            let view = try await context.withStore({
+                try await store.tasks.cancelView(taskID: taskID, teamID: teamID, logger: logger)
+            })
         else { throw refusal }
         context.details.update { $0.taskID = taskID }
         switch (view.phase, view.status) {
-        case ("admitted", _):
+        case (.admitted, _):
             // A cancellation that commits after a 503 is what the client asked for: nothing to withdraw.
-            guard try await context.withStore({ try await store.metering.cancelQueued(taskID: taskID, logger: logger) }) else {
+            guard try await context.withStore({ try await store.metering.cancelQueued(taskID: taskID, logger: logger) })
+            else {
                 throw refusal
             }
-        case ("submitted", "PENDING"):
+        case (.submitted, .pending):
             guard let upstreamTaskID = view.upstreamTaskID else { throw refusal }
             guard let accountName = view.account,
-                  let account = try await context.withStore({ try await pool.account(named: accountName) }) else {
+                let account = try await context.withStore({ try await pool.account(named: accountName) })
+            else {
                 throw ServiceError.serviceUnavailable(
-                    "This instance cannot reach the upstream account holding the task; please retry.")
+                    "This instance cannot reach the upstream account holding the task; please retry."
+                )
             }
             let reply: UpstreamReply
             do {
-                reply = try await account.upstream.post("/tasks/\(upstreamTaskID)/cancel", body: "", kind: .cancel,
-                                                       logger: context.logger)
+                reply = try await account.upstream.post(
+                    "/tasks/\(upstreamTaskID)/cancel",
+                    body: "",
+                    kind: .cancel,
+                    logger: context.logger
+                )
             } catch {
-                throw ServiceError.serviceUnavailable("The upstream could not be reached to cancel the task; please retry.")
+                throw ServiceError.serviceUnavailable(
+                    "The upstream could not be reached to cancel the task; please retry."
+                )
             }
             guard reply.status == 200 else { throw UpstreamErrorPassThrough.serviceError(for: reply) }
             // Cancelled upstream: should the release not land, the poller settles the task from the upstream.
@@ -92,19 +128,33 @@ struct TaskRoutes: Sendable {
             var request_id: String
             var output: [String: String]
         }
-        return try Response.json(Unknown(request_id: context.requestIDText,
-                                         output: ["task_id": taskID, "task_status": "UNKNOWN"]))
+        return try Response.json(
+            Unknown(
+                request_id: context.requestIDText,
+                output: ["task_id": taskID, "task_status": TaskStatus.unknown.rawValue]
+            )
+        )
     }
 
     private static func jsonText(_ body: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body))
+        )
     }
 
-    private static func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    private static func integer(
+        _ text: String?,
+        name: String,
+        default value: Int,
+        range: ClosedRange<Int>
+    ) throws -> Int {
         guard let text else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw ServiceError.invalidParameter("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw ServiceError.invalidParameter(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)."
+            )
         }
         return number
     }

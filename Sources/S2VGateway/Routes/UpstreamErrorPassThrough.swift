@@ -4,8 +4,11 @@ import S2VCore
 enum UpstreamErrorPassThrough {
     static func serviceError(for reply: UpstreamReply) -> ServiceError {
         guard let error = reply.error else {
-            return ServiceError(status: 502, code: "InternalError",
-                                message: "The upstream answered HTTP \(reply.status) without a readable error body.")
+            return ServiceError(
+                status: 502,
+                code: "InternalError",
+                message: "The upstream answered HTTP \(reply.status) without a readable error body."
+            )
         }
         return ServiceError(status: reply.status, code: error.code, message: error.message)
     }

@@ -23,8 +23,11 @@ struct VideoSynthesisRoute: Sendable {
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
         guard request.headers[.init("X-DashScope-Async")!]?.lowercased() == "enable" else {
-            throw ServiceError(status: 403, code: "AccessDenied",
-                               message: "current user api does not support synchronous calls")
+            throw ServiceError(
+                status: 403,
+                code: "AccessDenied",
+                message: "current user api does not support synchronous calls"
+            )
         }
         let document = try await request.jsonDocument(context: context)
         let generation = try GenerationRequest.parse(document)
@@ -34,16 +37,33 @@ struct VideoSynthesisRoute: Sendable {
         }
         let (store, logger) = (self.store, context.logger)
         let (model, price) = try await context.withStore {
-            try await store.priceCall(model: generation.model, kind: .generation, tier: generation.resolution, logger: logger)
+            try await store.priceCall(
+                model: generation.model,
+                kind: .generation,
+                tier: generation.resolution,
+                logger: logger
+            )
         }
-        let task = try await context.withStore(undoingLate: { await store.metering.withdrawLateAdmission($0, logger: logger) }) {
+        let withdraw: @Sendable (AdmittedTask) async -> Void = {
+            await store.metering.withdrawLateAdmission($0, logger: logger)
+        }
+        let task = try await context.withStore(undoingLate: withdraw) {
             try await store.metering.admitGeneration(
-                caller: caller, teamID: teamID, model: model, price: price, requestBody: document.text, logger: logger)
+                caller: caller,
+                teamID: teamID,
+                model: model,
+                price: price,
+                requestBody: document.text,
+                logger: logger
+            )
         }
         context.details.update { $0.taskID = task.id }
         self.dispatcherWake.wake()
-        return try Response.json(Created(
-            request_id: context.requestIDText,
-            output: .init(task_id: task.id.uuidString.lowercased(), task_status: "PENDING")))
+        return try Response.json(
+            Created(
+                request_id: context.requestIDText,
+                output: .init(task_id: task.id.uuidString.lowercased(), task_status: TaskStatus.pending.rawValue)
+            )
+        )
     }
 }

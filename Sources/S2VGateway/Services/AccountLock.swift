@@ -12,7 +12,9 @@ enum AccountLock {
     static func tryLock(_ account: String, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
         guard !connection.isClosed else { return false }
         let rows = try await connection.query(
-            "SELECT pg_try_advisory_lock(hashtext(\("s2v-meter:dispatch:" + account)))", logger: logger)
+            "SELECT pg_try_advisory_lock(hashtext(\("s2v-meter:dispatch:" + account)))",
+            logger: logger
+        )
         for try await locked in rows.decode(Bool.self) { return locked }
         return false
     }
@@ -21,6 +23,8 @@ enum AccountLock {
     static func unlock(_ account: String, on connection: PostgresConnection, logger: Logger) async throws {
         guard !connection.isClosed else { return }
         try await connection.query(
-            "SELECT pg_advisory_unlock(hashtext(\("s2v-meter:dispatch:" + account)))", logger: logger)
+            "SELECT pg_advisory_unlock(hashtext(\("s2v-meter:dispatch:" + account)))",
+            logger: logger
+        )
     }
 }

@@ -25,8 +25,14 @@ struct BackgroundRounds: Sendable {
     let metrics: GatewayMetrics
     let logger: Logger
 
-    init(_ service: BackgroundService, configuration: GatewayConfiguration, startup: StartupGate,
-         heartbeats: ServiceHeartbeats, metrics: GatewayMetrics, logger: Logger) {
+    init(
+        _ service: BackgroundService,
+        configuration: GatewayConfiguration,
+        startup: StartupGate,
+        heartbeats: ServiceHeartbeats,
+        metrics: GatewayMetrics,
+        logger: Logger
+    ) {
         self.service = service
         self.deadline = service.deadline(configuration)
         self.startup = startup
@@ -39,7 +45,8 @@ struct BackgroundRounds: Sendable {
     ///   - pause: the wait between two rounds.
     ///   - wake: ends the pause early (new work was queued).
     ///   - round: one round; returns true when more work is already waiting, to run again without a pause.
-    func run(pause: Duration, wake: WakeSignal? = nil, round: @escaping @Sendable () async throws -> Bool) async throws {
+    func run(pause: Duration, wake: WakeSignal? = nil, round: @escaping @Sendable () async throws -> Bool) async throws
+    {
         try await self.startup.wait()
         // The longest a healthy service goes without a success: a round cut at its deadline, a pause, the
         // longest retry wait.
@@ -69,30 +76,43 @@ struct BackgroundRounds: Sendable {
         }
     }
 
-    private func runOne(_ round: @escaping @Sendable () async throws -> Bool, leaving leftRunning: LeftRunningRound)
+    private func runOne(
+        _ round: @escaping @Sendable () async throws -> Bool,
+        leaving leftRunning: LeftRunningRound
+    )
         async throws -> Bool
     {
         let (service, metrics, logger) = (self.service, self.metrics, self.logger)
-        return try await RoundDeadline.run(within: self.deadline, whenLeftRunning: { running in
-            metrics.recordRoundLeftRunning(service, by: 1)
-            leftRunning.track(running) { after in
-                metrics.recordRoundLeftRunning(service, by: -1)
-                logger.notice("\(service.rawValue) round left running past its deadline has ended",
-                              metadata: ["service": "\(service.rawValue)", "ended_after": "\(after)"])
-            }
-        }, round)
+        return try await RoundDeadline.run(
+            within: self.deadline,
+            whenLeftRunning: { running in
+                metrics.recordRoundLeftRunning(service, by: 1)
+                leftRunning.track(running) { after in
+                    metrics.recordRoundLeftRunning(service, by: -1)
+                    logger.notice(
+                        "\(service.rawValue) round left running past its deadline has ended",
+                        metadata: ["service": "\(service.rawValue)", "ended_after": "\(after)"]
+                    )
+                }
+            },
+            round
+        )
     }
 
     /// Starts no round while the last one, left running past its deadline, still runs (hung on the same server
     /// as the next would be), until it is deemed lost. The heartbeat goes stale meanwhile.
     private func waitForEnd(of leftRunning: LeftRunningRound) async {
         let lostAfter = self.deadline * Self.lostAfter
-        self.logger.warning("\(self.service.rawValue) waits for its round left running past its deadline to end",
-                            metadata: ["service": "\(self.service.rawValue)", "deemed_lost_after": "\(lostAfter)"])
+        self.logger.warning(
+            "\(self.service.rawValue) waits for its round left running past its deadline to end",
+            metadata: ["service": "\(self.service.rawValue)", "deemed_lost_after": "\(lostAfter)"]
+        )
         let ended = await cancelWhenGracefulShutdown { await leftRunning.waitForEnd(lostAfter: lostAfter) }
         if !ended, !Task.isShuttingDownGracefully, !Task.isCancelled {
-            self.logger.error("\(self.service.rawValue) round left running past its deadline never ended; deemed lost, rounds resume",
-                              metadata: ["service": "\(self.service.rawValue)", "left_for": "\(lostAfter)"])
+            self.logger.error(
+                "\(self.service.rawValue) round left running past its deadline never ended; deemed lost, rounds resume",
+                metadata: ["service": "\(self.service.rawValue)", "left_for": "\(lostAfter)"]
+            )
         }
     }
 
@@ -100,10 +120,14 @@ struct BackgroundRounds: Sendable {
         let cause: RoundFailureCause = error is RoundDeadlineExceeded ? .deadline : .error
         self.heartbeats.failed(self.service, cause: cause)
         let metadata: Logger.Metadata = [
-            "service": "\(self.service.rawValue)", "error": "\(String(reflecting: error))", "retry_in": "\(retry)"]
+            "service": "\(self.service.rawValue)", "error": "\(String(reflecting: error))", "retry_in": "\(retry)",
+        ]
         switch cause {
         case .deadline:
-            self.logger.error("\(self.service.rawValue) round ran past its deadline; cancelled, and retried", metadata: metadata)
+            self.logger.error(
+                "\(self.service.rawValue) round ran past its deadline; cancelled, and retried",
+                metadata: metadata
+            )
         case .error:
             self.logger.error("\(self.service.rawValue) round failed; retried", metadata: metadata)
         }

@@ -10,12 +10,13 @@ enum BackgroundService: String, Sendable, CaseIterable, Codable {
     /// never less than twice the longest call the round itself waits for (a slot, then the upstream or a
     /// webhook), so that a slow but healthy call is never taken for a stuck round.
     func deadline(_ configuration: GatewayConfiguration) -> Duration {
-        let longestCall: Duration = switch self {
-        case .dispatch: configuration.upstreamTimeout + configuration.detectSlotWait
-        case .poll: configuration.upstreamTimeout + configuration.pollInterval
-        case .alertDelivery: configuration.alerts.timeout
-        case .detectIntentRecovery: .zero
-        }
+        let longestCall: Duration =
+            switch self {
+            case .dispatch: configuration.upstreamTimeout + configuration.detectSlotWait
+            case .poll: configuration.upstreamTimeout + configuration.pollInterval
+            case .alertDelivery: configuration.alerts.timeout
+            case .detectIntentRecovery: .zero
+            }
         return max(configuration.roundDeadline, longestCall * 2)
     }
 }

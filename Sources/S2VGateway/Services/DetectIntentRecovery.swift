@@ -14,10 +14,16 @@ struct DetectIntentRecovery: Service {
     func run() async throws {
         try await self.rounds.run(pause: .seconds(5)) {
             let abandoned = try await self.metering.abandonedDetectIntents(
-                olderThan: Self.abandonmentAge(self.configuration), logger: self.logger)
+                olderThan: Self.abandonmentAge(self.configuration),
+                logger: self.logger
+            )
             for callID in abandoned {
                 try await self.metering.chargeDetect(
-                    callID: callID, upstreamRequestID: nil, conservative: true, logger: self.logger)
+                    callID: callID,
+                    upstreamRequestID: nil,
+                    conservative: true,
+                    logger: self.logger
+                )
                 self.logger.warning("abandoned detect call charged conservatively", metadata: ["call_id": "\(callID)"])
             }
             return false

@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import PostgresNIO
+import S2VCore
 import S2VStore
 import ServiceLifecycle
-import S2VCore
 
 /// Submits admitted tasks to the upstream accounts of the pool, keeping each account, across all instances,
 /// within its limits: at most `maxInFlight` tasks claimed, submitted or running, and submissions spaced by the
@@ -77,30 +77,51 @@ struct Dispatcher: Service {
         while !Task.isShuttingDownGracefully, !Task.isCancelled, !lock.isClosed {
             let inFlight = try await self.metering.tasksInFlight(account: account.name, logger: self.logger)
             guard inFlight < account.limits.maxInFlight,
-                  let claim = try await self.metering.claimNextSubmission(account: account.name, logger: self.logger)
+                let claim = try await self.metering.claimNextSubmission(account: account.name, logger: self.logger)
             else { return }
-            let departure = try await self.pacing.waitForSlot(of: account, lane: .submit(model: claim.model),
-                                                              logger: self.logger)
+            let departure = try await self.pacing.waitForSlot(
+                of: account,
+                lane: .submit(model: claim.model),
+                logger: self.logger
+            )
             guard try await self.submit(claim, via: account, departure: departure) else { return }
         }
     }
 
     /// Sends one claimed task; returns false when its outcome is left open for the reconciler.
-    private func submit(_ claim: SubmissionClaim, via account: ResolvedAccount,
-                        departure: UpstreamDeparture) async throws -> Bool {
+    private func submit(
+        _ claim: SubmissionClaim,
+        via account: ResolvedAccount,
+        departure: UpstreamDeparture
+    ) async throws -> Bool {
         var logger = self.logger
         logger[metadataKey: "task_id"] = "\(claim.taskID)"
         let reply: UpstreamReply
         do throws(UpstreamFailure) {
-            reply = try await account.upstream.post(Self.synthesisPath, body: claim.requestBody, async: true, kind: .submit,
-                                                   departure: departure, logger: logger)
+            reply = try await account.upstream.post(
+                Self.synthesisPath,
+                body: claim.requestBody,
+                async: true,
+                kind: .submit,
+                departure: departure,
+                logger: logger
+            )
         } catch .notSent(let reason) {
             logger.warning("upstream unreachable; task queued again", metadata: ["reason": "\(reason)"])
-            try await self.metering.requeue(callID: claim.callID, taskID: claim.taskID, httpStatus: nil,
-                                            errorCode: "UpstreamUnreachable", retryAfter: .seconds(1), logger: logger)
+            try await self.metering.requeue(
+                callID: claim.callID,
+                taskID: claim.taskID,
+                httpStatus: nil,
+                errorCode: "UpstreamUnreachable",
+                retryAfter: .seconds(1),
+                logger: logger
+            )
             return true
         } catch .noAnswer(let reason) {
-            logger.warning("no answer to a submission; resolving it from the task list", metadata: ["reason": "\(reason)"])
+            logger.warning(
+                "no answer to a submission; resolving it from the task list",
+                metadata: ["reason": "\(reason)"]
+            )
             try await self.metering.markSubmissionUnknown(callID: claim.callID, httpStatus: nil, logger: logger)
             return try await self.reconciler.resolve(account: account, logger: logger)
         }
@@ -113,28 +134,45 @@ struct Dispatcher: Service {
                 return try await self.reconciler.resolve(account: account, logger: logger)
             }
             try await self.metering.recordSubmitted(
-                callID: claim.callID, taskID: claim.taskID, upstreamTaskID: upstreamTaskID,
-                upstreamRequestID: reply.requestID, firstPollAfter: .zero, logger: logger)
+                callID: claim.callID,
+                taskID: claim.taskID,
+                upstreamTaskID: upstreamTaskID,
+                upstreamRequestID: reply.requestID,
+                logger: logger
+            )
         case 429, 500...599:
             let throttled = reply.status == 429
             let limit = throttled ? Self.maximumThrottledAttempts : Self.maximumServerErrorAttempts
             let error = reply.error
             if claim.attempts + 1 >= limit {
                 try await self.metering.failSubmission(
-                    callID: claim.callID, taskID: claim.taskID, httpStatus: reply.status,
+                    callID: claim.callID,
+                    taskID: claim.taskID,
+                    httpStatus: reply.status,
                     errorCode: error?.code ?? "InternalError",
-                    message: error?.message ?? "The upstream kept refusing the task.", logger: logger)
+                    message: error?.message ?? "The upstream kept refusing the task.",
+                    logger: logger
+                )
             } else {
                 try await self.metering.requeue(
-                    callID: claim.callID, taskID: claim.taskID, httpStatus: reply.status, errorCode: error?.code,
-                    retryAfter: Self.backoff(attempt: claim.attempts, throttled: throttled), logger: logger)
+                    callID: claim.callID,
+                    taskID: claim.taskID,
+                    httpStatus: reply.status,
+                    errorCode: error?.code,
+                    retryAfter: Self.backoff(attempt: claim.attempts, throttled: throttled),
+                    logger: logger
+                )
             }
         default:
             let error = reply.error
             try await self.metering.failSubmission(
-                callID: claim.callID, taskID: claim.taskID, httpStatus: reply.status,
+                callID: claim.callID,
+                taskID: claim.taskID,
+                httpStatus: reply.status,
                 errorCode: error?.code ?? "InternalError",
-                message: error?.message ?? "The upstream refused the task (HTTP \(reply.status)).", logger: logger)
+                message: error?.message ?? "The upstream refused the task (HTTP \(reply.status)).",
+                logger: logger
+            )
         }
         return true
     }

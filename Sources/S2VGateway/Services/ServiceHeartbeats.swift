@@ -1,4 +1,5 @@
 import Foundation
+import S2VCore
 import Synchronization
 
 /// When each background service last finished a round successfully, for `/ready` and the metrics.
@@ -75,8 +76,10 @@ final class ServiceHeartbeats: Sendable {
             reports[service.rawValue] = Report(
                 state: without > heartbeat.bound ? "stuck" : "ok",
                 lastSuccess: heartbeat.lastSuccess.map { $0.formatted(.iso8601) },
-                secondsWithoutSuccess: without.timeInterval, boundSeconds: heartbeat.bound.timeInterval,
-                failuresSinceSuccess: heartbeat.failuresSinceSuccess)
+                secondsWithoutSuccess: without.timeInterval,
+                boundSeconds: heartbeat.bound.timeInterval,
+                failuresSinceSuccess: heartbeat.failuresSinceSuccess
+            )
         }
         return reports
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import S2VCore
 import S2VStore
 
 /// Resolves submissions whose outcome is unknown: the call got no usable answer, or a crash interrupted it.
@@ -43,30 +44,47 @@ struct SubmissionReconciler: Sendable {
         let limit = self.configuration.unresolvedSubmissionLimit
         for submission in unresolved {
             guard Date().timeIntervalSince(submission.startedAt) >= limit.timeInterval,
-                  let captured = try await self.metering.settleUnresolvedSubmission(
-                      callID: submission.callID, taskID: submission.taskID, olderThan: limit, logger: logger)
+                let captured = try await self.metering.settleUnresolvedSubmission(
+                    callID: submission.callID,
+                    taskID: submission.taskID,
+                    olderThan: limit,
+                    logger: logger
+                )
             else {
                 allResolved = false
                 continue
             }
             self.metrics.recordUnresolvedSubmission(account: account)
-            logger.warning("submission outcome undetermined within the limit; settled at its full hold and flagged for review",
-                         metadata: ["task_id": "\(submission.taskID)", "account": "\(account)",
-                                    "captured": "\(captured)", "limit": "\(limit)"])
+            logger.warning(
+                "submission outcome undetermined within the limit; settled at its full hold and flagged for review",
+                metadata: [
+                    "task_id": "\(submission.taskID)", "account": "\(account)",
+                    "captured": "\(captured)", "limit": "\(limit)",
+                ]
+            )
         }
         return allResolved
     }
 
     /// Matches `read`'s unknown upstream tasks to the open submissions, in order; returns those still open.
-    private func apply(_ read: TaskListReads.Read, to open: [OpenSubmission], account: String,
-                       logger: Logger) async throws -> [OpenSubmission] {
+    private func apply(
+        _ read: TaskListReads.Read,
+        to open: [OpenSubmission],
+        account: String,
+        logger: Logger
+    ) async throws -> [OpenSubmission] {
         let known = try await self.metering.knownUpstreamTaskIDs(
-            account: account, among: read.listed.map(\.taskID), logger: logger)
+            account: account,
+            among: read.listed.map(\.taskID),
+            logger: logger
+        )
         var unmatched = read.listed.filter { !known.contains($0.taskID) }
         if unmatched.count > 1, unmatched.contains(where: { $0.submittedAt == nil }) {
             // Without submission times the order, hence which task is whose, is unknown: leave it to the limit.
-            logger.warning("upstream task list gives no submission times for several unknown tasks; waiting for the limit",
-                           metadata: ["account": "\(account)", "upstream_task_ids": "\(unmatched.map(\.taskID))"])
+            logger.warning(
+                "upstream task list gives no submission times for several unknown tasks; waiting for the limit",
+                metadata: ["account": "\(account)", "upstream_task_ids": "\(unmatched.map(\.taskID))"]
+            )
             return open
         }
         var stillOpen: [OpenSubmission] = []
@@ -75,31 +93,41 @@ struct SubmissionReconciler: Sendable {
             if !unmatched.isEmpty {
                 let match = unmatched.removeFirst()
                 try await self.metering.recordSubmitted(
-                    callID: submission.callID, taskID: submission.taskID, upstreamTaskID: match.taskID,
-                    upstreamRequestID: nil, firstPollAfter: .zero, resolved: true, logger: logger)
-                logger.notice("unanswered submission found upstream",
-                              metadata: ["task_id": "\(submission.taskID)", "upstream_task_id": "\(match.taskID)"])
+                    callID: submission.callID,
+                    taskID: submission.taskID,
+                    upstreamTaskID: match.taskID,
+                    upstreamRequestID: nil,
+                    resolved: true,
+                    logger: logger
+                )
+                logger.notice(
+                    "unanswered submission found upstream",
+                    metadata: ["task_id": "\(submission.taskID)", "upstream_task_id": "\(match.taskID)"]
+                )
             } else if read.startedAt.timeIntervalSince(submission.startedAt) > grace.timeInterval {
                 try await self.metering.requeue(
-                    callID: submission.callID, taskID: submission.taskID, httpStatus: nil,
-                    errorCode: "NotCreatedUpstream", retryAfter: .zero, resolved: true, logger: logger)
-                logger.notice("unanswered submission created nothing upstream; queued again",
-                              metadata: ["task_id": "\(submission.taskID)"])
+                    callID: submission.callID,
+                    taskID: submission.taskID,
+                    httpStatus: nil,
+                    errorCode: "NotCreatedUpstream",
+                    retryAfter: .zero,
+                    resolved: true,
+                    logger: logger
+                )
+                logger.notice(
+                    "unanswered submission created nothing upstream; queued again",
+                    metadata: ["task_id": "\(submission.taskID)"]
+                )
             } else {
                 stillOpen.append(submission)
             }
         }
         if !unmatched.isEmpty {
-            logger.warning("upstream tasks this gateway did not submit: is the account's key used elsewhere?",
-                           metadata: ["upstream_task_ids": "\(unmatched.map(\.taskID))"])
+            logger.warning(
+                "upstream tasks this gateway did not submit: is the account's key used elsewhere?",
+                metadata: ["upstream_task_ids": "\(unmatched.map(\.taskID))"]
+            )
         }
         return stillOpen
-    }
-}
-
-extension Duration {
-    /// Seconds as a `TimeInterval`, for comparisons with `Date`s (not for money).
-    var timeInterval: TimeInterval {
-        TimeInterval(self.components.seconds) + TimeInterval(self.components.attoseconds) / 1e18
     }
 }

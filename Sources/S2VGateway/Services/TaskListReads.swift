@@ -96,8 +96,11 @@ actor TaskListReads {
         state.running = false
         state.notBefore = .now + wait
         self.accounts[account] = state
-        logger.warning("cannot read the upstream task list; trying again later", metadata: [
-            "account": "\(account)", "retry_in": "\(wait)", "error": "\(error)",
-        ])
+        logger.warning(
+            "cannot read the upstream task list; trying again later",
+            metadata: [
+                "account": "\(account)", "retry_in": "\(wait)", "error": "\(error)",
+            ]
+        )
     }
 }

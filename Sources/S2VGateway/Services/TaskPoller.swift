@@ -1,8 +1,8 @@
 import Foundation
 import Logging
+import S2VCore
 import S2VStore
 import ServiceLifecycle
-import S2VCore
 
 /// Queries the upstream for every unfinished task, once per task per poll interval across all instances,
 /// within each account's query rate (slots shared by every instance through PostgreSQL), and settles each task
@@ -33,14 +33,21 @@ struct TaskPoller: Service {
     func pollRound() async throws -> Bool {
         let accounts = try await self.pool.all()
         let targets = try await self.metering.claimDuePolls(
-            accounts: accounts.map(\.name), limit: Self.batchSize, interval: self.configuration.pollInterval,
-            logger: self.logger)
+            accounts: accounts.map(\.name),
+            limit: Self.batchSize,
+            interval: self.configuration.pollInterval,
+            logger: self.logger
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
             for target in targets {
                 guard let account = accounts.first(where: { $0.name == target.account }),
-                      let wait = try await self.pacing.reserve(
-                        account: account.name, lane: .query, limits: account.limits,
-                        maxWait: self.configuration.pollInterval, logger: self.logger)
+                    let wait = try await self.pacing.reserve(
+                        account: account.name,
+                        lane: .query,
+                        limits: account.limits,
+                        maxWait: self.configuration.pollInterval,
+                        logger: self.logger
+                    )
                 else { continue }
                 group.addTask {
                     try await self.pacing.waitOnTime(wait, account: account, lane: .query, logger: self.logger)
@@ -58,9 +65,13 @@ struct TaskPoller: Service {
         do {
             let reply = try await account.upstream.get("/tasks/\(target.upstreamTaskID)", kind: .query, logger: logger)
             guard reply.status == 200, let body = JSONValue.parse(reply.body), let output = body["output"],
-                  let status = output["task_status"]?.stringValue
+                let statusText = output["task_status"]?.stringValue
             else {
                 logger.notice("task query failed; retried next interval", metadata: ["status": "\(reply.status)"])
+                return
+            }
+            guard let status = TaskStatus(rawValue: statusText) else {
+                logger.warning("unexpected task status from upstream", metadata: ["status": "\(statusText)"])
                 return
             }
             try await self.record(status: status, output: output, usage: body["usage"], target: target, logger: logger)
@@ -69,36 +80,53 @@ struct TaskPoller: Service {
         }
     }
 
-    private func record(status: String, output: JSONValue, usage: JSONValue?, target: PollTarget, logger: Logger) async throws {
+    private func record(
+        status: TaskStatus,
+        output: JSONValue,
+        usage: JSONValue?,
+        target: PollTarget,
+        logger: Logger
+    ) async throws {
         switch status {
-        case "PENDING", "RUNNING":
-            try await self.metering.recordProgress(taskID: target.taskID, status: status, output: output.text, logger: logger)
-        case "SUCCEEDED":
+        case .pending, .running:
+            try await self.metering.recordProgress(
+                taskID: target.taskID,
+                status: status,
+                output: output.text,
+                logger: logger
+            )
+        case .succeeded:
             defer { self.dispatcherWake.wake() }
             // usage.duration is the billed quantity; the billing example in the docs calls it video_duration.
             let duration = usage?["duration"]?.decimalValue ?? usage?["video_duration"]?.decimalValue
             try await self.metering.settle(
-                taskID: target.taskID, outcome: .succeeded(duration: duration, output: output.text, usage: usage?.text),
-                logger: logger)
-        case "FAILED":
+                taskID: target.taskID,
+                outcome: .succeeded(duration: duration, output: output.text, usage: usage?.text),
+                logger: logger
+            )
+        case .failed:
             defer { self.dispatcherWake.wake() }
             try await self.metering.settle(taskID: target.taskID, outcome: .failed(output: output.text), logger: logger)
-        case "CANCELED":
+        case .canceled:
             defer { self.dispatcherWake.wake() }
-            try await self.metering.settle(taskID: target.taskID, outcome: .canceled(output: output.text), logger: logger)
-        case "UNKNOWN":
+            try await self.metering.settle(
+                taskID: target.taskID,
+                outcome: .canceled(output: output.text),
+                logger: logger
+            )
+        case .unknown:
             if Date().timeIntervalSince(target.submittedAt) > self.configuration.forgottenAfter.timeInterval {
                 defer { self.dispatcherWake.wake() }
                 try await self.metering.settle(taskID: target.taskID, outcome: .forgotten, logger: logger)
-            } else if try await self.metering.recordUnknown(taskID: target.taskID, output: output.text, logger: logger) {
+            } else if try await self.metering.recordUnknown(taskID: target.taskID, output: output.text, logger: logger)
+            {
                 // The upstream is not running it: its account's place is free at once, not after the expiry.
                 self.dispatcherWake.wake()
                 logger.warning(
                     "the upstream reports the task UNKNOWN; its account's place is released, the task stays unsettled with its hold and is flagged for review",
-                    metadata: ["upstream_task_id": "\(target.upstreamTaskID)", "account": "\(target.account)"])
+                    metadata: ["upstream_task_id": "\(target.upstreamTaskID)", "account": "\(target.account)"]
+                )
             }
-        default:
-            logger.warning("unexpected task status from upstream", metadata: ["status": "\(status)"])
         }
     }
 }

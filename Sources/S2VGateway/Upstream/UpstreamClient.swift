@@ -6,6 +6,7 @@ import NIOFoundationCompat
 import NIOHTTP1
 import NIOPosix
 import Prometheus
+import S2VCore
 
 /// Calls the upstream DashScope API with the gateway's own key.
 ///
@@ -23,8 +24,13 @@ struct UpstreamClient: Sendable {
 
     /// - Parameters:
     ///   - metrics: where call durations are recorded; a registry of its own by default.
-    init(http: HTTPClient, baseURL: String, apiKey: UpstreamAPIKey?, timeout: Duration,
-         metrics: GatewayMetrics = GatewayMetrics(registry: PrometheusCollectorRegistry())) {
+    init(
+        http: HTTPClient,
+        baseURL: String,
+        apiKey: UpstreamAPIKey?,
+        timeout: Duration,
+        metrics: GatewayMetrics = GatewayMetrics(registry: PrometheusCollectorRegistry())
+    ) {
         self.http = http
         self.baseURL = baseURL
         self.apiKey = apiKey
@@ -43,13 +49,25 @@ struct UpstreamClient: Sendable {
 
     /// The same client with another account's key.
     func with(key: UpstreamAPIKey) -> UpstreamClient {
-        UpstreamClient(http: self.http, baseURL: self.baseURL, apiKey: key, timeout: self.timeout, metrics: self.metrics)
+        UpstreamClient(
+            http: self.http,
+            baseURL: self.baseURL,
+            apiKey: key,
+            timeout: self.timeout,
+            metrics: self.metrics
+        )
     }
 
     /// POSTs `body` to `path` (relative to the `/api/v1` base). A paced call passes its `departure`: the body
     /// is held until it is cleared, and a call whose body was never handed over counts as not sent.
-    func post(_ path: String, body: String, async: Bool = false, kind: UpstreamCallKind, departure: UpstreamDeparture? = nil,
-              logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+    func post(
+        _ path: String,
+        body: String,
+        async: Bool = false,
+        kind: UpstreamCallKind,
+        departure: UpstreamDeparture? = nil,
+        logger: Logger
+    ) async throws(UpstreamFailure) -> UpstreamReply {
         var request = HTTPClientRequest(url: self.baseURL + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -60,8 +78,10 @@ struct UpstreamClient: Sendable {
             return try await self.execute(request, kind: kind, logger: logger)
         }
         let released = DepartingBody.Released()
-        request.body = .stream(DepartingBody(bytes: bytes, departure: departure, released: released),
-                               length: .known(Int64(bytes.readableBytes)))
+        request.body = .stream(
+            DepartingBody(bytes: bytes, departure: departure, released: released),
+            length: .known(Int64(bytes.readableBytes))
+        )
         return try await self.execute(request, kind: kind, released: released, logger: logger)
     }
 
@@ -70,27 +90,37 @@ struct UpstreamClient: Sendable {
         try await self.execute(HTTPClientRequest(url: self.baseURL + path), kind: kind, logger: logger)
     }
 
-    private func execute(_ request: HTTPClientRequest, kind: UpstreamCallKind, released: DepartingBody.Released? = nil,
-                         logger: Logger) async throws(UpstreamFailure) -> UpstreamReply {
+    private func execute(
+        _ request: HTTPClientRequest,
+        kind: UpstreamCallKind,
+        released: DepartingBody.Released? = nil,
+        logger: Logger
+    ) async throws(UpstreamFailure) -> UpstreamReply {
         var request = request
         guard let apiKey = self.apiKey else { throw .notSent("no upstream key for this account") }
         request.headers.add(name: "Authorization", value: "Bearer \(apiKey.secret)")
         request.headers.add(name: "Accept", value: "application/json")
-        let timeout = TimeAmount.nanoseconds(
-            self.timeout.components.seconds * 1_000_000_000 + self.timeout.components.attoseconds / 1_000_000_000)
+        let timeout = TimeAmount.nanoseconds(self.timeout.wholeNanoseconds)
         let started = ContinuousClock.now
         do {
             let response = try await self.http.execute(request, timeout: timeout, logger: logger)
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
             let status = Int(response.status.code)
-            self.metrics.recordUpstreamCall(kind: kind, outcome: UpstreamCallOutcome(status: status),
-                                            duration: ContinuousClock.now - started)
+            self.metrics.recordUpstreamCall(
+                kind: kind,
+                outcome: UpstreamCallOutcome(status: status),
+                duration: ContinuousClock.now - started
+            )
             return UpstreamReply(status: status, body: Data(buffer: body))
         } catch {
             // A request without its body is incomplete: the upstream cannot have run it.
-            let failure: UpstreamFailure = released.map { !$0.value } == true ? .notSent(String(describing: error)) : Self.classify(error)
-            self.metrics.recordUpstreamCall(kind: kind, outcome: UpstreamCallOutcome(failure: failure),
-                                            duration: ContinuousClock.now - started)
+            let failure: UpstreamFailure =
+                released.map { !$0.value } == true ? .notSent(String(describing: error)) : Self.classify(error)
+            self.metrics.recordUpstreamCall(
+                kind: kind,
+                outcome: UpstreamCallOutcome(failure: failure),
+                duration: ContinuousClock.now - started
+            )
             throw failure
         }
     }

@@ -29,7 +29,10 @@ struct UpstreamTaskList: Sendable {
         for page in 1...Self.maximumPages {
             try await self.pace()
             let reply = try await self.upstream.get(
-                "/tasks?start_time=\(startTime)&page_no=\(page)&page_size=\(Self.pageSize)", kind: .list, logger: logger)
+                "/tasks?start_time=\(startTime)&page_no=\(page)&page_size=\(Self.pageSize)",
+                kind: .list,
+                logger: logger
+            )
             let entries = try UpstreamTaskListPage.parse(status: reply.status, body: reply.body).entries
             listed += entries
             if entries.count < Self.pageSize {

@@ -48,25 +48,35 @@ struct UpstreamTaskListPage: Sendable, Equatable {
         let day = parts[0].split(separator: "-").map { Int($0) }
         let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
         guard day.count == 3, clock.count == 3, let year = day[0], let month = day[1], let dayOfMonth = day[2],
-              let hour = Int(clock[0]), let minute = Int(clock[1]), let seconds = Decimal(string: String(clock[2])),
-              clock[2].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+            let hour = Int(clock[0]), let minute = Int(clock[1]), let seconds = Decimal(string: String(clock[2])),
+            clock[2].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
         else { return nil }
-        let components = DateComponents(year: year, month: month, day: dayOfMonth, hour: hour, minute: minute, second: 0)
+        let components = DateComponents(
+            year: year,
+            month: month,
+            day: dayOfMonth,
+            hour: hour,
+            minute: minute,
+            second: 0
+        )
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-        guard (1...12).contains(month), (1...31).contains(dayOfMonth), (0..<24).contains(hour), (0..<60).contains(minute),
-              seconds >= 0, seconds < 61, let minuteStart = calendar.date(from: components)
+        guard (1...12).contains(month), (1...31).contains(dayOfMonth), (0..<24).contains(hour),
+            (0..<60).contains(minute),
+            seconds >= 0, seconds < 61, let minuteStart = calendar.date(from: components)
         else { return nil }
         return minuteStart.addingTimeInterval(NSDecimalNumber(decimal: seconds).doubleValue)
     }
 
     /// Epoch milliseconds, as a JSON number or a string of digits.
     static func epochMilliseconds(_ value: JSONValue?) -> Date? {
-        let milliseconds: Decimal? = switch value {
-        case .number(let number)?: number
-        case .string(let text)? where !text.isEmpty && text.allSatisfy({ $0.isASCII && $0.isNumber }): Decimal(string: text)
-        default: nil
-        }
+        let milliseconds: Decimal? =
+            switch value {
+            case .number(let number)?: number
+            case .string(let text)? where !text.isEmpty && text.allSatisfy({ $0.isASCII && $0.isNumber }):
+                Decimal(string: text)
+            default: nil
+            }
         guard let milliseconds, milliseconds > 0 else { return nil }
         return Date(timeIntervalSince1970: NSDecimalNumber(decimal: milliseconds / 1000).doubleValue)
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter accounts`: the pool of upstream DashScope accounts.
 struct AccountsCommand: AsyncParsableCommand {
@@ -14,10 +14,13 @@ struct AccountsCommand: AsyncParsableCommand {
             itself is never stored: an account names the environment variable or file every gateway instance reads \
             it from. Running gateways pick up changes within 5 seconds.
             """,
-        subcommands: [Add.self, List.self, Remove.self])
+        subcommands: [Add.self, List.self, Remove.self]
+    )
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an account to the pool (or bring back a removed one).")
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account to the pool (or bring back a removed one)."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -47,13 +50,24 @@ struct AccountsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.accounts", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.accounts",
+                configFile: self.database.configFile
+            )
             let source: UpstreamKeySource = self.keyEnv.map { .environment($0) } ?? .file(self.keyFile ?? "")
-            let limits = AccountLimits(submissionsPerSecond: self.submissionsPerSecond, maxInFlight: self.maxInFlight,
-                                       queriesPerSecond: self.queriesPerSecond)
+            let limits = AccountLimits(
+                submissionsPerSecond: self.submissionsPerSecond,
+                maxInFlight: self.maxInFlight,
+                queriesPerSecond: self.queriesPerSecond
+            )
             let name = self.name
             let account = try await self.database.withMigratedClient(logger: logger) { client in
-                try await AccountRepository(client: client).add(name: name, keySource: source, limits: limits, logger: logger)
+                try await AccountRepository(client: client).add(
+                    name: name,
+                    keySource: source,
+                    limits: limits,
+                    logger: logger
+                )
             }
             print("added account \(account.name) (key from \(account.keySource))")
         }
@@ -69,28 +83,41 @@ struct AccountsCommand: AsyncParsableCommand {
         var all = false
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.accounts", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.accounts",
+                configFile: self.database.configFile
+            )
             let all = self.all
             let accounts = try await self.database.withMigratedClient(logger: logger) { client in
                 try await AccountRepository(client: client).list(includingRemoved: all, logger: logger)
             }
             guard !accounts.isEmpty else {
-                print("no accounts in the pool: gateways use their own DASHSCOPE_API_KEY; add more with `s2v-meter accounts add`")
+                print(
+                    "no accounts in the pool: gateways use their own DASHSCOPE_API_KEY; add more with `s2v-meter accounts add`"
+                )
                 return
             }
             let rows = accounts.map { account in
-                [account.name, "\(account.keySource)", String(account.limits.submissionsPerSecond),
-                 String(account.limits.maxInFlight), String(account.limits.queriesPerSecond),
-                 account.removedAt.map { "removed \($0.formatted(.iso8601))" } ?? "live"]
+                [
+                    account.name, "\(account.keySource)", String(account.limits.submissionsPerSecond),
+                    String(account.limits.maxInFlight), String(account.limits.queriesPerSecond),
+                    account.removedAt.map { "removed \($0.formatted(.iso8601))" } ?? "live",
+                ]
             }
-            print(TextTable(header: ["NAME", "KEY FROM", "SUBMIT/S", "IN FLIGHT", "QUERY/S", "STATE"], rows: rows,
-                            rightAligned: [2, 3, 4]).render())
+            print(
+                TextTable(
+                    header: ["NAME", "KEY FROM", "SUBMIT/S", "IN FLIGHT", "QUERY/S", "STATE"],
+                    rows: rows,
+                    rightAligned: [2, 3, 4]
+                ).render()
+            )
         }
     }
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove an account: it gets no new tasks; its unfinished tasks are still followed to the end.")
+            abstract: "Remove an account: it gets no new tasks; its unfinished tasks are still followed to the end."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -99,7 +126,10 @@ struct AccountsCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.accounts", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.accounts",
+                configFile: self.database.configFile
+            )
             let name = self.name
             let removed = try await self.database.withMigratedClient(logger: logger) { client in
                 try await AccountRepository(client: client).remove(name: name, logger: logger)

@@ -2,8 +2,8 @@ import ArgumentParser
 import Configuration
 import Foundation
 import S2VCore
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter budgets`: hard spending limits per gateway, team or key.
 struct BudgetsCommand: AsyncParsableCommand {
@@ -17,7 +17,8 @@ struct BudgetsCommand: AsyncParsableCommand {
             sent upstream. Periods begin at their boundary in the budget's zone; nothing resets them. Alerts go \
             out once per threshold per period, to the webhook if one is set.
             """,
-        subcommands: [Set.self, List.self, Status.self, Delete.self])
+        subcommands: [Set.self, List.self, Status.self, Delete.self]
+    )
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -30,7 +31,8 @@ struct BudgetsCommand: AsyncParsableCommand {
                 canonical IANA Area/Location name. The webhook must be at a public address unless its host is in \
                 --webhook-allow-hosts (the same setting as serve's: flag, S2V_METER_WEBHOOK_ALLOW_HOSTS or the \
                 config file); a host name is resolved and checked again at every delivery.
-                """)
+                """
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -51,16 +53,24 @@ struct BudgetsCommand: AsyncParsableCommand {
         @Option(help: "An http(s) URL that receives each alert as a POST.")
         var webhook: String?
 
-        @Option(name: .customLong("webhook-format"), help: "json (the event) or slack (a Slack-compatible text message).")
+        @Option(
+            name: .customLong("webhook-format"),
+            help: "json (the event) or slack (a Slack-compatible text message)."
+        )
         var webhookFormat = "json"
 
         @Option(name: .customLong("webhook-allow-hosts"), help: Setting.webhookAllowHosts.help)
         var webhookAllowHosts: String?
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.budgets",
+                configFile: self.database.configFile
+            )
             guard let limit = Decimal(exactly: self.limit) else {
-                throw ValidationError("--limit must be a plain decimal amount such as 500 or 49.99; got '\(self.limit)'")
+                throw ValidationError(
+                    "--limit must be a plain decimal amount such as 500 or 49.99; got '\(self.limit)'"
+                )
             }
             let period = try BudgetPeriod.parse(self.period)
             let alerts = try AlertThresholds.parse(self.alert)
@@ -69,13 +79,21 @@ struct BudgetsCommand: AsyncParsableCommand {
             let (zone, webhook, scope) = (self.timezone, self.webhook, self.scope)
             let (budget, created) = try await self.database.withMigratedClient(logger: logger) { client in
                 let specification = try BudgetSpecification(
-                    scope: try await scope.resolve(client: client, logger: logger), limit: limit, period: period,
-                    timezone: zone, alerts: alerts, webhookURL: webhook, webhookFormat: format,
-                    webhookAddresses: webhookAddresses)
+                    scope: try await scope.resolve(client: client, logger: logger),
+                    limit: limit,
+                    period: period,
+                    timezone: zone,
+                    alerts: alerts,
+                    webhookURL: webhook,
+                    webhookFormat: format,
+                    webhookAddresses: webhookAddresses
+                )
                 return try await BudgetRepository(client: client).set(specification, logger: logger)
             }
-            print("\(created ? "created" : "changed") budget \(budget.id): \(budget.scopeDescription), "
-                + "\(budget.limit.exactString) \(budget.currency) per \(budget.period.rawValue) (\(budget.timezone))")
+            print(
+                "\(created ? "created" : "changed") budget \(budget.id): \(budget.scopeDescription), "
+                    + "\(budget.limit.exactString) \(budget.currency) per \(budget.period.rawValue) (\(budget.timezone))"
+            )
         }
 
         /// `webhook-allow-hosts` from the flag, the environment or the config file, read as `serve` reads it.
@@ -83,7 +101,10 @@ struct BudgetsCommand: AsyncParsableCommand {
             var flags = self.database.flags
             if let hosts = self.webhookAllowHosts { flags[.webhookAllowHosts] = .string(hosts) }
             let source = try await SettingsSource(
-                flags: flags, environment: ProcessInfo.processInfo.environment, configFile: self.database.configFile)
+                flags: flags,
+                environment: ProcessInfo.processInfo.environment,
+                configFile: self.database.configFile
+            )
             return try await WebhookSettings(from: source)
         }
     }
@@ -95,7 +116,10 @@ struct BudgetsCommand: AsyncParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.budgets",
+                configFile: self.database.configFile
+            )
             let budgets = try await self.database.withMigratedClient(logger: logger) { client in
                 try await BudgetRepository(client: client).list(logger: logger)
             }
@@ -104,19 +128,28 @@ struct BudgetsCommand: AsyncParsableCommand {
                 return
             }
             let rows = budgets.map { budget in
-                [String(budget.id), budget.scopeDescription, budget.period.rawValue, budget.timezone,
-                 budget.limit.exactString + " " + budget.currency,
-                 budget.alerts.percentages.isEmpty ? "none" : budget.alerts.percentages.map(\.exactString).joined(separator: ","),
-                 budget.webhookURL.map { "\($0) (\(budget.webhookFormat.rawValue))" } ?? "-"]
+                [
+                    String(budget.id), budget.scopeDescription, budget.period.rawValue, budget.timezone,
+                    budget.limit.exactString + " " + budget.currency,
+                    budget.alerts.percentages.isEmpty
+                        ? "none" : budget.alerts.percentages.map(\.exactString).joined(separator: ","),
+                    budget.webhookURL.map { "\($0) (\(budget.webhookFormat.rawValue))" } ?? "-",
+                ]
             }
-            print(TextTable(header: ["ID", "SCOPE", "PERIOD", "TIME ZONE", "LIMIT", "ALERTS %", "WEBHOOK"],
-                            rows: rows, rightAligned: [0]).render())
+            print(
+                TextTable(
+                    header: ["ID", "SCOPE", "PERIOD", "TIME ZONE", "LIMIT", "ALERTS %", "WEBHOOK"],
+                    rows: rows,
+                    rightAligned: [0]
+                ).render()
+            )
         }
     }
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show each budget's current period: limit, spent, held, remaining, percent used and forecast.")
+            abstract: "Show each budget's current period: limit, spent, held, remaining, percent used and forecast."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -128,14 +161,19 @@ struct BudgetsCommand: AsyncParsableCommand {
         var format = "table"
 
         func validate() throws {
-            guard ["table", "csv", "json"].contains(self.format) else { throw ValidationError("--format must be table, csv or json") }
+            guard ["table", "csv", "json"].contains(self.format) else {
+                throw ValidationError("--format must be table, csv or json")
+            }
             if let at = self.at, (try? Date(at, strategy: .iso8601)) == nil {
                 throw ValidationError("--at must be an ISO 8601 instant such as 2026-11-30T16:00:00Z")
             }
         }
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.budgets",
+                configFile: self.database.configFile
+            )
             let instant = try self.at.map { try Date($0, strategy: .iso8601) }
             let statuses = try await self.database.withMigratedClient(logger: logger) { client in
                 try await BudgetRepository(client: client).status(at: instant, logger: logger)
@@ -147,7 +185,8 @@ struct BudgetsCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete a budget by id: it stops refusing at once; its history stays.")
+            abstract: "Delete a budget by id: it stops refusing at once; its history stays."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -156,7 +195,10 @@ struct BudgetsCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.budgets", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.budgets",
+                configFile: self.database.configFile
+            )
             let id = self.id
             let deleted = try await self.database.withMigratedClient(logger: logger) { client in
                 try await BudgetRepository(client: client).delete(id: id, logger: logger)

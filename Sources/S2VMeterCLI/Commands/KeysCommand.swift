@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import S2VCore
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter keys`: issue, list and revoke gateway keys.
 struct KeysCommand: AsyncParsableCommand {
@@ -14,7 +14,8 @@ struct KeysCommand: AsyncParsableCommand {
             stored. Clients use it in place of their DashScope key. A revoked key stops working at once, on every \
             gateway instance.
             """,
-        subcommands: [Create.self, List.self, Revoke.self, Priority.self])
+        subcommands: [Create.self, List.self, Revoke.self, Priority.self]
+    )
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -22,7 +23,8 @@ struct KeysCommand: AsyncParsableCommand {
             discussion: """
                 A team key calls the DashScope API through the gateway and spends for its team. An admin key \
                 (--admin) belongs to no team: it manages budgets over /v1/budgets and cannot make metered calls.
-                """)
+                """
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -46,15 +48,28 @@ struct KeysCommand: AsyncParsableCommand {
             let teamName = self.team ?? ""
             let (record, secret) = try await self.database.withMigratedClient(logger: logger) { client in
                 if admin {
-                    return try await APIKeyRepository(client: client).create(teamID: nil, isAdmin: true, name: label, logger: logger)
+                    return try await APIKeyRepository(client: client).create(
+                        teamID: nil,
+                        isAdmin: true,
+                        name: label,
+                        logger: logger
+                    )
                 }
                 guard let team = try await TeamRepository(client: client).find(name: teamName, logger: logger) else {
-                    throw ValidationError("no team named '\(teamName)': create it with `s2v-meter teams create \(teamName)`")
+                    throw ValidationError(
+                        "no team named '\(teamName)': create it with `s2v-meter teams create \(teamName)`"
+                    )
                 }
                 return try await APIKeyRepository(client: client).create(
-                    teamID: team.id, isAdmin: false, name: label, logger: logger)
+                    teamID: team.id,
+                    isAdmin: false,
+                    name: label,
+                    logger: logger
+                )
             }
-            print("created \(admin ? "admin key \(record.id)" : "key \(record.id) for team \(teamName)")\(label.isEmpty ? "" : " (\(label))")")
+            print(
+                "created \(admin ? "admin key \(record.id)" : "key \(record.id) for team \(teamName)")\(label.isEmpty ? "" : " (\(label))")"
+            )
             print("store it now: it is shown only once")
             print(secret.value)
         }
@@ -75,7 +90,8 @@ struct KeysCommand: AsyncParsableCommand {
             let keys = try await self.database.withMigratedClient(logger: logger) { client in
                 var teamID: Int64?
                 if let teamName {
-                    guard let team = try await TeamRepository(client: client).find(name: teamName, logger: logger) else {
+                    guard let team = try await TeamRepository(client: client).find(name: teamName, logger: logger)
+                    else {
                         throw ValidationError("no team named '\(teamName)'")
                     }
                     teamID = team.id
@@ -83,10 +99,16 @@ struct KeysCommand: AsyncParsableCommand {
                 return try await APIKeyRepository(client: client).list(teamID: teamID, logger: logger)
             }
             let rows = keys.map { key in
-                [String(key.id), key.teamName ?? (key.isAdmin ? "(admin)" : "-"), key.name, key.prefix + "…",
-                 key.createdAt.formatted(.iso8601), key.revokedAt.map { "revoked " + $0.formatted(.iso8601) } ?? "active"]
+                [
+                    String(key.id), key.teamName ?? (key.isAdmin ? "(admin)" : "-"), key.name, key.prefix + "…",
+                    key.createdAt.formatted(.iso8601),
+                    key.revokedAt.map { "revoked " + $0.formatted(.iso8601) } ?? "active",
+                ]
             }
-            print(TextTable(header: ["ID", "TEAM", "NAME", "KEY", "CREATED", "STATE"], rows: rows, rightAligned: [0]).render())
+            print(
+                TextTable(header: ["ID", "TEAM", "NAME", "KEY", "CREATED", "STATE"], rows: rows, rightAligned: [0])
+                    .render()
+            )
         }
     }
 
@@ -115,7 +137,8 @@ struct KeysCommand: AsyncParsableCommand {
             discussion: """
                 A key's queued tasks go before its team's other queued tasks; teams still take turns, so a priority \
                 never lets one team pass another. It applies to tasks admitted from now on.
-                """)
+                """
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -127,7 +150,9 @@ struct KeysCommand: AsyncParsableCommand {
         var priority: Int
 
         func validate() throws {
-            guard (-100...100).contains(self.priority) else { throw ValidationError("the priority must be between -100 and 100") }
+            guard (-100...100).contains(self.priority) else {
+                throw ValidationError("the priority must be between -100 and 100")
+            }
         }
 
         func run() async throws {

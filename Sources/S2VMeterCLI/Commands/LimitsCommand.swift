@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import S2VCore
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter limits`: client limits per team and per key.
 struct LimitsCommand: AsyncParsableCommand {
@@ -14,11 +14,13 @@ struct LimitsCommand: AsyncParsableCommand {
             X-RateLimit-Remaining and X-RateLimit-Reset. A refused request takes nothing from any other limit \
             and no budget. Limits hold across every gateway instance (they live in PostgreSQL).
             """,
-        subcommands: [Set.self, List.self, Clear.self])
+        subcommands: [Set.self, List.self, Clear.self]
+    )
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set the limits of a team or key, replacing the ones it had.")
+            abstract: "Set the limits of a team or key, replacing the ones it had."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -37,14 +39,23 @@ struct LimitsCommand: AsyncParsableCommand {
         var tasksPerDay: Int?
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.limits", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.limits",
+                configFile: self.database.configFile
+            )
             var rate: Decimal?
             if let text = self.rps {
-                guard let value = Decimal(exactly: text) else { throw ValidationError("--rps must be a decimal number") }
+                guard let value = Decimal(exactly: text) else {
+                    throw ValidationError("--rps must be a decimal number")
+                }
                 rate = value
             }
-            let limits = ClientLimits(requestsPerSecond: rate, burst: self.burst, maxActiveTasks: self.maxActive,
-                                      tasksPerDay: self.tasksPerDay)
+            let limits = ClientLimits(
+                requestsPerSecond: rate,
+                burst: self.burst,
+                maxActiveTasks: self.maxActive,
+                tasksPerDay: self.tasksPerDay
+            )
             if let problem = limits.problem { throw ValidationError(problem) }
             let options = self.scope
             let scope = try await self.database.withMigratedClient(logger: logger) { client in
@@ -63,7 +74,10 @@ struct LimitsCommand: AsyncParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.limits", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.limits",
+                configFile: self.database.configFile
+            )
             let records = try await self.database.withMigratedClient(logger: logger) { client in
                 try await ClientLimitRepository(client: client).list(logger: logger)
             }
@@ -72,12 +86,19 @@ struct LimitsCommand: AsyncParsableCommand {
                 return
             }
             let rows = records.map { record in
-                ["\(record.scope)", record.subject, record.limits.requestsPerSecond?.exactString ?? "-",
-                 record.limits.burst.map(String.init) ?? "-", record.limits.maxActiveTasks.map(String.init) ?? "-",
-                 record.limits.tasksPerDay.map(String.init) ?? "-"]
+                [
+                    "\(record.scope)", record.subject, record.limits.requestsPerSecond?.exactString ?? "-",
+                    record.limits.burst.map(String.init) ?? "-", record.limits.maxActiveTasks.map(String.init) ?? "-",
+                    record.limits.tasksPerDay.map(String.init) ?? "-",
+                ]
             }
-            print(TextTable(header: ["SCOPE", "WHO", "REQ/S", "BURST", "MAX ACTIVE", "TASKS/DAY"], rows: rows,
-                            rightAligned: [2, 3, 4, 5]).render())
+            print(
+                TextTable(
+                    header: ["SCOPE", "WHO", "REQ/S", "BURST", "MAX ACTIVE", "TASKS/DAY"],
+                    rows: rows,
+                    rightAligned: [2, 3, 4, 5]
+                ).render()
+            )
         }
     }
 
@@ -89,7 +110,10 @@ struct LimitsCommand: AsyncParsableCommand {
         @OptionGroup var scope: ClientLimitScopeOptions
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.limits", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.limits",
+                configFile: self.database.configFile
+            )
             let options = self.scope
             let (scope, cleared) = try await self.database.withMigratedClient(logger: logger) { client in
                 let scope = try await options.resolve(client: client, logger: logger)

@@ -11,7 +11,8 @@ struct MigrateCommand: AsyncParsableCommand {
             Each file runs in one transaction, under an advisory lock, so instances starting together apply \
             each file once. Applied files are recorded with a checksum; a file changed after it was applied is \
             refused. `serve` also applies migrations at startup.
-            """)
+            """
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import S2VCore
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter prices`: the versioned price book.
 struct PricesCommand: AsyncParsableCommand {
@@ -13,7 +13,8 @@ struct PricesCommand: AsyncParsableCommand {
             Prices are versioned: `set` adds a version effective from a time, and every charge records the \
             version it used. A model or tier without a price is refused with InvalidParameter, never charged $0.
             """,
-        subcommands: [List.self, Set.self])
+        subcommands: [List.self, Set.self]
+    )
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the prices in force (or every version).")
@@ -25,22 +26,34 @@ struct PricesCommand: AsyncParsableCommand {
         var history = false
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.prices", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.prices",
+                configFile: self.database.configFile
+            )
             let history = self.history
             let prices = try await self.database.withMigratedClient(logger: logger) { client in
                 try await PriceRepository(client: client).list(includeHistory: history, logger: logger)
             }
             let rows = prices.map { price in
-                [String(price.id), price.model, price.tier.isEmpty ? "-" : price.tier, price.unit,
-                 price.unitPrice.exactString, price.currency, price.effectiveFrom.formatted(.iso8601)]
+                [
+                    String(price.id), price.model, price.tier.isEmpty ? "-" : price.tier, price.unit,
+                    price.unitPrice.exactString, price.currency, price.effectiveFrom.formatted(.iso8601),
+                ]
             }
-            print(TextTable(header: ["VERSION", "MODEL", "TIER", "UNIT", "UNIT PRICE", "CURRENCY", "EFFECTIVE FROM"],
-                            rows: rows, rightAligned: [0, 4]).render())
+            print(
+                TextTable(
+                    header: ["VERSION", "MODEL", "TIER", "UNIT", "UNIT PRICE", "CURRENCY", "EFFECTIVE FROM"],
+                    rows: rows,
+                    rightAligned: [0, 4]
+                ).render()
+            )
         }
     }
 
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a price version, effective from a time (default now).")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a price version, effective from a time (default now)."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var logging: LoggingOptions
@@ -51,13 +64,19 @@ struct PricesCommand: AsyncParsableCommand {
         @Option(help: "The tier (480P or 720P for wan2.2-s2v; none for wan2.2-s2v-detect).")
         var tier = ""
 
-        @Option(name: .customLong("unit-price"), help: "Price of one unit (image or second), an exact decimal such as 0.071677.")
+        @Option(
+            name: .customLong("unit-price"),
+            help: "Price of one unit (image or second), an exact decimal such as 0.071677."
+        )
         var unitPrice: String
 
         @Option(help: "ISO currency code.")
         var currency = "USD"
 
-        @Option(name: .customLong("effective-from"), help: "When the price starts to apply, ISO 8601 (e.g. 2026-12-01T00:00:00Z). Default: now.")
+        @Option(
+            name: .customLong("effective-from"),
+            help: "When the price starts to apply, ISO 8601 (e.g. 2026-12-01T00:00:00Z). Default: now."
+        )
         var effectiveFrom: String?
 
         func validate() throws {
@@ -70,17 +89,27 @@ struct PricesCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.prices", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.prices",
+                configFile: self.database.configFile
+            )
             let (model, tier, currency) = (self.model, self.tier, self.currency)
             let unitPrice = Decimal(exactly: self.unitPrice) ?? 0
             let effectiveFrom = try self.effectiveFrom.map { try Date($0, strategy: .iso8601) } ?? Date()
             let price = try await self.database.withMigratedClient(logger: logger) { client in
                 try await PriceRepository(client: client).set(
-                    model: model, tier: tier, unitPrice: unitPrice, currency: currency, effectiveFrom: effectiveFrom,
-                    logger: logger)
+                    model: model,
+                    tier: tier,
+                    unitPrice: unitPrice,
+                    currency: currency,
+                    effectiveFrom: effectiveFrom,
+                    logger: logger
+                )
             }
-            print("price version \(price.id): \(price.model) \(price.tier.isEmpty ? "" : price.tier + " ")"
-                  + "\(price.unitPrice.exactString) \(price.currency)/\(price.unit) from \(price.effectiveFrom.formatted(.iso8601))")
+            print(
+                "price version \(price.id): \(price.model) \(price.tier.isEmpty ? "" : price.tier + " ")"
+                    + "\(price.unitPrice.exactString) \(price.currency)/\(price.unit) from \(price.effectiveFrom.formatted(.iso8601))"
+            )
         }
     }
 }

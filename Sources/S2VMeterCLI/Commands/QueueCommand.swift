@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter queue`: what is queued and in flight, per team and per upstream account.
 struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "Show what is queued in the gateway and in flight upstream, per team and per account.")
+        abstract: "Show what is queued in the gateway and in flight upstream, per team and per account."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json
@@ -38,19 +39,36 @@ struct QueueCommand: AsyncParsableCommand {
         case .table:
             let now = Date()
             let teamRows = snapshot.teams.map { line in
-                [line.team, String(line.queued), String(line.inFlight),
-                 line.oldestQueuedAt.map { "\(Int(now.timeIntervalSince($0))) s" } ?? "-"]
+                [
+                    line.team, String(line.queued), String(line.inFlight),
+                    line.oldestQueuedAt.map { "\(Int(now.timeIntervalSince($0))) s" } ?? "-",
+                ]
             }
-            print(teamRows.isEmpty ? "no queued or running tasks"
-                  : TextTable(header: ["TEAM", "QUEUED", "IN FLIGHT", "OLDEST QUEUED"], rows: teamRows,
-                              rightAligned: [1, 2, 3]).render())
+            print(
+                teamRows.isEmpty
+                    ? "no queued or running tasks"
+                    : TextTable(
+                        header: ["TEAM", "QUEUED", "IN FLIGHT", "OLDEST QUEUED"],
+                        rows: teamRows,
+                        rightAligned: [1, 2, 3]
+                    ).render()
+            )
             print("")
             let accountRows = snapshot.accounts.map { line in
-                [line.account, String(line.inFlight), line.maxInFlight.map(String.init) ?? "(serve flag)",
-                 line.removed ? "removed" : "live"]
+                [
+                    line.account, String(line.inFlight), line.maxInFlight.map(String.init) ?? "(serve flag)",
+                    line.removed ? "removed" : "live",
+                ]
             }
-            print(accountRows.isEmpty ? "no account has tasks in flight"
-                  : TextTable(header: ["ACCOUNT", "IN FLIGHT", "MAX", "STATE"], rows: accountRows, rightAligned: [1, 2]).render())
+            print(
+                accountRows.isEmpty
+                    ? "no account has tasks in flight"
+                    : TextTable(
+                        header: ["ACCOUNT", "IN FLIGHT", "MAX", "STATE"],
+                        rows: accountRows,
+                        rightAligned: [1, 2]
+                    ).render()
+            )
         }
     }
 }

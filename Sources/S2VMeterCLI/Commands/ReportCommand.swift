@@ -9,7 +9,8 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Usage, monthly billing statements and budget status, read from rollups (never the call log).",
-        subcommands: [Usage.self, Invoice.self, Budgets.self])
+        subcommands: [Usage.self, Invoice.self, Budgets.self]
+    )
 
     struct Usage: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -19,7 +20,8 @@ struct ReportCommand: AsyncParsableCommand {
                 even when it settles later). Amounts are exact decimals, never rounded.
 
                 Example: s2v-meter report usage --from 2026-11-01 --to 2026-12-01 --by team,model --format csv
-                """)
+                """
+        )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case table, csv, json
@@ -48,17 +50,27 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func query() throws -> UsageQuery {
-            try TeamFilterResolution.validating { try UsageQuery(from: self.from, to: self.to, by: self.by, prefix: "--") }
+            try TeamFilterResolution.validating {
+                try UsageQuery(from: self.from, to: self.to, by: self.by, prefix: "--")
+            }
         }
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.report", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.report",
+                configFile: self.database.configFile
+            )
             let query = try self.query()
             let teamName = self.team
             let rows = try await self.database.withMigratedClient(logger: logger) { client in
                 let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)
                 return try await UsageReportRepository(client: client).usage(
-                    from: query.from, to: query.to, groupedBy: query.dimensions, teamID: teamID, logger: logger)
+                    from: query.from,
+                    to: query.to,
+                    groupedBy: query.dimensions,
+                    teamID: teamID,
+                    logger: logger
+                )
             }
             let document = query.document(rows: rows)
             switch self.format {
@@ -71,14 +83,16 @@ struct ReportCommand: AsyncParsableCommand {
 
     struct Invoice: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The monthly billing statement: per team, quantity × unit price = amount per model, tier and price version.",
+            abstract:
+                "The monthly billing statement: per team, quantity × unit price = amount per model, tier and price version.",
             discussion: """
                 A statement covers the calls and tasks admitted in one UTC calendar month. Conservative charges \
                 (tasks the upstream forgot, charged their full hold) are flagged for review. JSON and CSV amounts \
                 are exact decimal strings; --format html writes a printable page.
 
                 Example: s2v-meter report invoice --month 2026-11 --team render-farm --format html > nov.html
-                """)
+                """
+        )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case table, csv, json, html
@@ -101,25 +115,38 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         func billingMonth() throws -> BillingMonth {
-            try TeamFilterResolution.validating { try self.month.map(BillingMonth.init) ?? BillingMonth(containing: Date()) }
+            try TeamFilterResolution.validating {
+                try self.month.map(BillingMonth.init) ?? BillingMonth(containing: Date())
+            }
         }
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.report", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.report",
+                configFile: self.database.configFile
+            )
             let month = try self.billingMonth()
             let teamName = self.team
             let statement = try await self.database.withMigratedClient(logger: logger) { client in
                 let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)
-                return try await InvoiceRepository(client: client).statement(month: month, teamID: teamID, logger: logger)
+                return try await InvoiceRepository(client: client).statement(
+                    month: month,
+                    teamID: teamID,
+                    logger: logger
+                )
             }
-            let text = try InvoiceDocument(statement: statement).render(ReportFormat(rawValue: self.format.rawValue) ?? .table)
+            let text = try InvoiceDocument(statement: statement).render(
+                ReportFormat(rawValue: self.format.rawValue) ?? .table
+            )
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }
 
     struct Budgets: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Budget status: this period's limit, spent, held, remaining, percent used and forecast to period end.")
+            abstract:
+                "Budget status: this period's limit, spent, held, remaining, percent used and forecast to period end."
+        )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case table, csv, json
@@ -135,14 +162,21 @@ struct ReportCommand: AsyncParsableCommand {
         var format: Format = .table
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.report", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.report",
+                configFile: self.database.configFile
+            )
             let teamName = self.team
             let statuses = try await self.database.withMigratedClient(logger: logger) { client in
                 let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)
                 return try await BudgetRepository(client: client).status(teamID: teamID, logger: logger)
             }
-            print(try BudgetReportDocument(statuses: statuses).render(ReportFormat(rawValue: self.format.rawValue) ?? .table),
-                  terminator: "")
+            print(
+                try BudgetReportDocument(statuses: statuses).render(
+                    ReportFormat(rawValue: self.format.rawValue) ?? .table
+                ),
+                terminator: ""
+            )
         }
     }
 }

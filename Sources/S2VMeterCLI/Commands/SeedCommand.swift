@@ -7,7 +7,8 @@ import S2VStore
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Fill a database with a synthetic data set (default: 50 teams, 10 million calls, 1 million tasks, a year).",
+        abstract:
+            "Fill a database with a synthetic data set (default: 50 teams, 10 million calls, 1 million tasks, a year).",
         discussion: """
             For benchmarks and demos, never for a production database. Writes teams named <prefix>001…, two keys \
             each, settled tasks (one in twenty failed), face-detect charges, the call log, and one monthly budget \
@@ -16,7 +17,8 @@ struct SeedCommand: AsyncParsableCommand {
             cluster's user is one) and a database without gateway-wide budgets.
 
             The default set takes several minutes and about 8 GB of disk: start with --calls 100000 --tasks 10000.
-            """)
+            """
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
@@ -37,8 +39,15 @@ struct SeedCommand: AsyncParsableCommand {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: Date()))!
         do {
-            return try SeedSpecification(teamPrefix: self.teamPrefix, teams: self.teams, keysPerTeam: self.keysPerTeam,
-                                         calls: self.calls, tasks: self.tasks, days: self.days, end: tomorrow)
+            return try SeedSpecification(
+                teamPrefix: self.teamPrefix,
+                teams: self.teams,
+                keysPerTeam: self.keysPerTeam,
+                calls: self.calls,
+                tasks: self.tasks,
+                days: self.days,
+                end: tomorrow
+            )
         } catch let error as ServiceError {
             throw ValidationError(error.message)
         }
@@ -50,13 +59,17 @@ struct SeedCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         try await self.database.withMigratedClient(logger: logger) { client in
             try await DataSetSeeder(client: client).seed(specification, logger: logger) { name, took in
-                FileHandle.standardError.write(Data("seed: \(name) in \(took.formatted(.units(allowed: [.seconds, .milliseconds])))\n".utf8))
+                FileHandle.standardError.write(
+                    Data("seed: \(name) in \(took.formatted(.units(allowed: [.seconds, .milliseconds])))\n".utf8)
+                )
             }
         }
-        print("""
+        print(
+            """
             seeded \(specification.teams) teams, \(specification.teams * specification.keysPerTeam) keys, \
             \(specification.calls) calls (\(specification.tasks) tasks) over \(specification.days) days \
             in \((ContinuousClock.now - started).formatted(.units(allowed: [.seconds])))
-            """)
+            """
+        )
     }
 }

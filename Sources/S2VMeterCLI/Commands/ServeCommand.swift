@@ -6,9 +6,9 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
-import ServiceLifecycle
 import S2VGateway
 import S2VStore
+import ServiceLifecycle
 
 /// `s2v-meter serve`: runs the gateway.
 struct ServeCommand: AsyncParsableCommand {
@@ -24,7 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
             within --shutdown-grace plus 3 seconds. Every option below can also be \
             set by its environment variable or in the JSON file named by --config; a flag beats the environment, \
             which beats the file. docs/CONFIGURATION.md lists them all.
-            """)
+            """
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
@@ -92,8 +93,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("webhook-allow-hosts"), help: Setting.webhookAllowHosts.help)
     var webhookAllowHosts: String?
 
-    @Flag(name: .customLong("print-settings"),
-          help: "Print every setting's value and where it came from (flag, env, config file or default), then exit without serving.")
+    @Flag(
+        name: .customLong("print-settings"),
+        help:
+            "Print every setting's value and where it came from (flag, env, config file or default), then exit without serving."
+    )
     var printSettings = false
 
     /// The values given on the command line; the rest come from the environment, the config file or defaults.
@@ -126,7 +130,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let source = try await SettingsSource(flags: self.flags, environment: environment, configFile: self.database.configFile)
+        let source = try await SettingsSource(
+            flags: self.flags,
+            environment: environment,
+            configFile: self.database.configFile
+        )
         let settings = try await ServeSettings(from: source)
         if self.printSettings {
             print(SettingsTable(settings: settings, source: source).text)
@@ -144,7 +152,9 @@ struct ServeCommand: AsyncParsableCommand {
         if settings.demo {
             let demoKey = "sk-s2v-meter-demo"
             let running = try await RunningSimulator.start(
-                configuration: SimulatorConfiguration(apiKeys: [demoKey]), logger: logger)
+                configuration: SimulatorConfiguration(apiKeys: [demoKey]),
+                logger: logger
+            )
             simulator = running
             upstreamURL = running.baseURL + "/api/v1"
             upstreamKey = UpstreamAPIKey(secret: demoKey)
@@ -158,11 +168,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
 
         let opened = try await Database.open(
-            settings.database.location, maximumConnections: settings.databaseConnections, logger: logger)
+            settings.database.location,
+            maximumConnections: settings.databaseConnections,
+            logger: logger
+        )
         let configuration = settings.gatewayConfiguration(upstreamURL: upstreamURL, upstreamKey: upstreamKey)
         let application = buildApplication(
-            configuration: configuration, client: opened.client, migrations: migrations, logger: logger,
-            metrics: metrics)
+            configuration: configuration,
+            client: opened.client,
+            migrations: migrations,
+            logger: logger,
+            metrics: metrics
+        )
         let group = GatewayServiceGroup.make(running: application, configuration: configuration, logger: logger)
         let demoSimulator = simulator
         // From a stop signal on, the process is gone within the grace plus a few seconds, whatever is in flight.

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter teams`: create and list teams.
 struct TeamsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "teams",
         abstract: "Create and list teams. Keys, tasks, usage and budgets belong to a team.",
-        subcommands: [Create.self, List.self])
+        subcommands: [Create.self, List.self]
+    )
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a team.")
@@ -20,7 +21,10 @@ struct TeamsCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.teams", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.teams",
+                configFile: self.database.configFile
+            )
             let name = self.name
             let team = try await self.database.withMigratedClient(logger: logger) { client in
                 try await TeamRepository(client: client).create(name: name, logger: logger)
@@ -36,7 +40,10 @@ struct TeamsCommand: AsyncParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = try await self.logging.bootstrap(label: "s2v-meter.teams", configFile: self.database.configFile)
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.teams",
+                configFile: self.database.configFile
+            )
             let teams = try await self.database.withMigratedClient(logger: logger) { client in
                 try await TeamRepository(client: client).list(logger: logger)
             }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import S2VCore
-import S2VStore
 import S2VReports
+import S2VStore
 
 /// `s2v-meter verify`: recomputes every counter from the ledger.
 struct VerifyCommand: AsyncParsableCommand {
@@ -14,7 +14,8 @@ struct VerifyCommand: AsyncParsableCommand {
             from it in the same transactions. verify recomputes them all, prints each counter that differs and \
             exits with status 1 if any does. With --repair it corrects them (while the gateway keeps running) and \
             exits 0.
-            """)
+            """
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var logging: LoggingOptions
@@ -34,7 +35,10 @@ struct VerifyCommand: AsyncParsableCommand {
             return
         }
         let rows = drift.map { [$0.counterDescription, $0.field, $0.recorded.exactString, $0.expected.exactString] }
-        print(TextTable(header: ["COUNTER", "FIELD", "RECORDED", "LEDGER SAYS"], rows: rows, rightAligned: [2, 3]).render())
+        print(
+            TextTable(header: ["COUNTER", "FIELD", "RECORDED", "LEDGER SAYS"], rows: rows, rightAligned: [2, 3])
+                .render()
+        )
         if repair {
             print("repaired \(drift.count) field(s) from the ledger")
         } else {

@@ -69,7 +69,8 @@ struct BoundedStop {
         }
         self.logger.warning(
             "still stopping after the shutdown grace; cancelling the rest",
-            metadata: ["signal": "\(stopSignal)", "grace": "\(self.grace)"])
+            metadata: ["signal": "\(stopSignal)", "grace": "\(self.grace)"]
+        )
         serving.cancel()
         do {
             try await Task.sleep(for: Self.exitAfterCancel)
@@ -78,8 +79,11 @@ struct BoundedStop {
         }
         self.logger.error(
             "work did not end after cancellation; exiting with it abandoned (a submission cut off is resolved at the next start)",
-            metadata: ["signal": "\(stopSignal)", "grace": "\(self.grace)",
-                       "overrun": "\(Self.overrunAllowance)"])
+            metadata: [
+                "signal": "\(stopSignal)", "grace": "\(self.grace)",
+                "overrun": "\(Self.overrunAllowance)",
+            ]
+        )
         exit(Self.abandonedStatus)
     }
 }

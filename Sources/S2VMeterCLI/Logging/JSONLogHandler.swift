@@ -23,13 +23,22 @@ struct JSONLogHandler: LogHandler {
         if let provided = self.metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let metadata = event.metadata { merged.merge(metadata) { _, new in new } }
         var object: [String: Any] = [
-            "time": Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeZone(separator: .omitted)),
+            "time": Date().formatted(
+                .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeZone(
+                    separator: .omitted
+                )
+            ),
             "level": event.level.rawValue,
             "label": self.label,
             "message": event.message.description,
         ]
         for (key, value) in merged { object[key] = Self.json(value) }
-        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+        guard
+            var data = try? JSONSerialization.data(
+                withJSONObject: object,
+                options: [.sortedKeys, .withoutEscapingSlashes]
+            )
+        else {
             return
         }
         data.append(0x0A)

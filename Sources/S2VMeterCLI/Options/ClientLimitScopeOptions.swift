@@ -12,7 +12,9 @@ struct ClientLimitScopeOptions: ParsableArguments {
     var key: Int64?
 
     func validate() throws {
-        guard (self.team == nil) != (self.key == nil) else { throw ValidationError("choose exactly one of --team NAME or --key ID") }
+        guard (self.team == nil) != (self.key == nil) else {
+            throw ValidationError("choose exactly one of --team NAME or --key ID")
+        }
     }
 
     /// The scope, with the team name looked up.

@@ -7,12 +7,17 @@ extension DatabaseOptions {
     /// with a running client, and lets go of the cluster afterwards. Admin changes made through the client are
     /// recorded as made by this command's user and host.
     func withMigratedClient<Result: Sendable>(
-        logger: Logger, _ body: @Sendable (StoreClient) async throws -> Result
+        logger: Logger,
+        _ body: @Sendable (StoreClient) async throws -> Result
     ) async throws -> Result {
         let settings = try await self.resolve()
         let migrations = try settings.loadMigrations()
         let database = try await Database.open(
-            settings.location, maximumConnections: 4, actor: AdminActor.commandLine, logger: logger)
+            settings.location,
+            maximumConnections: 4,
+            actor: AdminActor.commandLine,
+            logger: logger
+        )
         return try await database.withRunningClient { client in
             try await MigrationRunner(client: client, migrations: migrations, logger: logger).apply()
             return try await body(client)

@@ -14,8 +14,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("sql-dir"), help: Setting.sqlDirectory.help)
     var sqlDirectory: String?
 
-    @Option(name: .customLong("config"),
-            help: "JSON config file of settings (env S2V_METER_CONFIG). A flag beats an environment variable, which beats the file. See docs/CONFIGURATION.md.")
+    @Option(
+        name: .customLong("config"),
+        help:
+            "JSON config file of settings (env S2V_METER_CONFIG). A flag beats an environment variable, which beats the file. See docs/CONFIGURATION.md."
+    )
     var configFile: String?
 
     /// The values given on the command line.
@@ -30,7 +33,10 @@ struct DatabaseOptions: ParsableArguments {
     /// The database settings from the flags, the environment and the config file.
     func resolve() async throws -> DatabaseSettings {
         let source = try await SettingsSource(
-            flags: self.flags, environment: ProcessInfo.processInfo.environment, configFile: self.configFile)
+            flags: self.flags,
+            environment: ProcessInfo.processInfo.environment,
+            configFile: self.configFile
+        )
         return try await DatabaseSettings(from: source)
     }
 }

@@ -23,7 +23,10 @@ struct LoggingOptions: ParsableArguments {
     /// and returns a logger with `label`.
     func bootstrap(label: String, configFile: String?) async throws -> Logger {
         let source = try await SettingsSource(
-            flags: self.flags, environment: ProcessInfo.processInfo.environment, configFile: configFile)
+            flags: self.flags,
+            environment: ProcessInfo.processInfo.environment,
+            configFile: configFile
+        )
         return try await LoggingSettings(from: source).bootstrap(label: label)
     }
 }

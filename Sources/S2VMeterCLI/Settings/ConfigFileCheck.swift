@@ -24,7 +24,8 @@ enum ConfigFileCheck {
         guard unknown.isEmpty else {
             let known = Setting.all.map(\.key).joined(separator: ", ")
             throw SettingsError(
-                "config file \(path) has unknown setting\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known settings: \(known)")
+                "config file \(path) has unknown setting\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known settings: \(known)"
+            )
         }
         for (key, value) in object where value is [String: Any] || value is [Any] {
             throw SettingsError("config file \(path): \"\(key)\" must be a single value, not a list or an object")

@@ -19,7 +19,9 @@ struct LoggingSettings: Sendable, Equatable {
     init(from source: SettingsSource) async throws {
         let levelText = try await source.text(.logLevel) ?? ""
         guard let level = Logger.Level(rawValue: levelText) else {
-            throw SettingsError("log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(levelText)\"")
+            throw SettingsError(
+                "log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(levelText)\""
+            )
         }
         let formatText = try await source.text(.logFormat) ?? ""
         guard let format = Format(rawValue: formatText) else {

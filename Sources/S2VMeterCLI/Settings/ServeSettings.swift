@@ -45,7 +45,8 @@ struct ServeSettings: Sendable {
         self.accountLimits = AccountLimits(
             submissionsPerSecond: try await source.integer(.submissionsPerSecond),
             maxInFlight: try await source.integer(.maxInFlight),
-            queriesPerSecond: try await source.integer(.queriesPerSecond))
+            queriesPerSecond: try await source.integer(.queriesPerSecond)
+        )
         self.storeDeadline = try await source.seconds(.storeDeadline)
         self.detectWait = try await source.seconds(.detectWait)
         self.roundDeadline = try await source.seconds(.roundDeadline)
@@ -58,31 +59,64 @@ struct ServeSettings: Sendable {
     /// Each setting's range; the message names the setting as every source spells it.
     private func validate() throws {
         func require(_ condition: Bool, _ setting: Setting, _ rule: String) throws {
-            guard condition else { throw SettingsError("\(setting.key) (\(setting.flag), \(setting.environmentVariable)) \(rule)") }
+            guard condition else {
+                throw SettingsError("\(setting.key) (\(setting.flag), \(setting.environmentVariable)) \(rule)")
+            }
         }
         try require((0...65535).contains(self.port), .port, "must be between 0 and 65535")
         try require((1...1000).contains(self.databaseConnections), .databaseConnections, "must be between 1 and 1000")
-        try require(self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://"),
-                    .upstreamURL, "must be an http(s) URL")
-        try require(self.pollInterval >= 0.05 && self.pollInterval <= 3600, .pollInterval, "must be between 0.05 and 3600 seconds")
+        try require(
+            self.demo || self.upstreamURL.hasPrefix("http://") || self.upstreamURL.hasPrefix("https://"),
+            .upstreamURL,
+            "must be an http(s) URL"
+        )
+        try require(
+            self.pollInterval >= 0.05 && self.pollInterval <= 3600,
+            .pollInterval,
+            "must be between 0.05 and 3600 seconds"
+        )
         try require(self.notCreatedGrace >= 0.1, .notCreatedGrace, "must be at least 0.1 seconds")
-        try require(self.unresolvedSubmissionLimit >= 1 && self.unresolvedSubmissionLimit <= 86_400,
-                    .unresolvedSubmissionLimit, "must be between 1 and 86400 seconds")
-        try require(self.upstreamTimeout >= 0.1 && self.upstreamTimeout <= 600, .upstreamTimeout,
-                    "must be between 0.1 and 600 seconds")
-        try require(self.upstreamConnectTimeout >= 0.05 && self.upstreamConnectTimeout <= 600, .upstreamConnectTimeout,
-                    "must be between 0.05 and 600 seconds")
-        try require(self.accountLimits.isValid, .submissionsPerSecond,
-                    "and max-in-flight and queries-per-second must be between 1 and 1000")
-        try require(UpstreamAccount.isValidName(self.accountName), .accountName,
-                    "must be 1-63 letters, digits, '.', '_' or '-'")
-        try require(self.storeDeadline > 0 && self.storeDeadline <= 60, .storeDeadline,
-                    "must be more than 0 and at most 60 seconds")
+        try require(
+            self.unresolvedSubmissionLimit >= 1 && self.unresolvedSubmissionLimit <= 86_400,
+            .unresolvedSubmissionLimit,
+            "must be between 1 and 86400 seconds"
+        )
+        try require(
+            self.upstreamTimeout >= 0.1 && self.upstreamTimeout <= 600,
+            .upstreamTimeout,
+            "must be between 0.1 and 600 seconds"
+        )
+        try require(
+            self.upstreamConnectTimeout >= 0.05 && self.upstreamConnectTimeout <= 600,
+            .upstreamConnectTimeout,
+            "must be between 0.05 and 600 seconds"
+        )
+        try require(
+            self.accountLimits.isValid,
+            .submissionsPerSecond,
+            "and max-in-flight and queries-per-second must be between 1 and 1000"
+        )
+        try require(
+            UpstreamAccount.isValidName(self.accountName),
+            .accountName,
+            "must be 1-63 letters, digits, '.', '_' or '-'"
+        )
+        try require(
+            self.storeDeadline > 0 && self.storeDeadline <= 60,
+            .storeDeadline,
+            "must be more than 0 and at most 60 seconds"
+        )
         try require(self.detectWait >= 0 && self.detectWait <= 60, .detectWait, "must be between 0 and 60 seconds")
-        try require(self.roundDeadline >= 1 && self.roundDeadline <= 3600, .roundDeadline,
-                    "must be between 1 and 3600 seconds")
-        try require(self.shutdownGrace >= 1 && self.shutdownGrace <= 3600, .shutdownGrace,
-                    "must be between 1 and 3600 seconds")
+        try require(
+            self.roundDeadline >= 1 && self.roundDeadline <= 3600,
+            .roundDeadline,
+            "must be between 1 and 3600 seconds"
+        )
+        try require(
+            self.shutdownGrace >= 1 && self.shutdownGrace <= 3600,
+            .shutdownGrace,
+            "must be between 1 and 3600 seconds"
+        )
     }
 
     /// Each setting's value as a source would write it; a secret shows only that it is set.
@@ -118,8 +152,12 @@ struct ServeSettings: Sendable {
     /// The gateway's configuration, given where the upstream is and the key to use.
     func gatewayConfiguration(upstreamURL: String, upstreamKey: UpstreamAPIKey?) -> GatewayConfiguration {
         GatewayConfiguration(
-            host: self.host, port: self.port, upstreamBaseURL: upstreamURL, upstreamAPIKey: upstreamKey,
-            upstreamAccount: self.accountName, accountLimits: self.accountLimits,
+            host: self.host,
+            port: self.port,
+            upstreamBaseURL: upstreamURL,
+            upstreamAPIKey: upstreamKey,
+            upstreamAccount: self.accountName,
+            accountLimits: self.accountLimits,
             detectSlotWait: .milliseconds(Int64(self.detectWait * 1000)),
             storeDeadline: .milliseconds(Int64(self.storeDeadline * 1000)),
             upstreamTimeout: .milliseconds(Int64(self.upstreamTimeout * 1000)),
@@ -130,6 +168,7 @@ struct ServeSettings: Sendable {
             alerts: AlertDeliverySettings(addresses: self.webhooks.rule),
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
             metricsPublic: self.metricsPublic,
-            roundDeadline: .milliseconds(Int64(self.roundDeadline * 1000)))
+            roundDeadline: .milliseconds(Int64(self.roundDeadline * 1000))
+        )
     }
 }

@@ -23,8 +23,15 @@ struct Setting: Sendable, Hashable, CustomStringConvertible {
     /// A secret (a password in a URL) is redacted wherever swift-configuration reports an access.
     let isSecret: Bool
 
-    init(_ key: String, environmentVariable: String? = nil, kind: Kind, defaultValue: String?, whenUnset: String = "",
-         summary: String, isSecret: Bool = false) {
+    init(
+        _ key: String,
+        environmentVariable: String? = nil,
+        kind: Kind,
+        defaultValue: String?,
+        whenUnset: String = "",
+        summary: String,
+        isSecret: Bool = false
+    ) {
         self.key = key
         self.environmentVariable = environmentVariable ?? Self.prefixedEnvironmentVariable(for: key)
         self.kind = kind

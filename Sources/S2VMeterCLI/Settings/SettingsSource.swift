@@ -6,7 +6,6 @@ import SystemPackage
 /// config file (`--config`, else `$S2V_METER_CONFIG`), then each setting's default. swift-configuration layers
 /// the sources and converts the values; a value of the wrong type is an error, never a silent fallback.
 struct SettingsSource: Sendable {
-    static let configFileFlag = "--config"
     static let configFileVariable = "S2V_METER_CONFIG"
 
     private let reader: ConfigReader
@@ -32,7 +31,9 @@ struct SettingsSource: Sendable {
             secretsSpecifier: .specific(secretVariables)
         ).mapKeys { key in
             // Each setting's own variable name (DATABASE_URL, S2V_METER_PORT, ...), spelled out by the catalog.
-            AbsoluteConfigKey([Setting.named(key.components.joined(separator: "."))?.environmentVariable ?? "S2V_METER_UNKNOWN"])
+            AbsoluteConfigKey([
+                Setting.named(key.components.joined(separator: "."))?.environmentVariable ?? "S2V_METER_UNKNOWN"
+            ])
         }
         var providers: [any ConfigProvider] = [InMemoryProvider(name: "flags", values: flagValues), variables]
         var fileKeys: Set<String> = []
@@ -50,14 +51,17 @@ struct SettingsSource: Sendable {
     /// Which source a setting's value comes from, as `--print-settings` shows it.
     func origin(of setting: Setting) -> String {
         if self.flagKeys.contains(setting.key) { return "flag \(setting.flag)" }
-        if self.environmentVariables.contains(setting.environmentVariable) { return "env \(setting.environmentVariable)" }
+        if self.environmentVariables.contains(setting.environmentVariable) {
+            return "env \(setting.environmentVariable)"
+        }
         if self.fileKeys.contains(setting.key), let file = self.configFile { return "config file \(file)" }
         return "default"
     }
 
     /// A text setting: its value, else its default (nil only for a setting without one).
     func text(_ setting: Setting) async throws -> String? {
-        try await self.read(setting) { try await $0.fetchString(forKey: $1, isSecret: setting.isSecret) } ?? setting.defaultValue
+        try await self.read(setting) { try await $0.fetchString(forKey: $1, isSecret: setting.isSecret) }
+            ?? setting.defaultValue
     }
 
     func integer(_ setting: Setting) async throws -> Int {
@@ -75,14 +79,16 @@ struct SettingsSource: Sendable {
     }
 
     private func read<Value>(
-        _ setting: Setting, _ fetch: (ConfigReader, ConfigKey) async throws -> Value?
+        _ setting: Setting,
+        _ fetch: (ConfigReader, ConfigKey) async throws -> Value?
     ) async throws -> Value? {
         do {
             return try await fetch(self.reader, ConfigKey([setting.key]))
         } catch {
             throw SettingsError(
                 "\(setting.key) (\(setting.flag), \(setting.environmentVariable) or the config file's \"\(setting.key)\") "
-                    + "must be \(setting.kind.expectation): \(error)")
+                    + "must be \(setting.kind.expectation): \(error)"
+            )
         }
     }
 }

@@ -20,10 +20,12 @@ struct WebhookSettings: Sendable, Equatable {
             if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
             guard WebhookAddressRule.isWellFormed(host: host) else {
                 let setting = Setting.webhookAllowHosts
-                throw SettingsError("""
+                throw SettingsError(
+                    """
                     \(setting.key) (\(setting.flag), \(setting.environmentVariable)) must list host names or IP \
                     addresses separated by commas, without a scheme, port or path; got '\(entry)'
-                    """)
+                    """
+                )
             }
             hosts.append(host)
         }

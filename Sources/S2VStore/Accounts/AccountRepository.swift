@@ -12,10 +12,16 @@ public struct AccountRepository: Sendable {
     }
 
     /// Adds an account, or brings back a removed one with new settings. A live account of that name is an error.
-    public func add(name: String, keySource: UpstreamKeySource, limits: AccountLimits, logger: Logger) async throws -> UpstreamAccount {
+    public func add(
+        name: String,
+        keySource: UpstreamKeySource,
+        limits: AccountLimits,
+        logger: Logger
+    ) async throws -> UpstreamAccount {
         guard UpstreamAccount.isValidName(name) else {
             throw ServiceError.invalidParameter(
-                "Account names are 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit.")
+                "Account names are 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit."
+            )
         }
         guard limits.isValid else {
             throw ServiceError.invalidParameter("Account limits must be between 1 and 1000.")
@@ -27,7 +33,8 @@ public struct AccountRepository: Sendable {
         if case .file(let path) = keySource, !path.hasPrefix("/") {
             throw ServiceError.invalidParameter("The key file must be an absolute path.")
         }
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             INSERT INTO upstream_accounts (name, key_env, key_file, submissions_per_second, max_in_flight, queries_per_second)
             VALUES (\(name), \(keyEnv), \(keyFile), \(limits.submissionsPerSecond), \(limits.maxInFlight), \(limits.queriesPerSecond))
             ON CONFLICT (name) DO UPDATE SET key_env = excluded.key_env, key_file = excluded.key_file,
@@ -35,18 +42,23 @@ public struct AccountRepository: Sendable {
                 queries_per_second = excluded.queries_per_second, added_at = now(), removed_at = NULL
                 WHERE upstream_accounts.removed_at IS NOT NULL
             RETURNING \(unescaped: Self.columnList)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         for try await row in rows.decode(Row.self) { return Self.account(row) }
         throw ServiceError.invalidParameter("An account named '\(name)' already exists; remove it first to change it.")
     }
 
     /// Every account, live ones first; removed ones only with `includingRemoved`.
     public func list(includingRemoved: Bool = false, logger: Logger) async throws -> [UpstreamAccount] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT \(unescaped: Self.columnList) FROM upstream_accounts
             WHERE \(includingRemoved) OR removed_at IS NULL
             ORDER BY removed_at IS NOT NULL, name
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var accounts: [UpstreamAccount] = []
         for try await row in rows.decode(Row.self) { accounts.append(Self.account(row)) }
         return accounts
@@ -55,9 +67,12 @@ public struct AccountRepository: Sendable {
     /// Removes an account from the pool: no new submissions go to it. Returns false when no live account has
     /// that name.
     public func remove(name: String, logger: Logger) async throws -> Bool {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             UPDATE upstream_accounts SET removed_at = now() WHERE name = \(name) AND removed_at IS NULL RETURNING name
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         for try await _ in rows.decode(String.self) { return true }
         return false
     }
@@ -71,9 +86,12 @@ public struct AccountRepository: Sendable {
         let (name, keyEnv, keyFile, perSecond, inFlight, queries, addedAt, removedAt) = row
         let source: UpstreamKeySource = keyEnv.map { .environment($0) } ?? .file(keyFile ?? "")
         return UpstreamAccount(
-            name: name, keySource: source,
+            name: name,
+            keySource: source,
             limits: AccountLimits(submissionsPerSecond: perSecond, maxInFlight: inFlight, queriesPerSecond: queries),
-            addedAt: addedAt, removedAt: removedAt)
+            addedAt: addedAt,
+            removedAt: removedAt
+        )
     }
 
     private static func columns(_ source: UpstreamKeySource) -> (String?, String?) {

@@ -19,7 +19,9 @@ public struct UpstreamAccount: Sendable, Equatable {
 
     /// Names the API and the database accept: a letter or digit, then letters, digits, `_`, `.` or `-`; at most 63.
     public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.first, name.count <= 63, first.isASCII, first.isLetter || first.isNumber else { return false }
+        guard let first = name.first, name.count <= 63, first.isASCII, first.isLetter || first.isNumber else {
+            return false
+        }
         return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
     }
 }

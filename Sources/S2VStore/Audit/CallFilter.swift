@@ -12,8 +12,16 @@ public struct CallFilter: Sendable, Equatable {
     public var to: Date?
     public var taskID: UUID?
 
-    public init(teamID: Int64? = nil, keyID: Int64? = nil, model: String? = nil, status: StatusFilter? = nil,
-                errorCode: String? = nil, from: Date? = nil, to: Date? = nil, taskID: UUID? = nil) {
+    public init(
+        teamID: Int64? = nil,
+        keyID: Int64? = nil,
+        model: String? = nil,
+        status: StatusFilter? = nil,
+        errorCode: String? = nil,
+        from: Date? = nil,
+        to: Date? = nil,
+        taskID: UUID? = nil
+    ) {
         self.teamID = teamID
         self.keyID = keyID
         self.model = model

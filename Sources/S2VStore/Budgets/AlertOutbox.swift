@@ -17,7 +17,8 @@ public struct AlertOutbox: Sendable {
 
     /// Leases up to `limit` alerts that are due, oldest first.
     public func claim(limit: Int, lease: Duration, logger: Logger) async throws -> [BudgetAlert] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             WITH claimed AS (
                 UPDATE budget_alerts SET attempts = attempts + 1,
                     next_attempt_at = now() + \(lease.wholeMilliseconds) * interval '1 millisecond'
@@ -32,19 +33,45 @@ public struct AlertOutbox: Sendable {
                    a.attempts
             FROM claimed a JOIN budgets b ON b.id = a.budget_id LEFT JOIN teams t ON t.id = b.team_id
             ORDER BY a.id
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var alerts: [BudgetAlert] = []
         for try await row in rows {
-            let (id, eventID, kind, budgetID, scope, team, keyID, period, zone, currency, start, end, threshold, limit,
-                 spent, held, requested, occurredAt, url, format, attempts) = try row.decode(
-                (Int64, UUID, String, Int64, String, String?, Int64?, String, String, String, Date, Date?, Decimal,
-                 Decimal, Decimal, Decimal, Decimal?, Date, String, String, Int).self)
-            alerts.append(BudgetAlert(
-                id: id, eventID: eventID, kind: BudgetAlert.Kind(rawValue: kind) ?? .threshold, budgetID: budgetID,
-                scope: scope, teamName: team, keyID: keyID, period: try BudgetPeriod.parse(period), timezone: zone,
-                currency: currency, periodStart: start, periodEnd: end, threshold: threshold, limit: limit, spent: spent,
-                held: held, requested: requested, occurredAt: occurredAt, webhookURL: url,
-                webhookFormat: (try? WebhookFormat.parse(format)) ?? .json, attempts: attempts))
+            let (
+                id, eventID, kind, budgetID, scope, team, keyID, period, zone, currency, start, end, threshold, limit,
+                spent, held, requested, occurredAt, url, format, attempts
+            ) = try row.decode(
+                (
+                    Int64, UUID, String, Int64, String, String?, Int64?, String, String, String, Date, Date?, Decimal,
+                    Decimal, Decimal, Decimal, Decimal?, Date, String, String, Int
+                ).self
+            )
+            alerts.append(
+                BudgetAlert(
+                    id: id,
+                    eventID: eventID,
+                    kind: BudgetAlert.Kind(rawValue: kind) ?? .threshold,
+                    budgetID: budgetID,
+                    scope: scope,
+                    teamName: team,
+                    keyID: keyID,
+                    period: try BudgetPeriod.parse(period),
+                    timezone: zone,
+                    currency: currency,
+                    periodStart: start,
+                    periodEnd: end,
+                    threshold: threshold,
+                    limit: limit,
+                    spent: spent,
+                    held: held,
+                    requested: requested,
+                    occurredAt: occurredAt,
+                    webhookURL: url,
+                    webhookFormat: (try? WebhookFormat.parse(format)) ?? .json,
+                    attempts: attempts
+                )
+            )
         }
         return alerts
     }
@@ -52,16 +79,21 @@ public struct AlertOutbox: Sendable {
     /// The receiver acknowledged the alert: it is never sent again.
     public func markDelivered(_ alert: BudgetAlert, logger: Logger) async throws {
         try await self.client.query(
-            "UPDATE budget_alerts SET delivered_at = now(), last_error = NULL WHERE id = \(alert.id)", logger: logger)
+            "UPDATE budget_alerts SET delivered_at = now(), last_error = NULL WHERE id = \(alert.id)",
+            logger: logger
+        )
     }
 
     /// The delivery failed: try again after `retryAfter`, unless another instance has claimed the alert since
     /// (its lease ran out), whose claim stands.
     public func markFailed(_ alert: BudgetAlert, error: String, retryAfter: Duration, logger: Logger) async throws {
-        try await self.client.query("""
+        try await self.client.query(
+            """
             UPDATE budget_alerts SET last_error = \(error),
                 next_attempt_at = now() + \(retryAfter.wholeMilliseconds) * interval '1 millisecond'
             WHERE id = \(alert.id) AND delivered_at IS NULL AND attempts = \(alert.attempts)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 }

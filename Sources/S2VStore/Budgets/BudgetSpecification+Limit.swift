@@ -13,7 +13,9 @@ extension BudgetSpecification {
     /// ``maximumLimitScale`` decimal places.
     static func checkLimit(_ limit: Decimal) throws(ServiceError) {
         guard !limit.isNaN else { throw .invalidParameter("a budget's limit must be a number.") }
-        guard limit >= 0 else { throw .invalidParameter("a budget's limit cannot be negative; got \(limit.exactString).") }
+        guard limit >= 0 else {
+            throw .invalidParameter("a budget's limit cannot be negative; got \(limit.exactString).")
+        }
         guard limit <= Self.maximumLimit else {
             throw .invalidParameter("a budget's limit can be at most 1000000000000 (10^12).")
         }
@@ -21,7 +23,8 @@ extension BudgetSpecification {
         NSDecimalCompact(&compact)
         guard -Int(compact.exponent) <= Self.maximumLimitScale else {
             throw .invalidParameter(
-                "a budget's limit can have at most \(Self.maximumLimitScale) decimal places; got \(limit.exactString).")
+                "a budget's limit can have at most \(Self.maximumLimitScale) decimal places; got \(limit.exactString)."
+            )
         }
     }
 }

@@ -20,8 +20,12 @@ extension BudgetSpecification {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), Self.timeZoneAreas.contains(String(parts[0])) else { return false }
         let wellFormed = parts.dropFirst().allSatisfy { part in
-            guard let first = part.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
-            return part.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.letters.contains($0) || "_-".unicodeScalars.contains($0)) }
+            guard let first = part.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else {
+                return false
+            }
+            return part.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.letters.contains($0) || "_-".unicodeScalars.contains($0))
+            }
         }
         return wellFormed && TimeZone(identifier: name) != nil
     }
@@ -33,9 +37,11 @@ extension BudgetSpecification {
 
     /// The refusal of a zone name, from this check or PostgreSQL's.
     public static func unknownTimeZone(_ name: String) -> ServiceError {
-        .invalidParameter("""
+        .invalidParameter(
+            """
             '\(name)' is not an IANA time zone name: use UTC or an Area/Location name such as Asia/Shanghai or \
             America/New_York (not localtime, posixrules, an abbreviation or a POSIX rule).
-            """)
+            """
+        )
     }
 }

@@ -21,9 +21,16 @@ public struct BudgetSpecification: Sendable, Equatable {
     ///   `webhook-allow-hosts` setting of whoever sets the budget; without it, only public addresses. The URL's
     ///   host is checked as written (a literal address, `localhost`); names are not resolved here but at every
     ///   delivery.
-    public init(scope: BudgetScope, limit: Decimal, period: BudgetPeriod, timezone: String = "UTC",
-                alerts: AlertThresholds = .standard, webhookURL: String? = nil, webhookFormat: WebhookFormat = .json,
-                webhookAddresses: WebhookAddressRule = WebhookAddressRule()) throws(ServiceError) {
+    public init(
+        scope: BudgetScope,
+        limit: Decimal,
+        period: BudgetPeriod,
+        timezone: String = "UTC",
+        alerts: AlertThresholds = .standard,
+        webhookURL: String? = nil,
+        webhookFormat: WebhookFormat = .json,
+        webhookAddresses: WebhookAddressRule = WebhookAddressRule()
+    ) throws(ServiceError) {
         try Self.checkLimit(limit)
         try Self.checkTimeZoneName(timezone)
         if let webhookURL {

@@ -28,10 +28,19 @@ public struct BudgetStatusDocument: Codable, Sendable, Equatable {
     public var webhookFormat: String
 
     enum CodingKeys: String, CodingKey {
-        case id, scope, team, keyID = "key_id", period, timezone, currency, periodStart = "period_start"
-        case periodEnd = "period_end", limit, spent, held, remaining, percentUsed = "percent_used"
-        case forecast, forecastExceedsLimit = "forecast_exceeds_limit", asOf = "as_of"
-        case alertThresholds = "alert_thresholds", webhookURL = "webhook_url", webhookFormat = "webhook_format"
+        case id, scope, team
+        case keyID = "key_id"
+        case period, timezone, currency
+        case periodStart = "period_start"
+        case periodEnd = "period_end"
+        case limit, spent, held, remaining
+        case percentUsed = "percent_used"
+        case forecast
+        case forecastExceedsLimit = "forecast_exceeds_limit"
+        case asOf = "as_of"
+        case alertThresholds = "alert_thresholds"
+        case webhookURL = "webhook_url"
+        case webhookFormat = "webhook_format"
     }
 
     public init(_ status: BudgetStatus) {

@@ -17,13 +17,16 @@ public struct DashboardRepository: Sendable {
     /// Spend per UTC day for the last `days` days up to today (UTC), oldest first; days without usage are zero.
     public func spendPerDay(days: Int, teamID: Int64?, logger: Logger) async throws -> [DailySpend] {
         let span = Self.clamped(days) - 1
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT to_char(d.day, 'YYYY-MM-DD'), coalesce(sum(u.cost), 0), coalesce(sum(u.calls), 0)::bigint
             FROM (SELECT (now() AT TIME ZONE 'UTC')::date - g.i AS day FROM generate_series(0, \(span)::integer) AS g(i)) d
             LEFT JOIN usage_daily u ON u.day = d.day AND (\(teamID)::bigint IS NULL OR u.team_id = \(teamID))
             GROUP BY d.day
             ORDER BY d.day
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var result: [DailySpend] = []
         for try await (day, cost, calls) in rows.decode((String, Decimal, Int64).self) {
             result.append(DailySpend(day: day, cost: cost, calls: calls))
@@ -34,14 +37,17 @@ public struct DashboardRepository: Sendable {
     /// Spend per team over the last `days` UTC days, largest first; teams without usage are left out.
     public func spendPerTeam(days: Int, teamID: Int64?, logger: Logger) async throws -> [TeamSpend] {
         let span = Self.clamped(days) - 1
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT t.name, sum(u.cost), sum(u.calls)::bigint
             FROM usage_daily u JOIN teams t ON t.id = u.team_id
             WHERE u.day >= (now() AT TIME ZONE 'UTC')::date - \(span)::integer
               AND (\(teamID)::bigint IS NULL OR u.team_id = \(teamID))
             GROUP BY t.name
             ORDER BY sum(u.cost) DESC, t.name
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var result: [TeamSpend] = []
         for try await (name, cost, calls) in rows.decode((String, Decimal, Int64).self) {
             result.append(TeamSpend(teamName: name, cost: cost, calls: calls))
@@ -51,7 +57,8 @@ public struct DashboardRepository: Sendable {
 
     /// The latest `limit` rows of the call log, newest first.
     public func recentCalls(limit: Int = 50, teamID: Int64?, logger: Logger) async throws -> [RecentCall] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT c.at, t.name, k.prefix, c.method, c.endpoint, c.model, c.tier, c.http_status, c.error_code, c.cost
             FROM call_log c
             LEFT JOIN teams t ON t.id = c.team_id
@@ -59,12 +66,27 @@ public struct DashboardRepository: Sendable {
             WHERE \(teamID)::bigint IS NULL OR c.team_id = \(teamID)
             ORDER BY c.at DESC, c.id DESC
             LIMIT \(limit)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var result: [RecentCall] = []
         for try await (at, team, prefix, method, endpoint, model, tier, status, errorCode, cost)
-            in rows.decode((Date, String?, String?, String, String, String?, String?, Int, String?, Decimal).self) {
-            result.append(RecentCall(at: at, teamName: team, keyPrefix: prefix, method: method, endpoint: endpoint,
-                                     model: model, tier: tier, httpStatus: status, errorCode: errorCode, cost: cost))
+            in rows.decode((Date, String?, String?, String, String, String?, String?, Int, String?, Decimal).self)
+        {
+            result.append(
+                RecentCall(
+                    at: at,
+                    teamName: team,
+                    keyPrefix: prefix,
+                    method: method,
+                    endpoint: endpoint,
+                    model: model,
+                    tier: tier,
+                    httpStatus: status,
+                    errorCode: errorCode,
+                    cost: cost
+                )
+            )
         }
         return result
     }
@@ -72,7 +94,9 @@ public struct DashboardRepository: Sendable {
     /// The price book's currency, which spend is counted in.
     public func currency(logger: Logger) async throws -> String {
         let rows = try await self.client.query(
-            "SELECT currency FROM prices GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1", logger: logger)
+            "SELECT currency FROM prices GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1",
+            logger: logger
+        )
         for try await currency in rows.decode(String.self) { return currency }
         return "USD"
     }

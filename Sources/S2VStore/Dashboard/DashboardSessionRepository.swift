@@ -21,22 +21,28 @@ public struct DashboardSessionRepository: Sendable {
         let token = DashboardSessionToken.generate()
         let seconds = Self.lifetime.components.seconds
         try await self.client.query("DELETE FROM dashboard_sessions WHERE expires_at <= now()", logger: logger)
-        try await self.client.query("""
+        try await self.client.query(
+            """
             INSERT INTO dashboard_sessions (token_hash, key_id, expires_at)
             VALUES (\(Data(token.hash)), \(keyID), now() + make_interval(secs => \(seconds)::double precision))
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         return token
     }
 
     /// The caller a session belongs to, or nil for an unknown or expired session or a revoked key.
     public func caller(for token: DashboardSessionToken, logger: Logger) async throws -> Caller? {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT k.id, k.team_id, t.name, k.is_admin
             FROM dashboard_sessions s
             JOIN api_keys k ON k.id = s.key_id
             LEFT JOIN teams t ON t.id = k.team_id
             WHERE s.token_hash = \(Data(token.hash)) AND s.expires_at > now() AND k.revoked_at IS NULL
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         for try await (keyID, teamID, teamName, isAdmin) in rows.decode((Int64, Int64?, String?, Bool).self) {
             return Caller(keyID: keyID, teamID: teamID, teamName: teamName, isAdmin: isAdmin)
         }
@@ -46,7 +52,9 @@ public struct DashboardSessionRepository: Sendable {
     /// Ends a session; returns false if there was none.
     public func delete(_ token: DashboardSessionToken, logger: Logger) async throws -> Bool {
         let rows = try await self.client.query(
-            "DELETE FROM dashboard_sessions WHERE token_hash = \(Data(token.hash)) RETURNING key_id", logger: logger)
+            "DELETE FROM dashboard_sessions WHERE token_hash = \(Data(token.hash)) RETURNING key_id",
+            logger: logger
+        )
         for try await _ in rows.decode(Int64.self) { return true }
         return false
     }

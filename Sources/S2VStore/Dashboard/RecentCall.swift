@@ -14,8 +14,18 @@ public struct RecentCall: Sendable, Equatable {
     public var errorCode: String?
     public var cost: Decimal
 
-    public init(at: Date, teamName: String?, keyPrefix: String?, method: String, endpoint: String, model: String?,
-                tier: String?, httpStatus: Int, errorCode: String?, cost: Decimal) {
+    public init(
+        at: Date,
+        teamName: String?,
+        keyPrefix: String?,
+        method: String,
+        endpoint: String,
+        model: String?,
+        tier: String?,
+        httpStatus: Int,
+        errorCode: String?,
+        cost: Decimal
+    ) {
         self.at = at
         self.teamName = teamName
         self.keyPrefix = keyPrefix

@@ -21,33 +21,53 @@ public final class Database: Sendable {
     /// - Parameter actor: who is acting, recorded with every admin change this client makes (the session's
     ///   `s2v.actor` setting, read by the `admin_changes` triggers); nil for the gateway, whose admin API names
     ///   the calling key per transaction instead.
-    public static func open(_ location: DatabaseLocation, maximumConnections: Int = 20, actor: String? = nil,
-                            logger: Logger) async throws -> Database {
+    public static func open(
+        _ location: DatabaseLocation,
+        maximumConnections: Int = 20,
+        actor: String? = nil,
+        logger: Logger
+    ) async throws -> Database {
         // The pool's own warnings include one for a query made in the instant before its run loop starts, which
         // is harmless and would land in the middle of a command's output; its errors still show.
         var poolLogger = logger
         poolLogger.logLevel = max(logger.logLevel, .error)
-        return try await Self.open(location, maximumConnections: maximumConnections, actor: actor, poolLogger: poolLogger,
-                                   logger: logger)
+        return try await Self.open(
+            location,
+            maximumConnections: maximumConnections,
+            actor: actor,
+            poolLogger: poolLogger,
+            logger: logger
+        )
     }
 
-    private static func open(_ location: DatabaseLocation, maximumConnections: Int, actor: String?, poolLogger: Logger,
-                             logger: Logger) async throws -> Database {
+    private static func open(
+        _ location: DatabaseLocation,
+        maximumConnections: Int,
+        actor: String?,
+        poolLogger: Logger,
+        logger: Logger
+    ) async throws -> Database {
         switch location {
         case .url(let url):
             var configuration = try DatabaseURL.configuration(from: url)
             configuration.options.maximumConnections = maximumConnections
             configuration.options.additionalStartupParameters += AdminActor.startupParameters(actor)
-            return Database(client: StoreClient(configuration: configuration, backgroundLogger: poolLogger, logger: logger),
-                            embedded: nil, logger: logger)
+            return Database(
+                client: StoreClient(configuration: configuration, backgroundLogger: poolLogger, logger: logger),
+                embedded: nil,
+                logger: logger
+            )
         case .embedded(let dataDirectory):
             let embedded = try await EmbeddedPostgres.prepare(dataDirectory: dataDirectory, logger: logger)
             try await embedded.start()
             var configuration = embedded.clientConfiguration()
             configuration.options.maximumConnections = maximumConnections
             configuration.options.additionalStartupParameters += AdminActor.startupParameters(actor)
-            return Database(client: StoreClient(configuration: configuration, backgroundLogger: poolLogger, logger: logger),
-                            embedded: embedded, logger: logger)
+            return Database(
+                client: StoreClient(configuration: configuration, backgroundLogger: poolLogger, logger: logger),
+                embedded: embedded,
+                logger: logger
+            )
         }
     }
 
@@ -62,7 +82,9 @@ public final class Database: Sendable {
     }
 
     /// Runs the client for the duration of `body`, then closes the database. For short commands.
-    public func withRunningClient<Result: Sendable>(_ body: @Sendable (StoreClient) async throws -> Result) async throws -> Result {
+    public func withRunningClient<Result: Sendable>(
+        _ body: @Sendable (StoreClient) async throws -> Result
+    ) async throws -> Result {
         let result: Result
         do {
             result = try await self.client.whileRunning(body)

@@ -9,17 +9,20 @@ public enum DatabaseURL {
 
         public var description: String {
             switch self {
-            case .invalid(let reason): "invalid DATABASE_URL: \(reason) (expected postgres://user:password@host:5432/database)"
+            case .invalid(let reason):
+                "invalid DATABASE_URL: \(reason) (expected postgres://user:password@host:5432/database)"
             }
         }
     }
 
     public static func configuration(from string: String) throws(ParseError) -> PostgresClient.Configuration {
         guard let components = URLComponents(string: string), let scheme = components.scheme,
-              ["postgres", "postgresql"].contains(scheme)
+            ["postgres", "postgresql"].contains(scheme)
         else { throw .invalid("scheme must be postgres:// or postgresql://") }
         let query = Dictionary(
-            (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+            (components.queryItems ?? []).map { ($0.name, $0.value ?? "") },
+            uniquingKeysWith: { _, last in last }
+        )
         let username = components.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
         let password = components.password.flatMap { $0.removingPercentEncoding }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
@@ -27,8 +30,11 @@ public enum DatabaseURL {
         if let socketFolder = query["host"], socketFolder.hasPrefix("/") {
             let port = components.port ?? 5432
             return PostgresClient.Configuration(
-                unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: username, password: password,
-                database: database)
+                unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)",
+                username: username,
+                password: password,
+                database: database
+            )
         }
         guard let host = components.host, !host.isEmpty else { throw .invalid("no host") }
         let tls: PostgresClient.Configuration.TLS
@@ -39,7 +45,12 @@ public enum DatabaseURL {
         case let mode: throw .invalid("unsupported sslmode \(mode)")
         }
         return PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: username, password: password, database: database,
-            tls: tls)
+            host: host,
+            port: components.port ?? 5432,
+            username: username,
+            password: password,
+            database: database,
+            tls: tls
+        )
     }
 }

@@ -8,16 +8,13 @@ extension PostgresTransactionError {
 }
 
 extension StoreClient {
-    /// `withTransaction`, rethrowing the closure's own error (a domain error, say) instead of the wrapper.
+    /// A transaction that rethrows the closure's own error (a domain error, say) as it is: the store's
+    /// ``withTransaction(logger:file:line:isolation:_:)`` does, unlike PostgresNIO's, which wraps it.
     public func withUnwrappedTransaction<Result>(
         logger: Logger,
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
-        do {
-            return try await self.withTransaction(logger: logger, isolation: isolation, body)
-        } catch let error as PostgresTransactionError {
-            throw error.underlying
-        }
+        try await self.withTransaction(logger: logger, isolation: isolation, body)
     }
 }

@@ -2,7 +2,9 @@ import Logging
 
 extension StoreClient {
     /// Runs the client for the duration of `body`, then stops it (see ``run()``).
-    public func whileRunning<Result: Sendable>(_ body: @Sendable (StoreClient) async throws -> Result) async throws -> Result {
+    public func whileRunning<Result: Sendable>(
+        _ body: @Sendable (StoreClient) async throws -> Result
+    ) async throws -> Result {
         let running = await self.startRunning()
         do {
             let result = try await body(self)

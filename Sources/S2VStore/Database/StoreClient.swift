@@ -54,19 +54,27 @@ public final class StoreClient: Sendable {
         var nextOperation = 0
         /// The `run()` of every pool still running: the current one and those retiring.
         var pools: [ObjectIdentifier: Task<Void, Never>] = [:]
+        /// Operations under way on each pool, from their wait for it to the release of their connection.
+        var busy: [ObjectIdentifier: Int] = [:]
         var stopping = false
     }
 
     /// - Parameters:
     ///   - backgroundLogger: the pools' own log.
     ///   - logger: where replacements and abandoned pools are reported; the background logger when nil.
-    public init(configuration: PostgresClient.Configuration, backgroundLogger: Logger, logger: Logger? = nil,
-                renewal: Renewal = Renewal()) {
+    public init(
+        configuration: PostgresClient.Configuration,
+        backgroundLogger: Logger,
+        logger: Logger? = nil,
+        renewal: Renewal = Renewal()
+    ) {
         self.configuration = configuration
         self.backgroundLogger = backgroundLogger
         self.logger = logger ?? backgroundLogger
         self.renewal = renewal
-        self.state = Mutex(State(current: PostgresClient(configuration: configuration, backgroundLogger: backgroundLogger)))
+        self.state = Mutex(
+            State(current: PostgresClient(configuration: configuration, backgroundLogger: backgroundLogger))
+        )
     }
 
     /// How many times the pool was replaced since the client started.
@@ -76,49 +84,72 @@ public final class StoreClient: Sendable {
 
     // MARK: - The operations
 
-    /// `PostgresClient.query`.
+    /// `PostgresClient.query`, with the rows read in full before the connection goes back to the pool.
+    ///
+    /// PostgresNIO 1.33 never ends a query written on a connection that has closed: the write fails where nobody
+    /// looks, and the answer it waits for never comes, cancelled or not. After a database restart its pool can
+    /// still lease such a connection for a moment. So each statement is sent on a leased connection checked to be
+    /// open (``withConnection(isolation:_:)``), and its rows are read while it is leased.
     @discardableResult
     public func query(
-        _ query: PostgresQuery, logger: Logger? = nil, file: String = #fileID, line: Int = #line
-    ) async throws -> PostgresRowSequence {
-        let (client, operation) = self.beginWaiting()
-        do {
-            let rows = try await client.query(query, logger: logger, file: file, line: line)
-            self.endWaiting(operation, answered: true)
-            return rows
-        } catch let error as PSQLError where error.code == .server {
-            // The server refused the statement: that is an answer.
-            self.endWaiting(operation, answered: true)
-            throw error
-        } catch {
-            self.endWaiting(operation, answered: false)
-            throw error
+        _ query: PostgresQuery,
+        logger: Logger? = nil,
+        file: String = #fileID,
+        line: Int = #line
+    ) async throws -> StoreRows {
+        try await self.withConnection { connection in
+            let rows = try await connection.query(query, logger: logger ?? Self.silent, file: file, line: line)
+            return StoreRows(try await rows.collect())
         }
     }
 
-    /// `PostgresClient.withConnection`.
+    /// `PostgresClient.withConnection`; throws ``StoreConnectionClosed`` rather than lend a connection that has
+    /// closed (see ``query(_:logger:file:line:)``).
     public func withConnection<Result>(
         isolation: isolated (any Actor)? = #isolation,
         _ closure: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
         let (client, operation) = self.beginWaiting()
-        defer { self.endWaiting(operation, answered: false) }
+        defer {
+            self.endWaiting(operation, answered: false)
+            self.finish(on: client)
+        }
         return try await client.withConnection(isolation: isolation) { connection in
+            guard !connection.isClosed else { throw StoreConnectionClosed() }
             // A connection leased is the pool answering, however long the closure then takes.
             self.endWaiting(operation, answered: true)
             return try await closure(connection)
         }
     }
 
-    /// `PostgresClient.withTransaction`.
+    /// A transaction: `BEGIN`, the closure, then `COMMIT`, or `ROLLBACK` when the closure throws, whose own error
+    /// is rethrown as it is. Unlike PostgresNIO's `withTransaction`, it sends no `ROLLBACK` on a connection that
+    /// has closed (the server rolled back already), which would never return (see ``query(_:logger:file:line:)``).
     public func withTransaction<Result>(
-        logger: Logger, file: String = #file, line: Int = #line, isolation: isolated (any Actor)? = #isolation,
+        logger: Logger,
+        file: String = #fileID,
+        line: Int = #line,
+        isolation: isolated (any Actor)? = #isolation,
         _ closure: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
         try await self.withConnection(isolation: isolation) { connection in
-            try await connection.withTransaction(logger: logger, file: file, line: line, isolation: isolation, closure)
+            try await connection.query("BEGIN;", logger: logger, file: file, line: line)
+            let result: Result
+            do {
+                result = try await closure(connection)
+            } catch {
+                if !connection.isClosed {
+                    _ = try? await connection.query("ROLLBACK;", logger: logger, file: file, line: line)
+                }
+                throw error
+            }
+            guard !connection.isClosed else { throw StoreConnectionClosed() }
+            try await connection.query("COMMIT;", logger: logger, file: file, line: line)
+            return result
         }
     }
+
+    static let silent = Logger(label: "s2v-meter.store.silent", factory: { _ in SwiftLogNoOpLogHandler() })
 
     // MARK: - Running
 
@@ -144,10 +175,15 @@ public final class StoreClient: Sendable {
             return Array(state.pools.values)
         }
         for pool in pools { pool.cancel() }
-        let stopped = await TaskDeadline.wait(for: Task { for pool in pools { await pool.value } }, atMost: Self.shutdownGrace)
+        let stopped = await TaskDeadline.wait(
+            for: Task { for pool in pools { await pool.value } },
+            atMost: Self.shutdownGrace
+        )
         if !stopped {
-            self.logger.warning("the database client did not close its connections in time; abandoned",
-                                          metadata: ["grace": "\(Self.shutdownGrace)"])
+            self.logger.warning(
+                "the database client did not close its connections in time; abandoned",
+                metadata: ["grace": "\(Self.shutdownGrace)"]
+            )
         }
     }
 
@@ -222,11 +258,22 @@ public final class StoreClient: Sendable {
             state.lastRenewal = now
             return (state.renewals, state.pools[ObjectIdentifier(stale)])
         }
-        self.logger.warning("the database pool stopped answering; replaced by a fresh one", metadata: [
-            "renewals": "\(renewals)", "retired_in": "\(self.renewal.retirement)"])
+        self.logger.warning(
+            "the database pool stopped answering; replaced by a fresh one",
+            metadata: [
+                "renewals": "\(renewals)", "retired_in": "\(self.renewal.retirement)",
+            ]
+        )
         let retirement = self.renewal.retirement
         Task {
+            // Stopping a pool closes the connections it has leased, and PostgresNIO 1.33 never ends a query on a
+            // connection closed under it: the stale pool is stopped only once nothing uses it (a dispatch round
+            // holding its account lock on it, say), and a second later, for rows still being read.
             try? await Task.sleep(for: retirement)
+            while self.state.withLock({ $0.busy[ObjectIdentifier(stale), default: 0] > 0 }) {
+                try? await Task.sleep(for: .seconds(1))
+            }
+            try? await Task.sleep(for: .seconds(1))
             // Not waited for: a pool stuck in its backoff may never finish stopping (see ``run()``).
             retiring?.cancel()
             _ = self.state.withLock { $0.pools.removeValue(forKey: ObjectIdentifier(stale)) }
@@ -239,6 +286,7 @@ public final class StoreClient: Sendable {
         self.state.withLock { state in
             state.nextOperation += 1
             state.waiting[state.nextOperation] = .now
+            state.busy[ObjectIdentifier(state.current), default: 0] += 1
             return (state.current, state.nextOperation)
         }
     }
@@ -253,6 +301,15 @@ public final class StoreClient: Sendable {
             } else {
                 state.unanswered = true
             }
+        }
+    }
+
+    /// Ends an operation on `client`'s pool, once its connection is released.
+    private func finish(on client: PostgresClient) {
+        self.state.withLock { state in
+            let pool = ObjectIdentifier(client)
+            let left = state.busy[pool, default: 1] - 1
+            state.busy[pool] = left > 0 ? left : nil
         }
     }
 }

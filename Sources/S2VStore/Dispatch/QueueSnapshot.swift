@@ -13,7 +13,9 @@ public struct QueueSnapshot: Sendable, Equatable {
         public var oldestQueuedAt: Date?
 
         enum CodingKeys: String, CodingKey {
-            case team, queued, inFlight = "in_flight", oldestQueuedAt = "oldest_queued_at"
+            case team, queued
+            case inFlight = "in_flight"
+            case oldestQueuedAt = "oldest_queued_at"
         }
     }
 
@@ -26,7 +28,10 @@ public struct QueueSnapshot: Sendable, Equatable {
         public var removed: Bool
 
         enum CodingKeys: String, CodingKey {
-            case account, inFlight = "in_flight", maxInFlight = "max_in_flight", removed
+            case account
+            case inFlight = "in_flight"
+            case maxInFlight = "max_in_flight"
+            case removed
         }
     }
 

@@ -26,8 +26,13 @@ public final class ChildProcess: @unchecked Sendable {
     /// `errorPath`, or to `outputPath` too when that is nil.
     ///
     /// - Parameter environment: the child's environment; nil passes this process's own.
-    public init(executable: String, arguments: [String], environment: [String: String]? = nil, outputPath: String,
-                errorPath: String? = nil) throws {
+    public init(
+        executable: String,
+        arguments: [String],
+        environment: [String: String]? = nil,
+        outputPath: String,
+        errorPath: String? = nil
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -43,10 +48,10 @@ public final class ChildProcess: @unchecked Sendable {
         Self.closeInheritedDescriptors(&actions)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let envp = environmentStrings.map { strdup($0) } + [nil]
-        defer { envp.forEach { free($0) } }
+        defer { for variable in envp { free(variable) } }
 
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)

@@ -27,7 +27,6 @@ public struct ClusterLayout: Sendable, Equatable {
     public var controlLockPath: String { self.dataDirectory + "/cluster.lock" }
     /// Every process using the cluster holds a shared lock on this file; the last one out stops the server.
     public var usersLockPath: String { self.dataDirectory + "/cluster.users" }
-    public var linkPath: String { self.dataDirectory + "/postgres" }
 
     public init(dataDirectory: String, clusterRoot: String) {
         self.dataDirectory = dataDirectory

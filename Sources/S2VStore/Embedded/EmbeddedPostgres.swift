@@ -33,8 +33,14 @@ public final class EmbeddedPostgres: Sendable {
     /// `max_connections` when this process starts the server; nil keeps the cluster's setting (300).
     private let maximumConnections: Int?
 
-    private init(layout: ClusterLayout, binaries: PostgresBinaries, runner: ProcessRunner,
-                 serverUserIDs: (uid: uid_t, gid: gid_t)?, maximumConnections: Int?, logger: Logger) {
+    private init(
+        layout: ClusterLayout,
+        binaries: PostgresBinaries,
+        runner: ProcessRunner,
+        serverUserIDs: (uid: uid_t, gid: gid_t)?,
+        maximumConnections: Int?,
+        logger: Logger
+    ) {
         self.maximumConnections = maximumConnections
         self.layout = layout
         self.binaries = binaries
@@ -67,8 +73,14 @@ public final class EmbeddedPostgres: Sendable {
             let layout = ClusterLayout(dataDirectory: dataDirectory, clusterRoot: dataDirectory + "/postgres")
             try Self.makePrivateDirectory(layout.clusterRoot, owner: nil)
             try Self.makePrivateDirectory(layout.socketDirectory, owner: nil)
-            return EmbeddedPostgres(layout: layout, binaries: binaries, runner: ProcessRunner(user: nil),
-                                    serverUserIDs: nil, maximumConnections: maximumConnections, logger: logger)
+            return EmbeddedPostgres(
+                layout: layout,
+                binaries: binaries,
+                runner: ProcessRunner(user: nil),
+                serverUserIDs: nil,
+                maximumConnections: maximumConnections,
+                logger: logger
+            )
         }
 
         let user = environment["S2V_METER_PG_USER"] ?? "postgres"
@@ -85,11 +97,16 @@ public final class EmbeddedPostgres: Sendable {
             clusterRoot = link
         } else {
             let clustersDirectory = environment["S2V_METER_CLUSTERS_DIR"] ?? "/var/lib/s2v-meter/clusters"
-            try fileManager.createDirectory(atPath: clustersDirectory, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o755])
+            try fileManager.createDirectory(
+                atPath: clustersDirectory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o755]
+            )
             clusterRoot = clustersDirectory + "/" + ClusterLayout.shortHash(of: dataDirectory)
-            logger.info("data directory is not reachable by the PostgreSQL user; cluster placed elsewhere",
-                        metadata: ["user": "\(user)", "cluster": "\(clusterRoot)"])
+            logger.info(
+                "data directory is not reachable by the PostgreSQL user; cluster placed elsewhere",
+                metadata: ["user": "\(user)", "cluster": "\(clusterRoot)"]
+            )
         }
         let layout = ClusterLayout(dataDirectory: dataDirectory, clusterRoot: clusterRoot)
         try Self.makePrivateDirectory(layout.clusterRoot, owner: ids)
@@ -97,8 +114,14 @@ public final class EmbeddedPostgres: Sendable {
         if clusterRoot != link, !fileManager.fileExists(atPath: link) {
             try fileManager.createSymbolicLink(atPath: link, withDestinationPath: clusterRoot)
         }
-        return EmbeddedPostgres(layout: layout, binaries: binaries, runner: runner, serverUserIDs: ids,
-                                maximumConnections: maximumConnections, logger: logger)
+        return EmbeddedPostgres(
+            layout: layout,
+            binaries: binaries,
+            runner: runner,
+            serverUserIDs: ids,
+            maximumConnections: maximumConnections,
+            logger: logger
+        )
     }
 
     /// Creates the cluster if needed, starts it unless it already runs, and registers this process as a user.
@@ -114,9 +137,12 @@ public final class EmbeddedPostgres: Sendable {
         } else {
             self.logger.info("starting embedded PostgreSQL", metadata: ["cluster": "\(self.layout.clusterRoot)"])
             let options = self.maximumConnections.map { ["-o", "-c max_connections=\($0)"] } ?? []
-            let started = try await self.runner.run(self.binaries.pgCtl, [
-                "start", "-w", "-t", "120", "-D", self.layout.pgData, "-l", self.layout.logFile,
-            ] + options)
+            let started = try await self.runner.run(
+                self.binaries.pgCtl,
+                [
+                    "start", "-w", "-t", "120", "-D", self.layout.pgData, "-l", self.layout.logFile,
+                ] + options
+            )
             guard started.succeeded else {
                 let log = (try? String(contentsOfFile: self.layout.logFile, encoding: .utf8)) ?? ""
                 let tail = log.split(separator: "\n").suffix(5).joined(separator: " | ")
@@ -148,9 +174,14 @@ public final class EmbeddedPostgres: Sendable {
     }
 
     /// Client settings for a database of this cluster.
-    public func clientConfiguration(database: String = EmbeddedPostgres.defaultDatabase) -> PostgresClient.Configuration {
+    public func clientConfiguration(database: String = EmbeddedPostgres.defaultDatabase) -> PostgresClient.Configuration
+    {
         var configuration = PostgresClient.Configuration(
-            unixSocketPath: self.layout.socketPath, username: Self.databaseUser, password: nil, database: database)
+            unixSocketPath: self.layout.socketPath,
+            username: Self.databaseUser,
+            password: nil,
+            database: database
+        )
         configuration.options.maximumConnections = 10
         return configuration
     }
@@ -159,7 +190,10 @@ public final class EmbeddedPostgres: Sendable {
     public func createDatabase(_ name: String) async throws {
         precondition(Self.isPlainIdentifier(name), "database names are plain identifiers")
         try await self.withMaintenanceConnection { connection in
-            let rows = try await connection.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: self.logger)
+            let rows = try await connection.query(
+                "SELECT 1 FROM pg_database WHERE datname = \(name)",
+                logger: self.logger
+            )
             var exists = false
             for try await _ in rows { exists = true }
             if !exists {
@@ -174,10 +208,15 @@ public final class EmbeddedPostgres: Sendable {
 
     /// Creates `target` as a copy of `source` (which must have no open connections); fast for test fixtures.
     public func copyDatabase(from source: String, to target: String) async throws {
-        precondition(Self.isPlainIdentifier(source) && Self.isPlainIdentifier(target), "database names are plain identifiers")
+        precondition(
+            Self.isPlainIdentifier(source) && Self.isPlainIdentifier(target),
+            "database names are plain identifiers"
+        )
         try await self.withMaintenanceConnection { connection in
             try await connection.query(
-                PostgresQuery(unsafeSQL: "CREATE DATABASE \(target) TEMPLATE \(source)"), logger: self.logger)
+                PostgresQuery(unsafeSQL: "CREATE DATABASE \(target) TEMPLATE \(source)"),
+                logger: self.logger
+            )
         }
     }
 
@@ -186,7 +225,9 @@ public final class EmbeddedPostgres: Sendable {
         precondition(Self.isPlainIdentifier(name), "database names are plain identifiers")
         try await self.withMaintenanceConnection { connection in
             try await connection.query(
-                PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: self.logger)
+                PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"),
+                logger: self.logger
+            )
         }
     }
 
@@ -247,9 +288,12 @@ public final class EmbeddedPostgres: Sendable {
             try fileManager.removeItem(atPath: self.layout.pgData)
         }
         self.logger.info("creating embedded PostgreSQL cluster", metadata: ["cluster": "\(self.layout.clusterRoot)"])
-        let created = try await self.runner.run(self.binaries.initdb, [
-            "-D", self.layout.pgData, "-U", Self.databaseUser, "--auth=trust", "--encoding=UTF8", "--locale=C",
-        ])
+        let created = try await self.runner.run(
+            self.binaries.initdb,
+            [
+                "-D", self.layout.pgData, "-U", Self.databaseUser, "--auth=trust", "--encoding=UTF8", "--locale=C",
+            ]
+        )
         guard created.succeeded else {
             throw EmbeddedPostgresError.commandFailed(command: "initdb", output: created.output)
         }
@@ -272,9 +316,17 @@ public final class EmbeddedPostgres: Sendable {
 
     private func withMaintenanceConnection(_ body: (PostgresConnection) async throws -> Void) async throws {
         let configuration = PostgresConnection.Configuration(
-            unixSocketPath: self.layout.socketPath, username: Self.databaseUser, password: nil, database: "postgres")
+            unixSocketPath: self.layout.socketPath,
+            username: Self.databaseUser,
+            password: nil,
+            database: "postgres"
+        )
         let connection = try await PostgresConnection.connect(
-            on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 0, logger: self.logger)
+            on: MultiThreadedEventLoopGroup.singleton.next(),
+            configuration: configuration,
+            id: 0,
+            logger: self.logger
+        )
         do {
             try await body(connection)
             try await connection.close()
@@ -288,11 +340,17 @@ public final class EmbeddedPostgres: Sendable {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         if let owner {
             guard chown(path, owner.uid, owner.gid) == 0 else {
-                throw EmbeddedPostgresError.commandFailed(command: "chown \(path)", output: String(cString: strerror(errno)))
+                throw EmbeddedPostgresError.commandFailed(
+                    command: "chown \(path)",
+                    output: String(cString: strerror(errno))
+                )
             }
         }
         guard chmod(path, 0o700) == 0 else {
-            throw EmbeddedPostgresError.commandFailed(command: "chmod \(path)", output: String(cString: strerror(errno)))
+            throw EmbeddedPostgresError.commandFailed(
+                command: "chmod \(path)",
+                output: String(cString: strerror(errno))
+            )
         }
     }
 }

@@ -63,8 +63,12 @@ public final class FileLock: @unchecked Sendable {
                 if flock(descriptor, operation) == 0 {
                     continuation.resume()
                 } else {
-                    continuation.resume(throwing: EmbeddedPostgresError.lockFailed(
-                        path: path, reason: String(cString: strerror(errno))))
+                    continuation.resume(
+                        throwing: EmbeddedPostgresError.lockFailed(
+                            path: path,
+                            reason: String(cString: strerror(errno))
+                        )
+                    )
                 }
             }
         }

@@ -18,7 +18,8 @@ public struct ClientLimitRepository: Sendable {
         let (scopeName, teamID, keyID) = Self.columns(scope)
         let index = scopeName == "team" ? "(team_id) WHERE scope = 'team'" : "(key_id) WHERE scope = 'key'"
         do {
-            try await self.client.query("""
+            try await self.client.query(
+                """
                 INSERT INTO client_limits (scope, team_id, key_id, requests_per_second, burst, max_active_tasks, tasks_per_day)
                 VALUES (\(scopeName), \(teamID), \(keyID), \(limits.requestsPerSecond), \(limits.burst),
                         \(limits.maxActiveTasks), \(limits.tasksPerDay))
@@ -26,7 +27,9 @@ public struct ClientLimitRepository: Sendable {
                     requests_per_second = excluded.requests_per_second, burst = excluded.burst,
                     max_active_tasks = excluded.max_active_tasks, tasks_per_day = excluded.tasks_per_day,
                     tokens = 0, refilled_at = '-infinity', updated_at = now()
-                """, logger: logger)
+                """,
+                logger: logger
+            )
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23503" {
             throw ServiceError.invalidParameter("No such \(scopeName): \(scope).")
         }
@@ -35,17 +38,21 @@ public struct ClientLimitRepository: Sendable {
     /// Removes the limits of a team or key; returns whether it had any.
     public func clear(_ scope: ClientLimitScope, logger: Logger) async throws -> Bool {
         let (scopeName, teamID, keyID) = Self.columns(scope)
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             DELETE FROM client_limits
             WHERE scope = \(scopeName) AND team_id IS NOT DISTINCT FROM \(teamID) AND key_id IS NOT DISTINCT FROM \(keyID)
             RETURNING id
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         for try await _ in rows.decode(Int64.self) { return true }
         return false
     }
 
     public func list(logger: Logger) async throws -> [ClientLimitRecord] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT l.scope, coalesce(l.team_id, l.key_id),
                    CASE WHEN l.scope = 'team' THEN t.name ELSE kt.name || ' / ' || k.prefix || '…' || nullif(' ' || k.name, ' ') END,
                    l.requests_per_second, l.burst, l.max_active_tasks, l.tasks_per_day, l.updated_at
@@ -54,14 +61,26 @@ public struct ClientLimitRepository: Sendable {
             LEFT JOIN api_keys k ON k.id = l.key_id
             LEFT JOIN teams kt ON kt.id = k.team_id
             ORDER BY l.scope DESC, 3
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var records: [ClientLimitRecord] = []
         for try await (scope, id, subject, rate, burst, cap, daily, updatedAt)
-            in rows.decode((String, Int64, String?, Decimal?, Int?, Int?, Int?, Date).self) {
-            records.append(ClientLimitRecord(
-                scope: scope == "team" ? .team(id) : .key(id), subject: subject ?? "\(id)",
-                limits: ClientLimits(requestsPerSecond: rate, burst: burst, maxActiveTasks: cap, tasksPerDay: daily),
-                updatedAt: updatedAt))
+            in rows.decode((String, Int64, String?, Decimal?, Int?, Int?, Int?, Date).self)
+        {
+            records.append(
+                ClientLimitRecord(
+                    scope: scope == "team" ? .team(id) : .key(id),
+                    subject: subject ?? "\(id)",
+                    limits: ClientLimits(
+                        requestsPerSecond: rate,
+                        burst: burst,
+                        maxActiveTasks: cap,
+                        tasksPerDay: daily
+                    ),
+                    updatedAt: updatedAt
+                )
+            )
         }
         return records
     }
@@ -70,7 +89,10 @@ public struct ClientLimitRepository: Sendable {
     /// is 429 `Throttling.RateQuota` with the limit's figures.
     public func takeRequest(teamID: Int64, keyID: Int64, logger: Logger) async throws {
         do {
-            let rows = try await self.client.query("SELECT client_limits_take(\(teamID), \(keyID), false)", logger: logger)
+            let rows = try await self.client.query(
+                "SELECT client_limits_take(\(teamID), \(keyID), false)",
+                logger: logger
+            )
             for try await _ in rows {}  // a refusal arrives with the rows
         } catch let error as PSQLError {
             guard let refusal = error.clientLimitRefusal else { throw error }

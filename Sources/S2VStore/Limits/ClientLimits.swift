@@ -11,7 +11,12 @@ public struct ClientLimits: Sendable, Equatable {
     /// Generation tasks admitted per UTC day.
     public var tasksPerDay: Int?
 
-    public init(requestsPerSecond: Decimal? = nil, burst: Int? = nil, maxActiveTasks: Int? = nil, tasksPerDay: Int? = nil) {
+    public init(
+        requestsPerSecond: Decimal? = nil,
+        burst: Int? = nil,
+        maxActiveTasks: Int? = nil,
+        tasksPerDay: Int? = nil
+    ) {
         self.requestsPerSecond = requestsPerSecond
         self.burst = burst
         self.maxActiveTasks = maxActiveTasks
@@ -26,7 +31,9 @@ public struct ClientLimits: Sendable, Equatable {
         if let rate = self.requestsPerSecond, rate <= 0 || rate > 100_000 {
             return "Requests per second must be above 0 and at most 100000."
         }
-        if let burst = self.burst, !(1...1_000_000).contains(burst) { return "The burst must be between 1 and 1000000." }
+        if let burst = self.burst, !(1...1_000_000).contains(burst) {
+            return "The burst must be between 1 and 1000000."
+        }
         if let cap = self.maxActiveTasks, cap < 0 { return "The queued + running task cap cannot be negative." }
         if let daily = self.tasksPerDay, daily < 0 { return "The daily task limit cannot be negative." }
         if self == ClientLimits() { return "Give at least one limit." }

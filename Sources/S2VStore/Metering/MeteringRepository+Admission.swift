@@ -15,7 +15,12 @@ extension MeteringRepository {
     /// - Parameters:
     ///   - requestBody: the client's JSON body, forwarded upstream as it is.
     public func admitGeneration(
-        caller: Caller, teamID: Int64, model: MeteredModel, price: Price, requestBody: String, logger: Logger
+        caller: Caller,
+        teamID: Int64,
+        model: MeteredModel,
+        price: Price,
+        requestBody: String,
+        logger: Logger
     ) async throws -> AdmittedTask {
         guard let maxSeconds = model.maxBillableSeconds else {
             throw ServiceError.invalidParameter("\(model.name) is not a video generation model.")
@@ -25,29 +30,46 @@ extension MeteringRepository {
         return try await self.refusingOverLimits(caller: caller, logger: logger) {
             try await self.client.withUnwrappedTransaction(logger: logger) { connection in
                 let limited = try await connection.query(
-                    "SELECT client_limits_take(\(teamID), \(caller.keyID), true)", logger: logger)
+                    "SELECT client_limits_take(\(teamID), \(caller.keyID), true)",
+                    logger: logger
+                )
                 for try await _ in limited {}  // a refusal arrives with the rows
-                let rows = try await connection.query("""
+                let rows = try await connection.query(
+                    """
                     INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
                     VALUES (\(taskID), \(teamID), \(caller.keyID), \(price.model), \(price.tier), \(price.id), \(hold),
                             \(requestBody)::jsonb)
                     RETURNING admitted_at
-                    """, logger: logger)
+                    """,
+                    logger: logger
+                )
                 var admittedAt = Date()
                 for try await value in rows.decode(Date.self) { admittedAt = value }
-                try await connection.query("""
+                try await connection.query(
+                    """
                     INSERT INTO dispatch_queue (task_id, team_id, priority, enqueued_at)
                     SELECT \(taskID), \(teamID), priority, \(admittedAt) FROM api_keys WHERE id = \(caller.keyID)
-                    """, logger: logger)
-                try await connection.query("""
+                    """,
+                    logger: logger
+                )
+                try await connection.query(
+                    """
                     INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
                                                 amount, held, currency, attributed_at)
-                    VALUES ('hold', \(teamID), \(caller.keyID), \(taskID), \(price.model), \(price.tier), \(price.id),
+                    VALUES (\(literal: LedgerEntryKind.hold), \(teamID), \(caller.keyID), \(taskID), \(price.model), \(price.tier), \(price.id),
                             \(maxSeconds), \(price.unitPrice), 0, \(hold), \(price.currency), \(admittedAt))
-                    """, logger: logger)
+                    """,
+                    logger: logger
+                )
                 try await UsageDelta(calls: 1).apply(
-                    on: connection, attributedAt: admittedAt, teamID: teamID, keyID: caller.keyID, model: price.model,
-                    tier: price.tier, logger: logger)
+                    on: connection,
+                    attributedAt: admittedAt,
+                    teamID: teamID,
+                    keyID: caller.keyID,
+                    model: price.model,
+                    tier: price.tier,
+                    logger: logger
+                )
                 return AdmittedTask(id: taskID, holdAmount: hold, admittedAt: admittedAt)
             }
         }

@@ -12,7 +12,8 @@ extension MeteringRepository {
     /// same task.
     public func claimNextSubmission(account: String, logger: Logger) async throws -> SubmissionClaim? {
         try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            let heads = try await connection.query("""
+            let heads = try await connection.query(
+                """
                 SELECT h.task_id FROM (
                     SELECT DISTINCT ON (q.team_id) q.task_id, q.team_id
                     FROM dispatch_queue q WHERE q.not_before <= now()
@@ -20,7 +21,9 @@ extension MeteringRepository {
                 ORDER BY (SELECT max(c.started_at) FROM upstream_calls c
                           WHERE c.team_id = h.team_id AND c.kind = 'submit') ASC NULLS FIRST, h.task_id
                 LIMIT 20
-                """, logger: logger)
+                """,
+                logger: logger
+            )
             var candidates: [UUID] = []
             for try await id in heads.decode(UUID.self) { candidates.append(id) }
             for candidate in candidates {
@@ -33,69 +36,96 @@ extension MeteringRepository {
     }
 
     /// Claims one queued task unless another claimer holds it.
-    private static func claim(_ taskID: UUID, account: String, on connection: PostgresConnection,
-                              logger: Logger) async throws -> SubmissionClaim? {
-        let rows = try await connection.query("""
+    private static func claim(
+        _ taskID: UUID,
+        account: String,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> SubmissionClaim? {
+        let rows = try await connection.query(
+            """
             SELECT t.team_id, t.key_id, t.model, t.tier, t.price_id, t.request::text, q.attempts
             FROM dispatch_queue q JOIN tasks t ON t.id = q.task_id
             WHERE q.task_id = \(taskID) AND q.not_before <= now()
             FOR UPDATE OF q SKIP LOCKED
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var found: (Int64, Int64, String, String, Int64, String, Int)?
         for try await row in rows.decode((Int64, Int64, String, String, Int64, String, Int).self) { found = row }
         guard let (teamID, keyID, model, tier, priceID, body, attempts) = found else { return nil }
         try await connection.query("DELETE FROM dispatch_queue WHERE task_id = \(taskID)", logger: logger)
-        try await connection.query("""
-            UPDATE tasks SET phase = 'submitting', upstream_account = \(account) WHERE id = \(taskID)
-            """, logger: logger)
-        let callRows = try await connection.query("""
+        try await connection.query(
+            """
+            UPDATE tasks SET phase = \(literal: TaskPhase.submitting), upstream_account = \(account) WHERE id = \(taskID)
+            """,
+            logger: logger
+        )
+        let callRows = try await connection.query(
+            """
             INSERT INTO upstream_calls (kind, task_id, team_id, key_id, account, model, tier, price_id, started_at)
             VALUES ('submit', \(taskID), \(teamID), \(keyID), \(account), \(model), \(tier), \(priceID), clock_timestamp())
             RETURNING id
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var callID: Int64 = 0
         for try await id in callRows.decode(Int64.self) { callID = id }
-        return SubmissionClaim(taskID: taskID, callID: callID, account: account, model: model, requestBody: body, attempts: attempts)
+        return SubmissionClaim(
+            taskID: taskID,
+            callID: callID,
+            account: account,
+            model: model,
+            requestBody: body,
+            attempts: attempts
+        )
     }
 
     /// Generation tasks holding one of the account's slots: claimed for submission, submitted or running. A task
     /// the upstream reports UNKNOWN holds none: the upstream is not running it, though it stays unsettled for
     /// review (see ``recordUnknown(taskID:output:logger:)``).
     public func tasksInFlight(account: String, logger: Logger) async throws -> Int {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT count(*)::int FROM tasks
-            WHERE upstream_account = \(account) AND phase IN ('submitting', 'submitted', 'running')
-              AND status <> 'UNKNOWN'
-            """, logger: logger)
+            WHERE upstream_account = \(account) AND phase IN \(literals: TaskPhase.onAccount)
+              AND status <> \(literal: TaskStatus.unknown)
+            """,
+            logger: logger
+        )
         for try await count in rows.decode(Int.self) { return count }
         return 0
-    }
-
-    /// Whether a task is waiting in the queue and due.
-    public func hasDueWork(logger: Logger) async throws -> Bool {
-        let rows = try await self.client.query(
-            "SELECT EXISTS (SELECT 1 FROM dispatch_queue WHERE not_before <= now())", logger: logger)
-        for try await due in rows.decode(Bool.self) { return due }
-        return false
     }
 
     /// The upstream accepted the task: map its id and start polling.
     ///
     /// - Parameter resolved: the id was found in the upstream's task list after the call got no usable answer.
-    public func recordSubmitted(callID: Int64, taskID: UUID, upstreamTaskID: String, upstreamRequestID: String?,
-                                firstPollAfter: Duration, resolved: Bool = false, logger: Logger) async throws {
+    public func recordSubmitted(
+        callID: Int64,
+        taskID: UUID,
+        upstreamTaskID: String,
+        upstreamRequestID: String?,
+        resolved: Bool = false,
+        logger: Logger
+    ) async throws {
         let state = resolved ? "resolved" : "succeeded"
         try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 UPDATE upstream_calls SET state = \(state), http_status = coalesce(http_status, 200),
                     upstream_request_id = \(upstreamRequestID), finished_at = now()
                 WHERE id = \(callID)
-                """, logger: logger)
-            try await connection.query("""
-                UPDATE tasks SET phase = 'submitted', upstream_task_id = \(upstreamTaskID), submitted_at = now(),
-                    next_poll_at = now() + \(firstPollAfter.wholeMilliseconds) * interval '1 millisecond'
-                WHERE id = \(taskID) AND phase = 'submitting'
-                """, logger: logger)
+                """,
+                logger: logger
+            )
+            try await connection.query(
+                """
+                UPDATE tasks SET phase = \(literal: TaskPhase.submitted), upstream_task_id = \(upstreamTaskID), submitted_at = now(),
+                    next_poll_at = now()
+                WHERE id = \(taskID) AND phase = \(literal: TaskPhase.submitting)
+                """,
+                logger: logger
+            )
         }
     }
 
@@ -103,57 +133,88 @@ extension MeteringRepository {
     /// at its original place, not before `retryAfter`.
     ///
     /// - Parameter resolved: the call got no answer and the upstream's task list shows it created nothing.
-    public func requeue(callID: Int64, taskID: UUID, httpStatus: Int?, errorCode: String?, retryAfter: Duration,
-                        resolved: Bool = false, logger: Logger) async throws {
+    public func requeue(
+        callID: Int64,
+        taskID: UUID,
+        httpStatus: Int?,
+        errorCode: String?,
+        retryAfter: Duration,
+        resolved: Bool = false,
+        logger: Logger
+    ) async throws {
         let state = resolved ? "resolved" : "failed"
         try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            try await connection.query("""
+            try await connection.query(
+                """
                 UPDATE upstream_calls SET state = \(state),
                     http_status = coalesce(\(httpStatus), http_status), error_code = \(errorCode), finished_at = now()
                 WHERE id = \(callID)
-                """, logger: logger)
-            try await connection.query("""
-                UPDATE tasks SET phase = 'admitted' WHERE id = \(taskID) AND phase = 'submitting'
-                """, logger: logger)
-            try await connection.query("""
+                """,
+                logger: logger
+            )
+            try await connection.query(
+                """
+                UPDATE tasks SET phase = \(literal: TaskPhase.admitted) WHERE id = \(taskID) AND phase = \(literal: TaskPhase.submitting)
+                """,
+                logger: logger
+            )
+            try await connection.query(
+                """
                 INSERT INTO dispatch_queue (task_id, team_id, enqueued_at, not_before, attempts, last_error)
                 SELECT id, team_id, admitted_at, now() + \(retryAfter.wholeMilliseconds) * interval '1 millisecond',
                        (SELECT count(*) FROM upstream_calls WHERE task_id = \(taskID) AND kind = 'submit'),
                        \(errorCode)
-                FROM tasks WHERE id = \(taskID) AND phase = 'admitted'
+                FROM tasks WHERE id = \(taskID) AND phase = \(literal: TaskPhase.admitted)
                 ON CONFLICT (task_id) DO NOTHING
-                """, logger: logger)
+                """,
+                logger: logger
+            )
         }
     }
 
     /// The upstream refused the task for good (a 4xx other than 429): the task fails with the upstream's code
     /// and message, and its hold is released.
-    public func failSubmission(callID: Int64, taskID: UUID, httpStatus: Int, errorCode: String, message: String,
-                               logger: Logger) async throws {
-        try await self.client.query("""
-            UPDATE upstream_calls SET state = 'failed', http_status = \(httpStatus), error_code = \(errorCode),
+    public func failSubmission(
+        callID: Int64,
+        taskID: UUID,
+        httpStatus: Int,
+        errorCode: String,
+        message: String,
+        logger: Logger
+    ) async throws {
+        try await self.client.query(
+            """
+            UPDATE upstream_calls SET state = \(literal: UpstreamCallState.failed), http_status = \(httpStatus), error_code = \(errorCode),
                 finished_at = now()
             WHERE id = \(callID)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         let output = try Self.failureOutput(code: errorCode, message: message)
         try await self.settle(taskID: taskID, outcome: .failed(output: output), logger: logger)
     }
 
     /// The call got no usable answer: the upstream may or may not have created the task.
     public func markSubmissionUnknown(callID: Int64, httpStatus: Int?, logger: Logger) async throws {
-        try await self.client.query("""
-            UPDATE upstream_calls SET state = 'unknown', http_status = \(httpStatus), finished_at = now()
-            WHERE id = \(callID) AND state = 'intent'
-            """, logger: logger)
+        try await self.client.query(
+            """
+            UPDATE upstream_calls SET state = \(literal: UpstreamCallState.unknown), http_status = \(httpStatus), finished_at = now()
+            WHERE id = \(callID) AND state = \(literal: UpstreamCallState.intent)
+            """,
+            logger: logger
+        )
     }
 
     /// Submissions of `account` whose outcome is not recorded, oldest first.
     public func openSubmissions(account: String, logger: Logger) async throws -> [OpenSubmission] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT id, task_id, started_at FROM upstream_calls
-            WHERE kind = 'submit' AND account = \(account) AND state IN ('intent', 'unknown')
+            WHERE kind = 'submit' AND account = \(account) AND state IN \(literals: [UpstreamCallState.intent, .unknown])
             ORDER BY started_at, id
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var open: [OpenSubmission] = []
         for try await (callID, taskID, startedAt) in rows.decode((Int64, UUID, Date).self) {
             open.append(OpenSubmission(callID: callID, taskID: taskID, startedAt: startedAt))
@@ -162,11 +223,18 @@ extension MeteringRepository {
     }
 
     /// Which of `upstreamTaskIDs` are already mapped to a task of this gateway.
-    public func knownUpstreamTaskIDs(account: String, among upstreamTaskIDs: [String], logger: Logger) async throws -> Set<String> {
-        let rows = try await self.client.query("""
+    public func knownUpstreamTaskIDs(
+        account: String,
+        among upstreamTaskIDs: [String],
+        logger: Logger
+    ) async throws -> Set<String> {
+        let rows = try await self.client.query(
+            """
             SELECT upstream_task_id FROM tasks
             WHERE upstream_account = \(account) AND upstream_task_id = ANY(\(upstreamTaskIDs))
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var known: Set<String> = []
         for try await id in rows.decode(String.self) { known.insert(id) }
         return known
@@ -174,7 +242,10 @@ extension MeteringRepository {
 
     /// The gateway's own body for a task that failed before the upstream ran it.
     static func failureOutput(code: String, message: String) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: ["code": code, "message": message], options: [.sortedKeys])
+        let data = try JSONSerialization.data(
+            withJSONObject: ["code": code, "message": message],
+            options: [.sortedKeys]
+        )
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -16,16 +16,23 @@ extension MeteringRepository {
     /// a client limit's refusal into 429 `Throttling.RateQuota`. Either way the transaction rolled back, so the
     /// request took nothing from any other limit or budget.
     func refusingOverLimits<Result: Sendable>(
-        caller: Caller, logger: Logger, _ body: () async throws -> Result
+        caller: Caller,
+        logger: Logger,
+        _ body: () async throws -> Result
     ) async throws -> Result {
         do {
             return try await body()
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.budgetExceededState {
-            guard let detail = error.serverInfo?[.detail], let refusal = try? BudgetRefusal.decode(detail: detail) else {
+            guard let detail = error.serverInfo?[.detail], let refusal = try? BudgetRefusal.decode(detail: detail)
+            else {
                 throw error
             }
-            logger.notice("budget refused a call", metadata: [
-                "budget_id": "\(refusal.budgetID)", "requested": "\(refusal.requested.exactString)"])
+            logger.notice(
+                "budget refused a call",
+                metadata: [
+                    "budget_id": "\(refusal.budgetID)", "requested": "\(refusal.requested.exactString)",
+                ]
+            )
             do {
                 try await self.recordRefusal(refusal, logger: logger)
             } catch {
@@ -35,18 +42,25 @@ extension MeteringRepository {
             throw ServiceError.budgetExceeded(refusal.message(teamName: caller.teamName))
         } catch let error as PSQLError where error.clientLimitRefusal != nil {
             let refusal = error.clientLimitRefusal!
-            logger.info("client limit refused a request", metadata: [
-                "limit": "\(refusal.limitName)", "scope": "\(refusal.scope)"])
+            logger.info(
+                "client limit refused a request",
+                metadata: [
+                    "limit": "\(refusal.limitName)", "scope": "\(refusal.scope)",
+                ]
+            )
             throw refusal.serviceError
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.budgetCurrencyState {
             throw ServiceError.budgetExceeded(
-                (error.serverInfo?[.message] ?? "a budget is kept in another currency") + "; an administrator must fix the budget or the price.")
+                (error.serverInfo?[.message] ?? "a budget is kept in another currency")
+                    + "; an administrator must fix the budget or the price."
+            )
         }
     }
 
     /// Records a refusal as an alert event: the first one per budget and period, whichever instance saw it.
     private func recordRefusal(_ refusal: BudgetRefusal, logger: Logger) async throws {
-        try await self.client.query("""
+        try await self.client.query(
+            """
             INSERT INTO budget_alerts (budget_id, period_start, kind, threshold, limit_amount, spent, held, requested,
                                        webhook_url, webhook_format)
             SELECT b.id, \(refusal.periodStartInstant)::timestamptz, 'refused', 100, b.limit_amount,
@@ -55,6 +69,8 @@ extension MeteringRepository {
             LEFT JOIN budget_usage u ON u.budget_id = b.id AND u.period_start = \(refusal.periodStartInstant)::timestamptz
             WHERE b.id = \(refusal.budgetID)
             ON CONFLICT DO NOTHING
-            """, logger: logger)
+            """,
+            logger: logger
+        )
     }
 }

@@ -15,34 +15,48 @@ extension MeteringRepository {
     }
 
     /// The settlement, inside a transaction the caller holds.
-    func settle(taskID: UUID, outcome: TaskOutcome, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await connection.query("""
+    func settle(
+        taskID: UUID,
+        outcome: TaskOutcome,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> Bool {
+        let rows = try await connection.query(
+            """
             SELECT t.team_id, t.key_id, t.model, t.tier, t.price_id, p.unit_price, p.currency, t.hold_amount,
                    m.max_billable_seconds, t.admitted_at, t.phase
             FROM tasks t JOIN prices p ON p.id = t.price_id JOIN models m ON m.model = t.model
             WHERE t.id = \(taskID) FOR UPDATE OF t
-            """, logger: logger)
-        var found: (Int64, Int64, String, String, Int64, Decimal, String, Decimal, Decimal, Date, String)?
+            """,
+            logger: logger
+        )
+        var found: (Int64, Int64, String, String, Int64, Decimal, String, Decimal, Decimal, Date, TaskPhase)?
         for try await row in rows.decode(
-            (Int64, Int64, String, String, Int64, Decimal, String, Decimal, Decimal, Date, String).self) {
+            (Int64, Int64, String, String, Int64, Decimal, String, Decimal, Decimal, Date, TaskPhase).self
+        ) {
             found = row
         }
-        guard let (teamID, keyID, model, tier, priceID, unitPrice, currency, hold, maxSeconds, admittedAt, phase) = found
+        guard
+            let (teamID, keyID, model, tier, priceID, unitPrice, currency, hold, maxSeconds, admittedAt, phase) = found
         else { return false }
-        guard phase != "settled" else { return false }
+        guard phase != .settled else { return false }
 
         let settlement = Settlement(outcome: outcome, unitPrice: unitPrice, hold: hold, maxSeconds: maxSeconds)
-        try await connection.query("""
+        try await connection.query(
+            """
             INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
                                         amount, held, currency, attributed_at, conservative)
             VALUES (\(settlement.kind), \(teamID), \(keyID), \(taskID), \(model), \(tier), \(priceID),
                     \(settlement.quantity), \(unitPrice), \(settlement.amount), \(-hold), \(currency), \(admittedAt),
                     \(settlement.needsReview))
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         let (output, usage) = Self.outputAndUsage(of: outcome)
-        try await connection.query("""
+        try await connection.query(
+            """
             UPDATE tasks SET
-                phase = 'settled',
+                phase = \(literal: TaskPhase.settled),
                 status = \(outcome.status),
                 upstream_output = (
                     SELECT CASE WHEN o ? 'end_time' THEN o ELSE o || jsonb_build_object('end_time',
@@ -54,14 +68,24 @@ extension MeteringRepository {
                 needs_review = needs_review OR \(settlement.needsReview),
                 next_poll_at = NULL
             WHERE id = \(taskID)
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         try await connection.query("DELETE FROM dispatch_queue WHERE task_id = \(taskID)", logger: logger)
         try await settlement.usageDelta.apply(
-            on: connection, attributedAt: admittedAt, teamID: teamID, keyID: keyID, model: model, tier: tier,
-            logger: logger)
+            on: connection,
+            attributedAt: admittedAt,
+            teamID: teamID,
+            keyID: keyID,
+            model: model,
+            tier: tier,
+            logger: logger
+        )
         if settlement.needsReview {
-            logger.warning("task settled conservatively; flagged for review",
-                           metadata: ["task_id": "\(taskID)", "amount": "\(settlement.amount)"])
+            logger.warning(
+                "task settled conservatively; flagged for review",
+                metadata: ["task_id": "\(taskID)", "amount": "\(settlement.amount)"]
+            )
         }
         return true
     }
@@ -70,12 +94,22 @@ extension MeteringRepository {
         switch outcome {
         case .succeeded(_, let output, let usage): (output, usage)
         case .failed(let output): (output, nil)
-        case .forgotten: (try? Self.failureOutput(
-            code: "UpstreamTaskExpired",
-            message: "The upstream no longer knows this task; the full hold was charged and the task flagged for review."), nil)
-        case .unresolvedSubmission: (try? Self.failureOutput(
-            code: Self.unresolvedSubmissionCode,
-            message: "The upstream's answer to this submission could not be determined; the full hold was charged and the task flagged for review."), nil)
+        case .forgotten:
+            (
+                try? Self.failureOutput(
+                    code: "UpstreamTaskExpired",
+                    message:
+                        "The upstream no longer knows this task; the full hold was charged and the task flagged for review."
+                ), nil
+            )
+        case .unresolvedSubmission:
+            (
+                try? Self.failureOutput(
+                    code: Self.unresolvedSubmissionCode,
+                    message:
+                        "The upstream's answer to this submission could not be determined; the full hold was charged and the task flagged for review."
+                ), nil
+            )
         case .canceled(let output): (output, nil)
         }
     }
@@ -86,15 +120,23 @@ extension MeteringRepository {
     /// transaction. Returns false if the dispatcher claimed it first.
     public func cancelQueued(taskID: UUID, logger: Logger) async throws -> Bool {
         let removed = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.query(
+                """
                 DELETE FROM dispatch_queue WHERE task_id = \(taskID)
-                  AND task_id IN (SELECT id FROM tasks WHERE phase = 'admitted')
+                  AND task_id IN (SELECT id FROM tasks WHERE phase = \(literal: TaskPhase.admitted))
                 RETURNING task_id
-                """, logger: logger)
+                """,
+                logger: logger
+            )
             var removed = false
             for try await _ in rows.decode(UUID.self) { removed = true }
             guard removed else { return false }
-            return try await self.settle(taskID: taskID, outcome: .canceled(output: nil), on: connection, logger: logger)
+            return try await self.settle(
+                taskID: taskID,
+                outcome: .canceled(output: nil),
+                on: connection,
+                logger: logger
+            )
         }
         return removed
     }

@@ -1,4 +1,5 @@
 import Foundation
+import S2VCore
 
 /// How a generation task ended, as the settlement records it.
 public enum TaskOutcome: Sendable, Equatable {
@@ -18,12 +19,12 @@ public enum TaskOutcome: Sendable, Equatable {
     /// and the task flagged for review.
     case unresolvedSubmission
 
-    var status: String {
+    var status: TaskStatus {
         switch self {
-        case .succeeded: "SUCCEEDED"
-        case .failed: "FAILED"
-        case .canceled: "CANCELED"
-        case .forgotten, .unresolvedSubmission: "UNKNOWN"
+        case .succeeded: .succeeded
+        case .failed: .failed
+        case .canceled: .canceled
+        case .forgotten, .unresolvedSubmission: .unknown
         }
     }
 }

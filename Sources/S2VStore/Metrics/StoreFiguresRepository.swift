@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import S2VCore
 
 /// Reads the figures `/metrics` reports from PostgreSQL: queue depth, tasks in flight and spend by team and
 /// model. Every query is a small aggregate over an index or the daily rollups, never over the ledger.
@@ -16,15 +17,19 @@ public struct StoreFiguresRepository: Sendable {
         StoreFigures(
             queued: try await self.queued(logger: logger),
             inFlight: try await self.inFlight(logger: logger),
-            spend: try await self.spend(logger: logger))
+            spend: try await self.spend(logger: logger)
+        )
     }
 
     private func queued(logger: Logger) async throws -> [StoreFigures.Queued] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT tm.name, count(*)::int
             FROM dispatch_queue q JOIN teams tm ON tm.id = q.team_id
             GROUP BY tm.name ORDER BY tm.name
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var result: [StoreFigures.Queued] = []
         for try await (team, tasks) in rows.decode((String, Int).self) {
             result.append(.init(team: team, tasks: tasks))
@@ -33,11 +38,14 @@ public struct StoreFiguresRepository: Sendable {
     }
 
     private func inFlight(logger: Logger) async throws -> [StoreFigures.InFlight] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT coalesce(upstream_account, ''), count(*)::int
-            FROM tasks WHERE phase IN ('submitting', 'submitted', 'running') AND status <> 'UNKNOWN'
+            FROM tasks WHERE phase IN \(literals: TaskPhase.onAccount) AND status <> \(literal: TaskStatus.unknown)
             GROUP BY 1 ORDER BY 1
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var result: [StoreFigures.InFlight] = []
         for try await (account, tasks) in rows.decode((String, Int).self) {
             result.append(.init(account: account, tasks: tasks))
@@ -47,14 +55,19 @@ public struct StoreFiguresRepository: Sendable {
 
     private func spend(logger: Logger) async throws -> [StoreFigures.Spend] {
         // SUM over numeric is numeric: decoded as Decimal, exact.
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT t.name, u.model, u.tier, sum(u.cost),
                    coalesce(sum(u.cost) FILTER (WHERE u.day >= date_trunc('month', now() AT TIME ZONE 'UTC')::date), 0)
             FROM usage_daily u JOIN teams t ON t.id = u.team_id
             GROUP BY t.name, u.model, u.tier ORDER BY t.name, u.model, u.tier
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var result: [StoreFigures.Spend] = []
-        for try await (team, model, tier, allTime, thisMonth) in rows.decode((String, String, String, Decimal, Decimal).self) {
+        for try await (team, model, tier, allTime, thisMonth) in rows.decode(
+            (String, String, String, Decimal, Decimal).self
+        ) {
             result.append(.init(team: team, model: model, tier: tier, allTime: allTime, thisMonth: thisMonth))
         }
         return result

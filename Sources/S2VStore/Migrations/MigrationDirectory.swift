@@ -17,7 +17,8 @@ public struct MigrationDirectory: Sendable {
         let executableFolder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent()
         // Sources/S2VStore/Migrations/MigrationDirectory.swift → the package root.
         let sourceRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let candidates: [String] = [
             explicit,
             environment["S2V_METER_SQL_DIR"],
@@ -39,7 +40,9 @@ public struct MigrationDirectory: Sendable {
     /// The migrations in version order.
     public func load() throws -> [Migration] {
         let urls = try FileManager.default.contentsOfDirectory(
-            at: URL(fileURLWithPath: self.path), includingPropertiesForKeys: nil)
+            at: URL(fileURLWithPath: self.path),
+            includingPropertiesForKeys: nil
+        )
         let migrations = try urls.compactMap(Migration.load(fileAt:)).sorted { $0.version < $1.version }
         for (previous, next) in zip(migrations, migrations.dropFirst()) where previous.version == next.version {
             throw MigrationError.duplicateVersion(next.version)

@@ -38,7 +38,9 @@ public struct MigrationRunner: Sendable {
                 return applied
             } catch {
                 _ = try? await connection.query(
-                    "SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: self.logger)
+                    "SELECT pg_advisory_unlock(\(Self.advisoryLockKey))",
+                    logger: self.logger
+                )
                 throw error
             }
         }
@@ -51,19 +53,23 @@ public struct MigrationRunner: Sendable {
             try self.verify(applied)
             return Status(
                 appliedVersions: applied.keys.sorted(),
-                pending: self.migrations.filter { applied[$0.version] == nil })
+                pending: self.migrations.filter { applied[$0.version] == nil }
+            )
         }
     }
 
     private func applyLocked(on connection: PostgresConnection) async throws -> [Migration] {
-        try await connection.query("""
+        try await connection.query(
+            """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version integer PRIMARY KEY,
                 name text NOT NULL,
                 checksum text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
-            """, logger: self.logger)
+            """,
+            logger: self.logger
+        )
         let applied = try await self.appliedChecksums(on: connection)
         try self.verify(applied)
         var appliedNow: [Migration] = []
@@ -75,7 +81,10 @@ public struct MigrationRunner: Sendable {
     }
 
     private func applyOne(_ migration: Migration, on connection: PostgresConnection) async throws {
-        self.logger.info("applying migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+        self.logger.info(
+            "applying migration",
+            metadata: ["version": "\(migration.version)", "name": "\(migration.name)"]
+        )
         do {
             try await connection.withTransaction(logger: self.logger) { transaction in
                 for (number, statement) in SQLStatementSplitter.split(migration.sql).enumerated() {
@@ -83,28 +92,41 @@ public struct MigrationRunner: Sendable {
                         try await transaction.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
                     } catch {
                         throw MigrationError.statementFailed(
-                            version: migration.version, name: migration.name, statement: number + 1,
-                            reason: Self.describe(error))
+                            version: migration.version,
+                            name: migration.name,
+                            statement: number + 1,
+                            reason: Self.describe(error)
+                        )
                     }
                 }
-                try await transaction.query("""
+                try await transaction.query(
+                    """
                     INSERT INTO schema_migrations (version, name, checksum)
                     VALUES (\(migration.version), \(migration.name), \(migration.checksum))
-                    """, logger: self.logger)
+                    """,
+                    logger: self.logger
+                )
             }
         } catch let error as PostgresTransactionError {
             throw error.underlying
         }
     }
 
-    private func appliedChecksums(on connection: PostgresConnection) async throws -> [Int: (name: String, checksum: String)] {
+    private func appliedChecksums(
+        on connection: PostgresConnection
+    ) async throws -> [Int: (name: String, checksum: String)] {
         let exists = try await connection.query(
-            "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: self.logger)
+            "SELECT to_regclass('schema_migrations') IS NOT NULL",
+            logger: self.logger
+        )
         var tableExists = false
         for try await (value) in exists.decode(Bool.self) { tableExists = value }
         guard tableExists else { return [:] }
         var applied: [Int: (name: String, checksum: String)] = [:]
-        let rows = try await connection.query("SELECT version, name, checksum FROM schema_migrations", logger: self.logger)
+        let rows = try await connection.query(
+            "SELECT version, name, checksum FROM schema_migrations",
+            logger: self.logger
+        )
         for try await (version, name, checksum) in rows.decode((Int, String, String).self) {
             applied[version] = (name, checksum)
         }

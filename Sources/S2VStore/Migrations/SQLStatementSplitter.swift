@@ -102,7 +102,8 @@ public enum SQLStatementSplitter {
         while index < characters.count {
             let character = characters[index]
             if character == "$" { return index }
-            let isTagCharacter = character == "_" || character.properties.isAlphabetic
+            let isTagCharacter =
+                character == "_" || character.properties.isAlphabetic
                 || (index > start + 1 && ("0"..."9").contains(character))
             if !isTagCharacter { return nil }
             index += 1
@@ -110,7 +111,8 @@ public enum SQLStatementSplitter {
         return nil
     }
 
-    private static func endOfDollarQuoted(_ characters: [Unicode.Scalar], bodyStart: Int, tag: [Unicode.Scalar]) -> Int {
+    private static func endOfDollarQuoted(_ characters: [Unicode.Scalar], bodyStart: Int, tag: [Unicode.Scalar]) -> Int
+    {
         var index = bodyStart
         while index + tag.count <= characters.count {
             if Array(characters[index..<index + tag.count]) == tag { return index + tag.count }
@@ -124,7 +126,7 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = self.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
     }

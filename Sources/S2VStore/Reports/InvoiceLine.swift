@@ -21,9 +21,21 @@ public struct InvoiceLine: Sendable, Equatable {
     public var quantity: Decimal
     public var amount: Decimal
 
-    public init(teamID: Int64, team: String, model: String, tier: String, priceID: Int64, priceEffectiveFrom: Date,
-                unit: String, unitPrice: Decimal, currency: String, conservative: Bool, items: Int64,
-                quantity: Decimal, amount: Decimal) {
+    public init(
+        teamID: Int64,
+        team: String,
+        model: String,
+        tier: String,
+        priceID: Int64,
+        priceEffectiveFrom: Date,
+        unit: String,
+        unitPrice: Decimal,
+        currency: String,
+        conservative: Bool,
+        items: Int64,
+        quantity: Decimal,
+        amount: Decimal
+    ) {
         self.teamID = teamID
         self.team = team
         self.model = model

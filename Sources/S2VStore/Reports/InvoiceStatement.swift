@@ -31,6 +31,8 @@ public struct InvoiceStatement: Sendable, Equatable {
     /// Every price version the statement uses, by id.
     public var pricesUsed: [InvoiceLine] {
         var seen = Set<Int64>()
-        return self.teams.flatMap(\.lines).filter { seen.insert($0.priceID).inserted }.sorted { $0.priceID < $1.priceID }
+        return self.teams.flatMap(\.lines).filter { seen.insert($0.priceID).inserted }.sorted {
+            $0.priceID < $1.priceID
+        }
     }
 }

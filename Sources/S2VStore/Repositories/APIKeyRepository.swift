@@ -24,14 +24,22 @@ public struct APIKeyRepository: Sendable {
 
     /// Creates a key for `teamID` (nil with `isAdmin` for an admin key); returns the record and the key,
     /// which exists nowhere else afterwards.
-    public func create(teamID: Int64?, isAdmin: Bool, name: String, logger: Logger) async throws -> (APIKeyRecord, APIKeySecret) {
+    public func create(
+        teamID: Int64?,
+        isAdmin: Bool,
+        name: String,
+        logger: Logger
+    ) async throws -> (APIKeyRecord, APIKeySecret) {
         let secret = APIKeySecret.generate()
         let hash = secret.hash
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             INSERT INTO api_keys (team_id, is_admin, name, prefix, key_hash)
             VALUES (\(teamID), \(isAdmin), \(name), \(secret.displayPrefix), \(Data(hash)))
             RETURNING id
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var keyID: Int64?
         for try await id in rows.decode(Int64.self) { keyID = id }
         guard let keyID, let record = try await self.list(logger: logger).first(where: { $0.id == keyID }) else {
@@ -42,17 +50,30 @@ public struct APIKeyRepository: Sendable {
 
     /// Every key, newest first; optionally one team's.
     public func list(teamID: Int64? = nil, logger: Logger) async throws -> [APIKeyRecord] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT k.id, t.name, k.is_admin, k.name, k.prefix, k.created_at, k.revoked_at
             FROM api_keys k LEFT JOIN teams t ON t.id = k.team_id
             WHERE \(teamID)::bigint IS NULL OR k.team_id = \(teamID)
             ORDER BY k.id DESC
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var keys: [APIKeyRecord] = []
         for try await (id, team, isAdmin, name, prefix, createdAt, revokedAt)
-            in rows.decode((Int64, String?, Bool, String, String, Date, Date?).self) {
-            keys.append(APIKeyRecord(id: id, teamName: team, isAdmin: isAdmin, name: name, prefix: prefix,
-                                     createdAt: createdAt, revokedAt: revokedAt))
+            in rows.decode((Int64, String?, Bool, String, String, Date, Date?).self)
+        {
+            keys.append(
+                APIKeyRecord(
+                    id: id,
+                    teamName: team,
+                    isAdmin: isAdmin,
+                    name: name,
+                    prefix: prefix,
+                    createdAt: createdAt,
+                    revokedAt: revokedAt
+                )
+            )
         }
         return keys
     }
@@ -60,7 +81,9 @@ public struct APIKeyRepository: Sendable {
     /// Revokes a key by id; returns false if there is no such key or it was already revoked.
     public func revoke(id: Int64, logger: Logger) async throws -> Bool {
         let rows = try await self.client.query(
-            "UPDATE api_keys SET revoked_at = now() WHERE id = \(id) AND revoked_at IS NULL RETURNING id", logger: logger)
+            "UPDATE api_keys SET revoked_at = now() WHERE id = \(id) AND revoked_at IS NULL RETURNING id",
+            logger: logger
+        )
         for try await _ in rows.decode(Int64.self) { return true }
         return false
     }
@@ -70,10 +93,13 @@ public struct APIKeyRepository: Sendable {
         guard (-100...100).contains(priority) else {
             throw ServiceError.invalidParameter("The priority must be between -100 and 100.")
         }
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             UPDATE api_keys SET priority = \(priority) WHERE id = \(id) AND revoked_at IS NULL AND team_id IS NOT NULL
             RETURNING id
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         for try await _ in rows.decode(Int64.self) { return true }
         return false
     }
@@ -81,11 +107,14 @@ public struct APIKeyRepository: Sendable {
     /// The caller a key belongs to, or nil for an unknown or revoked key. Read on every request, so a revocation
     /// takes effect at once on every instance.
     public func authenticate(_ secret: APIKeySecret, logger: Logger) async throws -> Caller? {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT k.id, k.team_id, t.name, k.is_admin
             FROM api_keys k LEFT JOIN teams t ON t.id = k.team_id
             WHERE k.key_hash = \(Data(secret.hash)) AND k.revoked_at IS NULL
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         for try await (keyID, teamID, teamName, isAdmin) in rows.decode((Int64, Int64?, String?, Bool).self) {
             return Caller(keyID: keyID, teamID: teamID, teamName: teamName, isAdmin: isAdmin)
         }

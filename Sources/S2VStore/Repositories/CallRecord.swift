@@ -18,7 +18,14 @@ public struct CallRecord: Sendable, Equatable {
     public var latencyMicroseconds: Int64
     public var cost: Decimal
 
-    public init(requestID: UUID, at: Date, method: String, endpoint: String, httpStatus: Int, latencyMicroseconds: Int64) {
+    public init(
+        requestID: UUID,
+        at: Date,
+        method: String,
+        endpoint: String,
+        httpStatus: Int,
+        latencyMicroseconds: Int64
+    ) {
         self.requestID = requestID
         self.at = at
         self.method = method

@@ -13,7 +13,9 @@ public struct PriceRepository: Sendable {
 
     public func model(named name: String, logger: Logger) async throws -> MeteredModel? {
         let rows = try await self.client.query(
-            "SELECT model, kind, max_billable_seconds FROM models WHERE model = \(name)", logger: logger)
+            "SELECT model, kind, max_billable_seconds FROM models WHERE model = \(name)",
+            logger: logger
+        )
         for try await (model, kind, seconds) in rows.decode((String, String, Decimal?).self) {
             guard let kind = ModelKind(rawValue: kind) else { return nil }
             return MeteredModel(name: model, kind: kind, maxBillableSeconds: seconds)
@@ -23,29 +25,41 @@ public struct PriceRepository: Sendable {
 
     /// The price in force for `model` and `tier` at `time`, or nil: an unpriced call is refused, never free.
     public func current(model: String, tier: String, at time: Date = Date(), logger: Logger) async throws -> Price? {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT id, model, tier, unit, unit_price, currency, effective_from FROM prices
             WHERE model = \(model) AND tier = \(tier) AND effective_from <= \(time)
             ORDER BY effective_from DESC LIMIT 1
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         return try await Self.prices(rows).first
     }
 
     /// Every version, or only those in force now, ordered by model, tier and time.
     public func list(includeHistory: Bool, logger: Logger) async throws -> [Price] {
-        let rows = try await self.client.query("""
+        let rows = try await self.client.query(
+            """
             SELECT id, model, tier, unit, unit_price, currency, effective_from FROM prices p
             WHERE \(includeHistory) OR p.id = (
                 SELECT id FROM prices q WHERE q.model = p.model AND q.tier = p.tier AND q.effective_from <= now()
                 ORDER BY q.effective_from DESC LIMIT 1)
             ORDER BY model, tier, effective_from
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         return try await Self.prices(rows)
     }
 
     /// Adds a price version effective from `effectiveFrom`. Charges keep the version they used.
-    public func set(model: String, tier: String, unitPrice: Decimal, currency: String, effectiveFrom: Date,
-                    logger: Logger) async throws -> Price {
+    public func set(
+        model: String,
+        tier: String,
+        unitPrice: Decimal,
+        currency: String,
+        effectiveFrom: Date,
+        logger: Logger
+    ) async throws -> Price {
         guard let metered = try await self.model(named: model, logger: logger) else {
             throw ServiceError.invalidParameter("Unknown model '\(model)'.")
         }
@@ -62,11 +76,14 @@ public struct PriceRepository: Sendable {
             break
         }
         do {
-            let rows = try await self.client.query("""
+            let rows = try await self.client.query(
+                """
                 INSERT INTO prices (model, tier, unit, unit_price, currency, effective_from)
                 VALUES (\(model), \(tier), \(metered.kind.unit), \(unitPrice), \(currency), \(effectiveFrom))
                 RETURNING id, model, tier, unit, unit_price, currency, effective_from
-                """, logger: logger)
+                """,
+                logger: logger
+            )
             guard let price = try await Self.prices(rows).first else {
                 throw ServiceError.invalidParameter("The price could not be recorded.")
             }
@@ -76,12 +93,22 @@ public struct PriceRepository: Sendable {
         }
     }
 
-    private static func prices(_ rows: PostgresRowSequence) async throws -> [Price] {
+    private static func prices(_ rows: StoreRows) async throws -> [Price] {
         var prices: [Price] = []
         for try await (id, model, tier, unit, unitPrice, currency, effectiveFrom)
-            in rows.decode((Int64, String, String, String, Decimal, String, Date).self) {
-            prices.append(Price(id: id, model: model, tier: tier, unit: unit, unitPrice: unitPrice,
-                                currency: currency, effectiveFrom: effectiveFrom))
+            in rows.decode((Int64, String, String, String, Decimal, String, Date).self)
+        {
+            prices.append(
+                Price(
+                    id: id,
+                    model: model,
+                    tier: tier,
+                    unit: unit,
+                    unitPrice: unitPrice,
+                    currency: currency,
+                    effectiveFrom: effectiveFrom
+                )
+            )
         }
         return prices
     }

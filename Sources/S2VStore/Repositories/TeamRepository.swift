@@ -22,11 +22,14 @@ public struct TeamRepository: Sendable {
     public func create(name: String, logger: Logger) async throws -> Team {
         guard name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]{0,63}/) != nil else {
             throw ServiceError.invalidParameter(
-                "Team names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
+                "Team names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit."
+            )
         }
         do {
             let rows = try await self.client.query(
-                "INSERT INTO teams (name) VALUES (\(name)) RETURNING id, name, created_at", logger: logger)
+                "INSERT INTO teams (name) VALUES (\(name)) RETURNING id, name, created_at",
+                logger: logger
+            )
             for try await (id, name, createdAt) in rows.decode((Int64, String, Date).self) {
                 return Team(id: id, name: name, createdAt: createdAt)
             }
@@ -47,7 +50,9 @@ public struct TeamRepository: Sendable {
 
     public func find(name: String, logger: Logger) async throws -> Team? {
         let rows = try await self.client.query(
-            "SELECT id, name, created_at FROM teams WHERE name = \(name)", logger: logger)
+            "SELECT id, name, created_at FROM teams WHERE name = \(name)",
+            logger: logger
+        )
         for try await (id, name, createdAt) in rows.decode((Int64, String, Date).self) {
             return Team(id: id, name: name, createdAt: createdAt)
         }

@@ -12,8 +12,13 @@ public struct UsageReportRepository: Sendable {
     }
 
     /// Rows for UTC days in [from, to), grouped by `dimensions` in that order; one team only when `teamID` is set.
-    public func usage(from: Date, to: Date, groupedBy dimensions: [UsageDimension], teamID: Int64? = nil,
-                      logger: Logger) async throws -> [UsageRow] {
+    public func usage(
+        from: Date,
+        to: Date,
+        groupedBy dimensions: [UsageDimension],
+        teamID: Int64? = nil,
+        logger: Logger
+    ) async throws -> [UsageRow] {
         let keys = dimensions.isEmpty ? "'all'" : dimensions.map(\.sql).joined(separator: ", ")
         let grouping = dimensions.isEmpty ? "" : "GROUP BY \(keys) ORDER BY \(keys)"
         let query: PostgresQuery = """
@@ -28,12 +33,22 @@ public struct UsageReportRepository: Sendable {
         let rows = try await self.client.query(query, logger: logger)
         var result: [UsageRow] = []
         for try await (values, calls, images, seconds, succeeded, failed, cost)
-            in rows.decode(([String], Int64?, Int64?, Decimal?, Int64?, Int64?, Decimal?).self) {
+            in rows.decode(([String], Int64?, Int64?, Decimal?, Int64?, Int64?, Decimal?).self)
+        {
             // An empty range sums to NULL: no row.
             guard let calls, let images, let seconds, let succeeded, let failed, let cost else { continue }
             let groups = Dictionary(uniqueKeysWithValues: zip(dimensions, values))
-            result.append(UsageRow(groups: groups, calls: calls, images: images, seconds: seconds,
-                                   tasksSucceeded: succeeded, tasksFailed: failed, cost: cost))
+            result.append(
+                UsageRow(
+                    groups: groups,
+                    calls: calls,
+                    images: images,
+                    seconds: seconds,
+                    tasksSucceeded: succeeded,
+                    tasksFailed: failed,
+                    cost: cost
+                )
+            )
         }
         return result
     }

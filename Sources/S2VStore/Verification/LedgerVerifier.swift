@@ -30,7 +30,10 @@ public struct LedgerVerifier: Sendable {
     /// - Returns: the drift that was corrected.
     public func repair(logger: Logger) async throws -> [CounterDrift] {
         let drift = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext('s2v-meter:verify-repair'))", logger: logger)
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(hashtext('s2v-meter:verify-repair'))",
+                logger: logger
+            )
             let drift = try await Self.drift(on: connection, logger: logger)
             // In drift order (budgets first), the order writers lock counters in, so a repair never deadlocks
             // with a running gateway.
@@ -58,7 +61,8 @@ public struct LedgerVerifier: Sendable {
     }
 
     private static func invoiceDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
-        let rows = try await connection.query("""
+        let rows = try await connection.query(
+            """
             SELECT to_char(coalesce(u.month, e.month), 'YYYY-MM-DD'), coalesce(u.team_id, e.team_id),
                    coalesce(u.model, e.model), coalesce(u.tier, e.tier), coalesce(u.price_id, e.price_id),
                    coalesce(u.conservative, e.conservative),
@@ -69,16 +73,32 @@ public struct LedgerVerifier: Sendable {
             WHERE (coalesce(u.items, 0), coalesce(u.quantity, 0), coalesce(u.amount, 0))
                IS DISTINCT FROM (coalesce(e.items, 0), coalesce(e.quantity, 0), coalesce(e.amount, 0))
             ORDER BY 1, 2, 3, 4, 5, 6
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var drift: [CounterDrift] = []
-        let columns = rows.decode((String, Int64, String, String, Int64, Bool, Decimal, Decimal, Decimal, Decimal, Decimal,
-                                   Decimal).self)
-        for try await (month, teamID, model, tier, priceID, conservative, items, expectedItems, quantity,
-                       expectedQuantity, amount, expectedAmount) in columns {
+        let columns = rows.decode(
+            (
+                String, Int64, String, String, Int64, Bool, Decimal, Decimal, Decimal, Decimal, Decimal,
+                Decimal
+            ).self
+        )
+        for try await (
+            month, teamID, model, tier, priceID, conservative, items, expectedItems, quantity,
+            expectedQuantity, amount, expectedAmount
+        ) in columns {
             let counter = CounterDrift.Counter.invoice(
-                month: month, teamID: teamID, model: model, tier: tier, priceID: priceID, conservative: conservative)
-            let pairs = [("items", items, expectedItems), ("quantity", quantity, expectedQuantity),
-                         ("amount", amount, expectedAmount)]
+                month: month,
+                teamID: teamID,
+                model: model,
+                tier: tier,
+                priceID: priceID,
+                conservative: conservative
+            )
+            let pairs = [
+                ("items", items, expectedItems), ("quantity", quantity, expectedQuantity),
+                ("amount", amount, expectedAmount),
+            ]
             for (field, recorded, expected) in pairs where recorded != expected {
                 drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
             }
@@ -87,17 +107,21 @@ public struct LedgerVerifier: Sendable {
     }
 
     private static func budgetDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
-        let rows = try await connection.query("""
+        let rows = try await connection.query(
+            """
             SELECT coalesce(u.budget_id, e.budget_id), coalesce(u.period_start, e.period_start),
                    coalesce(u.spent, 0), coalesce(e.spent, 0), coalesce(u.held, 0), coalesce(e.held, 0)
             FROM (SELECT u.* FROM budget_usage u JOIN budgets b ON b.id = u.budget_id WHERE b.deleted_at IS NULL) u
             FULL OUTER JOIN budget_usage_from_ledger e ON e.budget_id = u.budget_id AND e.period_start = u.period_start
             WHERE coalesce(u.spent, 0) <> coalesce(e.spent, 0) OR coalesce(u.held, 0) <> coalesce(e.held, 0)
             ORDER BY 1, 2
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var drift: [CounterDrift] = []
         for try await (id, start, spent, expectedSpent, held, expectedHeld)
-            in rows.decode((Int64, Date, Decimal, Decimal, Decimal, Decimal).self) {
+            in rows.decode((Int64, Date, Decimal, Decimal, Decimal, Decimal).self)
+        {
             let counter = CounterDrift.Counter.budget(id: id, periodStart: start)
             for (field, recorded, expected) in [("spent", spent, expectedSpent), ("held", held, expectedHeld)]
             where recorded != expected {
@@ -108,7 +132,8 @@ public struct LedgerVerifier: Sendable {
     }
 
     private static func rollupDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
-        let rows = try await connection.query("""
+        let rows = try await connection.query(
+            """
             SELECT to_char(coalesce(u.day, e.day), 'YYYY-MM-DD'), coalesce(u.team_id, e.team_id),
                    coalesce(u.key_id, e.key_id), coalesce(u.model, e.model), coalesce(u.tier, e.tier),
                    coalesce(u.calls, 0)::numeric, coalesce(e.calls, 0)::numeric,
@@ -125,17 +150,29 @@ public struct LedgerVerifier: Sendable {
                   (coalesce(e.calls, 0), coalesce(e.images, 0), coalesce(e.seconds, 0), coalesce(e.tasks_succeeded, 0),
                    coalesce(e.tasks_failed, 0), coalesce(e.cost, 0))
             ORDER BY 1, 2, 3, 4, 5
-            """, logger: logger)
+            """,
+            logger: logger
+        )
         var drift: [CounterDrift] = []
         for try await row in rows {
             let values = try row.decode(
-                (String, Int64, Int64, String, String, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal,
-                 Decimal, Decimal, Decimal, Decimal, Decimal).self)
+                (
+                    String, Int64, Int64, String, String, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal,
+                    Decimal, Decimal, Decimal, Decimal, Decimal
+                ).self
+            )
             let counter = CounterDrift.Counter.rollup(
-                day: values.0, teamID: values.1, keyID: values.2, model: values.3, tier: values.4)
-            let pairs = [("calls", values.5, values.6), ("images", values.7, values.8), ("seconds", values.9, values.10),
-                         ("tasks_succeeded", values.11, values.12), ("tasks_failed", values.13, values.14),
-                         ("cost", values.15, values.16)]
+                day: values.0,
+                teamID: values.1,
+                keyID: values.2,
+                model: values.3,
+                tier: values.4
+            )
+            let pairs = [
+                ("calls", values.5, values.6), ("images", values.7, values.8), ("seconds", values.9, values.10),
+                ("tasks_succeeded", values.11, values.12), ("tasks_failed", values.13, values.14),
+                ("cost", values.15, values.16),
+            ]
             for (field, recorded, expected) in pairs where recorded != expected {
                 drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
             }
@@ -143,23 +180,34 @@ public struct LedgerVerifier: Sendable {
         return drift
     }
 
-    private static func apply(_ delta: [String: Decimal], to counter: CounterDrift.Counter,
-                              on connection: PostgresConnection, logger: Logger) async throws {
+    private static func apply(
+        _ delta: [String: Decimal],
+        to counter: CounterDrift.Counter,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
         func value(_ field: String) -> Decimal { delta[field] ?? 0 }
         switch counter {
         case .budget(let id, let start):
             // Update first: a row's CHECKs apply to the values an INSERT proposes, even when it conflicts.
-            let updated = try await connection.query("""
+            let updated = try await connection.query(
+                """
                 UPDATE budget_usage SET spent = spent + \(value("spent")), held = held + \(value("held"))
                 WHERE budget_id = \(id) AND period_start = \(start) RETURNING budget_id
-                """, logger: logger)
+                """,
+                logger: logger
+            )
             for try await _ in updated.decode(Int64.self) { return }
-            try await connection.query("""
+            try await connection.query(
+                """
                 INSERT INTO budget_usage (budget_id, period_start, spent, held)
                 VALUES (\(id), \(start), \(value("spent")), \(value("held")))
-                """, logger: logger)
+                """,
+                logger: logger
+            )
         case .rollup(let day, let teamID, let keyID, let model, let tier):
-            try await connection.query("""
+            try await connection.query(
+                """
                 INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, calls, images, seconds,
                                               tasks_succeeded, tasks_failed, cost)
                 VALUES (\(day)::date, \(teamID), \(keyID), \(model), \(tier), \(value("calls"))::bigint,
@@ -169,16 +217,21 @@ public struct LedgerVerifier: Sendable {
                     calls = u.calls + EXCLUDED.calls, images = u.images + EXCLUDED.images,
                     seconds = u.seconds + EXCLUDED.seconds, tasks_succeeded = u.tasks_succeeded + EXCLUDED.tasks_succeeded,
                     tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed, cost = u.cost + EXCLUDED.cost
-                """, logger: logger)
+                """,
+                logger: logger
+            )
         case .invoice(let month, let teamID, let model, let tier, let priceID, let conservative):
-            try await connection.query("""
+            try await connection.query(
+                """
                 INSERT INTO invoice_lines AS i (month, team_id, model, tier, price_id, conservative, items, quantity, amount)
                 VALUES (\(month)::date, \(teamID), \(model), \(tier), \(priceID), \(conservative),
                         \(value("items"))::bigint, \(value("quantity")), \(value("amount")))
                 ON CONFLICT (month, team_id, model, tier, price_id, conservative) DO UPDATE SET
                     items = i.items + EXCLUDED.items, quantity = i.quantity + EXCLUDED.quantity,
                     amount = i.amount + EXCLUDED.amount
-                """, logger: logger)
+                """,
+                logger: logger
+            )
         }
     }
 }

@@ -65,7 +65,11 @@ struct TestAPI: Sendable {
     }
 
     /// `POST video-synthesis` with a raw body and the async header.
-    func synthesize(body: String, path: String = TestAPI.synthesisPath, timeout: TimeAmount = .seconds(30)) async throws -> TestResponse {
+    func synthesize(
+        body: String,
+        path: String = TestAPI.synthesisPath,
+        timeout: TimeAmount = .seconds(30)
+    ) async throws -> TestResponse {
         try await self.send(.POST, path, body: body, headers: [("X-DashScope-Async", "enable")], timeout: timeout)
     }
 

@@ -16,10 +16,15 @@ import Testing
         #expect(denied.json["code"] as? String == "AccessDenied")
         #expect(try await harness.send(.GET, "/v1/budgets", key: nil).status == 401)
 
-        let created = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "acme", "limit": "0.001", "period": "month", "timezone": "Asia/Shanghai",
-             "alert_thresholds": [50, 100], "webhook_url": "https://hooks.example.com/b", "webhook_format": "slack"}
-            """)
+        let created = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "acme", "limit": "0.001", "period": "month", "timezone": "Asia/Shanghai",
+                 "alert_thresholds": [50, 100], "webhook_url": "https://hooks.example.com/b", "webhook_format": "slack"}
+                """
+        )
         #expect(created.status == 201, "\(created.text)")
         let budget = try #require(created.json["budget"] as? [String: Any])
         let id = try #require(budget["id"] as? Int)
@@ -30,9 +35,14 @@ import Testing
         #expect(budget["alert_thresholds"] as? [String] == ["50", "100"])
 
         // The same scope, period and zone changes the budget in place.
-        let changed = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "acme", "limit": 0.0011, "period": "month", "timezone": "Asia/Shanghai"}
-            """)
+        let changed = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "acme", "limit": 0.0011, "period": "month", "timezone": "Asia/Shanghai"}
+                """
+        )
         #expect(changed.status == 200)
         #expect((changed.json["budget"] as? [String: Any])?["id"] as? Int == id)
         #expect((changed.json["budget"] as? [String: Any])?["limit"] as? String == "0.0011")
@@ -43,7 +53,10 @@ import Testing
         #expect(refused.status == 403)
         #expect(refused.json["code"] as? String == "BudgetExceeded")
         #expect((refused.json["message"] as? String)?.contains("Budget \(id) of team acme") == true, "\(refused.text)")
-        #expect((refused.json["message"] as? String)?.contains("0.000526 of 0.0011 USD remains") == true, "\(refused.text)")
+        #expect(
+            (refused.json["message"] as? String)?.contains("0.000526 of 0.0011 USD remains") == true,
+            "\(refused.text)"
+        )
         #expect(refused.json["request_id"] is String)
         #expect(await harness.simulator.simulator.bill().total.images == 1)
         let submitted = try await harness.submit(key: teamKey)

@@ -10,9 +10,13 @@ import Testing
 @Suite struct BudgetAlertTests {
     /// Fast retries, and the local receiver (127.0.0.1) allowed as an internal webhook host.
     static let fastDelivery: @Sendable (inout GatewayConfiguration) -> Void = {
-        $0.alerts = AlertDeliverySettings(pollInterval: .milliseconds(100), initialBackoff: .milliseconds(200),
-                                          maximumBackoff: .milliseconds(600), timeout: .seconds(2),
-                                          addresses: WebhookAddressRule(allowedHosts: ["127.0.0.1"]))
+        $0.alerts = AlertDeliverySettings(
+            pollInterval: .milliseconds(100),
+            initialBackoff: .milliseconds(200),
+            maximumBackoff: .milliseconds(600),
+            timeout: .seconds(2),
+            addresses: WebhookAddressRule(allowedHosts: ["127.0.0.1"])
+        )
     }
 
     @Test(.timeLimit(.minutes(5))) func aReceiverThatWasDownGetsEachAlertExactlyOnceFromTwoInstances() async throws {
@@ -23,9 +27,14 @@ import Testing
         let key = try await first.makeTeamKey("acme")
 
         // Four images fit: 50 % after two, 80 % and 100 % with the fourth, then a refusal.
-        let created = try await first.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "acme", "limit": "0.002296", "period": "day", "webhook_url": "\(receiver.url)"}
-            """)
+        let created = try await first.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "acme", "limit": "0.002296", "period": "day", "webhook_url": "\(receiver.url)"}
+                """
+        )
         #expect(created.status == 201, "\(created.text)")
         for instance in [first, second, first, second] {
             #expect(try await instance.detect(key: key).status == 200)
@@ -34,7 +43,9 @@ import Testing
         #expect(try await first.detect(key: key).status == 403, "a second refusal is no new alert")
 
         // While the receiver is down, both instances keep retrying.
-        try await Self.waitUntil { try await first.scalar("SELECT min(attempts) FROM budget_alerts", as: Int.self) ?? 0 >= 3 }
+        try await Self.waitUntil {
+            try await first.scalar("SELECT min(attempts) FROM budget_alerts", as: Int.self) ?? 0 >= 3
+        }
         #expect(receiver.deliveries.isEmpty)
 
         try await receiver.start()
@@ -53,8 +64,12 @@ import Testing
         let deliveries = Set(ids).compactMap { id in all.first { $0.eventID == id } }
         #expect(deliveries.count == 4)
         let kinds = deliveries.map { "\($0.json["type"] as? String ?? "?") \($0.json["threshold"] as? String ?? "?")" }
-        #expect(Set(kinds) == ["budget.threshold_crossed 50", "budget.threshold_crossed 80", "budget.threshold_crossed 100",
-                               "budget.call_refused 100"])
+        #expect(
+            Set(kinds) == [
+                "budget.threshold_crossed 50", "budget.threshold_crossed 80", "budget.threshold_crossed 100",
+                "budget.call_refused 100",
+            ]
+        )
         for delivery in deliveries {
             let event = delivery.json
             #expect(event["event_id"] as? String == delivery.eventID)
@@ -75,10 +90,15 @@ import Testing
         try await receiver.start()
         let admin = try await harness.makeAdminKey()
         let key = try await harness.makeTeamKey("acme")
-        _ = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
-             "webhook_url": "\(receiver.url)", "webhook_format": "slack"}
-            """)
+        _ = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
+                 "webhook_url": "\(receiver.url)", "webhook_format": "slack"}
+                """
+        )
         #expect(try await harness.detect(key: key).status == 200)
         try await Self.waitUntil { !receiver.deliveries.isEmpty }
         let text = try #require(receiver.deliveries.first?.json["text"] as? String)

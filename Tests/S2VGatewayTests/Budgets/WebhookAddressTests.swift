@@ -14,8 +14,12 @@ import Testing
     static func delivery(allowing hosts: [String]) -> @Sendable (inout GatewayConfiguration) -> Void {
         { configuration in
             configuration.alerts = AlertDeliverySettings(
-                pollInterval: .milliseconds(100), initialBackoff: .milliseconds(200), maximumBackoff: .milliseconds(600),
-                timeout: .seconds(2), addresses: WebhookAddressRule(allowedHosts: hosts))
+                pollInterval: .milliseconds(100),
+                initialBackoff: .milliseconds(200),
+                maximumBackoff: .milliseconds(600),
+                timeout: .seconds(2),
+                addresses: WebhookAddressRule(allowedHosts: hosts)
+            )
         }
     }
 
@@ -34,18 +38,28 @@ import Testing
             ("ftp://hooks.example.com/b", "must be an http(s) URL"),
         ]
         for (url, message) in cases {
-            let reply = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-                {"scope": "global", "limit": "1", "period": "day", "webhook_url": "\(url)"}
-                """)
+            let reply = try await harness.send(
+                .POST,
+                "/v1/budgets",
+                key: admin,
+                body: """
+                    {"scope": "global", "limit": "1", "period": "day", "webhook_url": "\(url)"}
+                    """
+            )
             #expect(reply.status == 400, "\(url): \(reply.text)")
             #expect(reply.json["code"] as? String == "InvalidParameter")
             #expect((reply.json["message"] as? String)?.contains(message) == true, "\(url): \(reply.text)")
         }
         #expect(try await harness.scalar("SELECT count(*) FROM budgets", as: Int.self) == 0)
         // A public name is accepted as written; it is resolved and checked at each delivery.
-        let accepted = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "global", "limit": "1", "period": "day", "webhook_url": "https://hooks.example.com/b"}
-            """)
+        let accepted = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "global", "limit": "1", "period": "day", "webhook_url": "https://hooks.example.com/b"}
+                """
+        )
         #expect(accepted.status == 201, "\(accepted.text)")
         await harness.stop()
     }
@@ -53,15 +67,23 @@ import Testing
     /// The name passes when the budget is set, but resolves to 127.0.0.1 when the alert is due: nothing is sent,
     /// and the attempt is recorded as failed with the reason.
     @Test(.timeLimit(.minutes(5))) func aNameThatResolvesToLoopbackGetsNoDelivery() async throws {
-        let harness = try await GatewayHarness.start(gateway: Self.delivery(allowing: []), webhookResolver: Self.resolver)
+        let harness = try await GatewayHarness.start(
+            gateway: Self.delivery(allowing: []),
+            webhookResolver: Self.resolver
+        )
         let receiver = try WebhookReceiver()
         try await receiver.start()
         let admin = try await harness.makeAdminKey()
         let key = try await harness.makeTeamKey("acme")
-        let created = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
-             "webhook_url": "http://\(Self.rebindingName):\(receiver.port)/hook"}
-            """)
+        let created = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
+                 "webhook_url": "http://\(Self.rebindingName):\(receiver.port)/hook"}
+                """
+        )
         #expect(created.status == 201, "\(created.text)")
         #expect(try await harness.detect(key: key).status == 200)
 
@@ -69,9 +91,14 @@ import Testing
             try await harness.scalar("SELECT min(attempts) FROM budget_alerts", as: Int.self) ?? 0 >= 2
         }
         let error = try await harness.scalar("SELECT last_error FROM budget_alerts", as: String.self)
-        #expect(error?.contains("not sent: the webhook host rebind.test resolved to 127.0.0.1, a loopback address") == true,
-                "\(error ?? "-")")
-        #expect(try await harness.scalar("SELECT count(*) FROM budget_alerts WHERE delivered_at IS NOT NULL", as: Int.self) == 0)
+        #expect(
+            error?.contains("not sent: the webhook host rebind.test resolved to 127.0.0.1, a loopback address") == true,
+            "\(error ?? "-")"
+        )
+        #expect(
+            try await harness.scalar("SELECT count(*) FROM budget_alerts WHERE delivered_at IS NOT NULL", as: Int.self)
+                == 0
+        )
         #expect(receiver.deliveries.isEmpty, "the receiver on 127.0.0.1 got \(receiver.deliveries.count) requests")
         await receiver.stop()
         await harness.stop()
@@ -81,15 +108,22 @@ import Testing
     /// request reached the receiver through the checked address (pinned), with the name in `Host`.
     @Test(.timeLimit(.minutes(5))) func anAllowedNameIsDeliveredToItsCheckedAddress() async throws {
         let harness = try await GatewayHarness.start(
-            gateway: Self.delivery(allowing: [Self.rebindingName]), webhookResolver: Self.resolver)
+            gateway: Self.delivery(allowing: [Self.rebindingName]),
+            webhookResolver: Self.resolver
+        )
         let receiver = try WebhookReceiver()
         try await receiver.start()
         let admin = try await harness.makeAdminKey()
         let key = try await harness.makeTeamKey("acme")
-        let created = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
-             "webhook_url": "http://\(Self.rebindingName):\(receiver.port)/hook?source=s2v"}
-            """)
+        let created = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
+                 "webhook_url": "http://\(Self.rebindingName):\(receiver.port)/hook?source=s2v"}
+                """
+        )
         #expect(created.status == 201, "\(created.text)")
         #expect(try await harness.detect(key: key).status == 200)
 
@@ -98,7 +132,8 @@ import Testing
         #expect(delivery.host == "\(Self.rebindingName):\(receiver.port)")
         #expect(delivery.json["type"] as? String == "budget.threshold_crossed")
         try await BudgetAlertTests.waitUntil {
-            try await harness.scalar("SELECT count(*) FROM budget_alerts WHERE delivered_at IS NOT NULL", as: Int.self) == 1
+            try await harness.scalar("SELECT count(*) FROM budget_alerts WHERE delivered_at IS NOT NULL", as: Int.self)
+                == 1
         }
         await receiver.stop()
         await harness.stop()
@@ -113,10 +148,15 @@ import Testing
         try await redirecting.start()
         let admin = try await harness.makeAdminKey()
         let key = try await harness.makeTeamKey("acme")
-        let created = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
-             "webhook_url": "\(redirecting.url)"}
-            """)
+        let created = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "acme", "limit": "0.000574", "period": "month", "alert_thresholds": [100],
+                 "webhook_url": "\(redirecting.url)"}
+                """
+        )
         #expect(created.status == 201, "\(created.text)")
         #expect(try await harness.detect(key: key).status == 200)
 

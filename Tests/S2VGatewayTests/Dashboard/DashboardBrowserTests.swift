@@ -9,8 +9,10 @@ import Testing
 
     @Test(.enabled(if: enabled, "needs Chromium: apt-get install chromium"))
     func theDashboardRendersItsChartsInHeadlessChromium() async throws {
-        let executable = try #require(HeadlessChromium.path,
-                                      "Chromium is not installed (/usr/bin/chromium): apt-get install chromium")
+        let executable = try #require(
+            HeadlessChromium.path,
+            "Chromium is not installed (/usr/bin/chromium): apt-get install chromium"
+        )
         let chromium = HeadlessChromium(executable: executable)
         let harness = try await GatewayHarness.start()
         let scenario = try await DashboardScenario.make(on: harness)
@@ -33,7 +35,9 @@ import Testing
         #expect(dom.contains(#"<table class="calls">"#))
         #expect(try await harness.scalar("SELECT count(*) FROM dashboard_sessions", as: Int.self) == 1)
 
-        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("dashboard-\(UUID().uuidString).png").path
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dashboard-\(UUID().uuidString).png"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: screenshot) }
         let shot = try await chromium.screenshot(of: launcher.url, to: screenshot)
         #expect(shot.status == 0, "chromium exited with \(shot.status)")
@@ -48,7 +52,8 @@ import Testing
     /// The text of the element that starts with `opening`, up to its closing `</svg>`.
     static func element(_ opening: String, in dom: String) -> String? {
         guard let start = dom.range(of: opening),
-              let end = dom.range(of: "</svg>", range: start.upperBound..<dom.endIndex) else { return nil }
+            let end = dom.range(of: "</svg>", range: start.upperBound..<dom.endIndex)
+        else { return nil }
         return String(dom[start.lowerBound..<end.upperBound])
     }
 }

@@ -42,8 +42,12 @@ final class DashboardClient: Sendable {
 
     /// Posts `fields` as `application/x-www-form-urlencoded`, as an HTML form does, with `headers` such as the
     /// `Origin` and `Sec-Fetch-Site` a browser adds.
-    func post(_ path: String, fields: [(String, String)] = [], cookie: String? = nil,
-              headers: [(String, String)] = []) async throws -> Reply {
+    func post(
+        _ path: String,
+        fields: [(String, String)] = [],
+        cookie: String? = nil,
+        headers: [(String, String)] = []
+    ) async throws -> Reply {
         var request = HTTPClientRequest(url: self.baseURL + path)
         request.method = .POST
         if let cookie { request.headers.add(name: "Cookie", value: "s2v_dashboard=\(cookie)") }
@@ -66,8 +70,10 @@ final class DashboardClient: Sendable {
     /// One client per request, shut down before it returns, whatever happens: a client left running when a
     /// failed expectation ends a test would stop the whole test process (AsyncHTTPClient traps in its deinit).
     private func execute(_ request: HTTPClientRequest) async throws -> Reply {
-        let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-                              configuration: .init(redirectConfiguration: .disallow))
+        let http = HTTPClient(
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            configuration: .init(redirectConfiguration: .disallow)
+        )
         do {
             let response = try await http.execute(request, timeout: GatewayHarness.requestTimeout)
             let body = try await response.body.collect(upTo: 1 << 23)

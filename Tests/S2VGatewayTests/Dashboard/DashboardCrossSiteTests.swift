@@ -29,17 +29,28 @@ import Testing
         #expect(try await harness.scalar("SELECT count(*) FROM dashboard_sessions", as: Int.self) == 0)
 
         // The dashboard's own form, as a browser posts it: same origin.
-        let own = try await browser.post("/dashboard/login", fields: [("key", key)],
-                                         headers: [("Origin", harness.baseURL), ("Sec-Fetch-Site", "same-origin")])
+        let own = try await browser.post(
+            "/dashboard/login",
+            fields: [("key", key)],
+            headers: [("Origin", harness.baseURL), ("Sec-Fetch-Site", "same-origin")]
+        )
         #expect(own.status == 303)
         #expect(own.sessionCookie != nil)
         // Behind a proxy that names the public host in X-Forwarded-Host.
-        let proxied = try await browser.post("/dashboard/login", fields: [("key", key)],
-                                             headers: [("Origin", "https://meter.example.com"), ("X-Forwarded-Host", "meter.example.com"),
-                                                       ("Sec-Fetch-Site", "same-origin")])
+        let proxied = try await browser.post(
+            "/dashboard/login",
+            fields: [("key", key)],
+            headers: [
+                ("Origin", "https://meter.example.com"), ("X-Forwarded-Host", "meter.example.com"),
+                ("Sec-Fetch-Site", "same-origin"),
+            ]
+        )
         #expect(proxied.status == 303)
         // Typed into the address bar, or sent by curl: no Origin at all.
-        #expect(try await browser.post("/dashboard/login", fields: [("key", key)], headers: [("Sec-Fetch-Site", "none")]).status == 303)
+        #expect(
+            try await browser.post("/dashboard/login", fields: [("key", key)], headers: [("Sec-Fetch-Site", "none")])
+                .status == 303
+        )
         #expect(try await browser.post("/dashboard/login", fields: [("key", key)]).status == 303)
         #expect(try await harness.scalar("SELECT count(*) FROM dashboard_sessions", as: Int.self) == 4)
         await harness.stop()
@@ -63,7 +74,10 @@ import Testing
         #expect(try await front.get(cookie: cookie).text.contains("Spend per day"))
         // The gateway's own address is another origin than the front's.
         let direct = try await DashboardClient(baseURL: harness.baseURL).post(
-            "/dashboard/login", fields: [("key", key)], headers: [("Origin", String(launcher.url.dropLast()))])
+            "/dashboard/login",
+            fields: [("key", key)],
+            headers: [("Origin", String(launcher.url.dropLast()))]
+        )
         #expect(direct.status == 403)
         await launcher.stop()
         await harness.stop()
@@ -74,10 +88,18 @@ import Testing
         let browser = DashboardClient(baseURL: harness.baseURL)
         let cookie = try #require(try await browser.signIn(key: try await harness.makeAdminKey()))
 
-        let forged = try await browser.post("/dashboard/logout", cookie: cookie, headers: [("Origin", "https://evil.example")])
+        let forged = try await browser.post(
+            "/dashboard/logout",
+            cookie: cookie,
+            headers: [("Origin", "https://evil.example")]
+        )
         #expect(forged.status == 403)
         #expect(forged.headers[canonicalForm: "set-cookie"].isEmpty)
-        let sniffed = try await browser.post("/dashboard/logout", cookie: cookie, headers: [("Sec-Fetch-Site", "cross-site")])
+        let sniffed = try await browser.post(
+            "/dashboard/logout",
+            cookie: cookie,
+            headers: [("Sec-Fetch-Site", "cross-site")]
+        )
         #expect(sniffed.status == 403)
         #expect(try await browser.get(cookie: cookie).status == 200)
         #expect(try await harness.scalar("SELECT count(*) FROM dashboard_sessions", as: Int.self) == 1)

@@ -23,9 +23,11 @@ import Testing
         #expect(own.contains("55.5500"))
         // Nothing of beta's: name, key, spend (0.94369558), its detect call (endpoint, cost 0.000574), budget; nor
         // the global budget.
-        for foreign in [beta.name, beta.prefix, "0.9437", "0.000574", "face-detect", "77.7700",
-                        #"data-budget="\#(beta.budgetID)""#, #"data-budget="\#(scenario.globalBudgetID)""#, "999.9900",
-                        "1.3021"] {
+        for foreign in [
+            beta.name, beta.prefix, "0.9437", "0.000574", "face-detect", "77.7700",
+            #"data-budget="\#(beta.budgetID)""#, #"data-budget="\#(scenario.globalBudgetID)""#, "999.9900",
+            "1.3021",
+        ] {
             #expect(!own.contains(foreign), "team alpha's dashboard shows \(foreign)")
         }
 
@@ -39,10 +41,12 @@ import Testing
 
         let adminCookie = try #require(try await browser.signIn(key: scenario.adminKey))
         let all = try await browser.get("/dashboard?days=7", cookie: adminCookie).text
-        for expected in [alpha.name, beta.name, alpha.prefix, beta.prefix, "0.3584", "0.9437", "0.000574",
-                         "face-detect", #"<strong id="range-total">1.3021 USD</strong>"#,
-                         #"data-budget="\#(alpha.budgetID)""#, #"data-budget="\#(beta.budgetID)""#,
-                         #"data-budget="\#(scenario.globalBudgetID)""#, "999.9900"] {
+        for expected in [
+            alpha.name, beta.name, alpha.prefix, beta.prefix, "0.3584", "0.9437", "0.000574",
+            "face-detect", #"<strong id="range-total">1.3021 USD</strong>"#,
+            #"data-budget="\#(alpha.budgetID)""#, #"data-budget="\#(beta.budgetID)""#,
+            #"data-budget="\#(scenario.globalBudgetID)""#, "999.9900",
+        ] {
             #expect(all.contains(expected), "the admin's dashboard lacks \(expected)")
         }
         #expect(all.contains("last 7 UTC days"))

@@ -9,11 +9,14 @@ import Testing
         let browser = DashboardClient(baseURL: harness.baseURL)
         let admin = try await harness.makeAdminKey()
         // An unauthenticated request's path lands in the call log as sent: hostile text must stay text.
-        _ = try await harness.scalar("""
+        _ = try await harness.scalar(
+            """
             INSERT INTO call_log (request_id, method, endpoint, http_status, error_code, latency_us)
             VALUES (gen_random_uuid(), 'GET', '/api/v1/<script>alert("x")</script>', 401, 'Bad&<b>', 1)
             RETURNING id
-            """, as: Int.self)
+            """,
+            as: Int.self
+        )
 
         let page = try await browser.get("/dashboard?days=7", bearer: admin)
         #expect(page.status == 200)
@@ -32,7 +35,9 @@ import Testing
 
     /// The bars of the spend-per-day chart.
     static func bars(in page: String) -> Int {
-        guard let chart = DashboardBrowserTests.element(#"<svg class="chart" id="daily-chart""#, in: page) else { return -1 }
+        guard let chart = DashboardBrowserTests.element(#"<svg class="chart" id="daily-chart""#, in: page) else {
+            return -1
+        }
         return chart.components(separatedBy: #"<rect class="bar""#).count - 1
     }
 }

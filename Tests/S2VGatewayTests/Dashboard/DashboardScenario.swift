@@ -44,19 +44,33 @@ struct DashboardScenario {
             let betaTeam = try #require(try await teams.find(name: betaName, logger: logger))
             let alpha = try await budgets.set(
                 BudgetSpecification(scope: .team(id: alphaTeam.id), limit: Decimal(string: "55.55")!, period: .month),
-                logger: logger).0
+                logger: logger
+            ).0
             let beta = try await budgets.set(
                 BudgetSpecification(scope: .team(id: betaTeam.id), limit: Decimal(string: "77.77")!, period: .month),
-                logger: logger).0
+                logger: logger
+            ).0
             let global = try await budgets.set(
-                BudgetSpecification(scope: .global, limit: Decimal(string: "999.99")!, period: .month), logger: logger).0
+                BudgetSpecification(scope: .global, limit: Decimal(string: "999.99")!, period: .month),
+                logger: logger
+            ).0
             return (alpha.id, beta.id, global.id)
         }
         return DashboardScenario(
-            alpha: Member(name: alphaName, key: alphaKey, prefix: APIKeySecret(value: alphaKey).displayPrefix,
-                          budgetID: alphaBudget),
-            beta: Member(name: betaName, key: betaKey, prefix: APIKeySecret(value: betaKey).displayPrefix,
-                         budgetID: betaBudget),
-            adminKey: adminKey, globalBudgetID: globalBudget)
+            alpha: Member(
+                name: alphaName,
+                key: alphaKey,
+                prefix: APIKeySecret(value: alphaKey).displayPrefix,
+                budgetID: alphaBudget
+            ),
+            beta: Member(
+                name: betaName,
+                key: betaKey,
+                prefix: APIKeySecret(value: betaKey).displayPrefix,
+                budgetID: betaBudget
+            ),
+            adminKey: adminKey,
+            globalBudgetID: globalBudget
+        )
     }
 }

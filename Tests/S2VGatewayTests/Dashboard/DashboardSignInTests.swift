@@ -40,13 +40,19 @@ import Testing
         #expect(page.text.contains("team \(team)"))
 
         // Only the token's SHA-256 is stored, never the token or the key.
-        let stored = try await harness.scalar("SELECT encode(token_hash, 'hex') FROM dashboard_sessions", as: String.self)
+        let stored = try await harness.scalar(
+            "SELECT encode(token_hash, 'hex') FROM dashboard_sessions",
+            as: String.self
+        )
         let expected = DashboardSessionToken(value: cookie).hash.map { String(format: "%02x", $0) }.joined()
         #expect(stored == expected)
         #expect(stored != cookie)
-        #expect(try await harness.scalar(
-            "SELECT count(*) FROM dashboard_sessions WHERE expires_at BETWEEN now() + interval '11 hours' AND now() + interval '13 hours'",
-            as: Int.self) == 1)
+        #expect(
+            try await harness.scalar(
+                "SELECT count(*) FROM dashboard_sessions WHERE expires_at BETWEEN now() + interval '11 hours' AND now() + interval '13 hours'",
+                as: Int.self
+            ) == 1
+        )
 
         // curl's way: the key in the Authorization header, no session.
         let bearer = try await browser.get(bearer: key)
@@ -88,7 +94,9 @@ import Testing
 
         try await harness.database.withClient { client in
             let keys = APIKeyRepository(client: client)
-            let caller = try #require(try await keys.authenticate(APIKeySecret(value: key), logger: Logger(label: "test")))
+            let caller = try #require(
+                try await keys.authenticate(APIKeySecret(value: key), logger: Logger(label: "test"))
+            )
             #expect(try await keys.revoke(id: caller.keyID, logger: Logger(label: "test")))
         }
         let after = try await browser.get(cookie: cookie)

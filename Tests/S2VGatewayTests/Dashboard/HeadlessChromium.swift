@@ -17,26 +17,37 @@ struct HeadlessChromium {
     }
 
     /// Writes a screenshot of `url` to `path`.
-    func screenshot(of url: String, to path: String, width: Int = 1280, height: Int = 2000) async throws -> (status: Int32, output: String) {
+    func screenshot(
+        of url: String,
+        to path: String,
+        width: Int = 1280,
+        height: Int = 2000
+    ) async throws -> (status: Int32, output: String) {
         let outcome = try await self.run(["--screenshot=\(path)", "--window-size=\(width),\(height)", url])
         return (outcome.status, outcome.dom)
     }
 
     private func run(_ arguments: [String]) async throws -> (status: Int32, dom: String) {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)").path
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
+            .path
         let outputPath = profile + ".out"
         defer {
             try? FileManager.default.removeItem(atPath: profile)
             try? FileManager.default.removeItem(atPath: outputPath)
         }
         // Tests run as root, where Chromium needs --no-sandbox; its own profile keeps parallel runs apart.
-        let chromium = [self.executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--no-first-run", "--user-data-dir=\(profile)", "--virtual-time-budget=10000"] + arguments
+        let chromium =
+            [
+                self.executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--user-data-dir=\(profile)", "--virtual-time-budget=10000",
+            ] + arguments
         // stdout only (the DOM); Chromium's diagnostics on stderr are dropped.
         let child = try ChildProcess(
             executable: "/bin/sh",
-            arguments: ["-c", #"exec /usr/bin/timeout -k 5 "$0" "$@" 2>/dev/null"#, "\(Self.timeLimitSeconds)"] + chromium,
-            outputPath: outputPath)
+            arguments: ["-c", #"exec /usr/bin/timeout -k 5 "$0" "$@" 2>/dev/null"#, "\(Self.timeLimitSeconds)"]
+                + chromium,
+            outputPath: outputPath
+        )
         let status = await child.wait()
         return (status, child.output)
     }

@@ -32,8 +32,11 @@ final class SignInLauncher: Sendable {
             """
         let router = Router()
         router.get("/") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/html; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: page))
+            )
         }
         let forward: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             try await Self.forward(request, to: gatewayURL)
@@ -45,8 +48,11 @@ final class SignInLauncher: Sendable {
         logger.logLevel = .error
         let (ports, sink) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in sink.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in sink.yield(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
         let task = Task {
             defer { sink.finish() }
@@ -87,8 +93,10 @@ final class SignInLauncher: Sendable {
         if !cookies.isEmpty { outbound.headers.add(name: "Cookie", value: cookies.joined(separator: "; ")) }
         if let host = request.head.authority { outbound.headers.replaceOrAdd(name: "Host", value: host) }
         outbound.body = .bytes(try await request.body.collect(upTo: 1 << 20))
-        let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-                              configuration: .init(redirectConfiguration: .disallow))
+        let http = HTTPClient(
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            configuration: .init(redirectConfiguration: .disallow)
+        )
         do {
             let response = try await http.execute(outbound, timeout: GatewayHarness.requestTimeout)
             let body = try await response.body.collect(upTo: 1 << 23)
@@ -96,10 +104,15 @@ final class SignInLauncher: Sendable {
             var headers = HTTPFields()
             for header in response.headers {
                 guard let name = HTTPField.Name(header.name), name != .contentLength, name != .transferEncoding,
-                      name != .connection else { continue }
+                    name != .connection
+                else { continue }
                 headers.append(HTTPField(name: name, value: header.value))
             }
-            return Response(status: .init(code: Int(response.status.code)), headers: headers, body: ResponseBody(byteBuffer: body))
+            return Response(
+                status: .init(code: Int(response.status.code)),
+                headers: headers,
+                body: ResponseBody(byteBuffer: body)
+            )
         } catch {
             try? await http.shutdown()
             throw error

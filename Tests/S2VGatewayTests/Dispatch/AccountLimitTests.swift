@@ -1,23 +1,27 @@
 import DashScopeSimulator
 import Foundation
+import Logging
 import NIOHTTP1
 import PostgresNIO
 import S2VCore
 import S2VGateway
 import S2VStore
-import Synchronization
-import Logging
 import S2VTestSupport
+import Synchronization
 import Testing
 
 /// The upstream account's limits (5 submissions per second per model, one task in flight, 20 queries per
 /// second), kept by the gateway for every team and every instance, against a simulator enforcing them.
 @Suite struct AccountLimitTests {
-    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.timing)) func aBurstFromThreeTeamsStaysInsideTheAccountAndTeamsTakeTurns() async throws {
+    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.timing))
+    func aBurstFromThreeTeamsStaysInsideTheAccountAndTeamsTakeTurns() async throws {
         let harness = try await GatewayHarness.start(
-            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(300)))
-        let keys = [try await harness.makeTeamKey("alpha"), try await harness.makeTeamKey("beta"),
-                    try await harness.makeTeamKey("gamma")]
+            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(300))
+        )
+        let keys = [
+            try await harness.makeTeamKey("alpha"), try await harness.makeTeamKey("beta"),
+            try await harness.makeTeamKey("gamma"),
+        ]
         let replies = try await withThrowingTaskGroup(of: (Int, GatewayHarness.Reply).self) { group in
             for index in 0..<100 {
                 group.addTask { (index % 3, try await harness.submit(key: keys[index % 3], seconds: "3")) }
@@ -39,9 +43,11 @@ import Testing
         // Each team's first task finished before any team's fifth.
         let ranks = try await harness.database.withClient { client in
             var finished: [String: [Date]] = [:]
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 SELECT te.name, t.finished_at FROM tasks t JOIN teams te ON te.id = t.team_id ORDER BY t.finished_at
-                """)
+                """
+            )
             for try await (team, at) in rows.decode((String, Date).self) { finished[team, default: []].append(at) }
             return finished
         }
@@ -53,10 +59,17 @@ import Testing
 
     @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.timing)) func twoInstancesKeepTheLimitsTogether() async throws {
         let first = try await GatewayHarness.start(
-            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(100)),
-            gateway: { $0.detectSlotWait = .seconds(10) })
+            simulator: SimulatorConfiguration(
+                apiKeys: [GatewayHarness.upstreamKey],
+                generationTime: .milliseconds(100)
+            ),
+            gateway: { $0.detectSlotWait = .seconds(10) }
+        )
         let second = try await GatewayHarness.start(
-            gateway: { $0.detectSlotWait = .seconds(10) }, database: first.database, sharing: first)
+            gateway: { $0.detectSlotWait = .seconds(10) },
+            database: first.database,
+            sharing: first
+        )
         let key = try await first.makeTeamKey("shared")
         let instances = [first, second]
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -93,9 +106,11 @@ import Testing
         let key = try await harness.makeTeamKey("busy")
         // Another instance reserved the account's detect slots for the next hour.
         _ = try await harness.database.withClient { client in
-            try await client.query("""
+            try await client.query(
+                """
                 INSERT INTO upstream_pacing (account, lane, next_at) VALUES ('default', 'submit:wan2.2-s2v-detect', now() + interval '1 hour')
-                """)
+                """
+            )
         }
         let refusal = try await harness.detect(key: key)
         #expect(refusal.status == 429, "\(refusal.text)")
@@ -108,7 +123,9 @@ import Testing
 
         // A slot a moment away is waited for instead of refused.
         try await harness.database.withClient { client in
-            _ = try await client.query("UPDATE upstream_pacing SET next_at = clock_timestamp() + interval '300 milliseconds'")
+            _ = try await client.query(
+                "UPDATE upstream_pacing SET next_at = clock_timestamp() + interval '300 milliseconds'"
+            )
         }
         let waited = try await harness.detect(key: key)
         #expect(waited.status == 200, "\(waited.text)")
@@ -126,10 +143,15 @@ import Testing
             beforeStart: { client in
                 let accounts = AccountRepository(client: client)
                 for (name, variable) in [("a", "POOL_A"), ("b", "POOL_B"), ("c", "POOL_C")] {
-                    _ = try await accounts.add(name: name, keySource: .environment(variable), limits: AccountLimits(),
-                                               logger: Logger(label: "test"))
+                    _ = try await accounts.add(
+                        name: name,
+                        keySource: .environment(variable),
+                        limits: AccountLimits(),
+                        logger: Logger(label: "test")
+                    )
                 }
-            })
+            }
+        )
         let key = try await harness.makeTeamKey("pool")
         let peak = Mutex<Int>(0)
         let sampling = Atomic<Bool>(true)
@@ -137,7 +159,8 @@ import Testing
             try await harness.database.withClient { client in
                 while sampling.load(ordering: .relaxed) {
                     let rows = try await client.query(
-                        "SELECT count(*)::int FROM tasks WHERE phase IN ('submitting', 'submitted', 'running')")
+                        "SELECT count(*)::int FROM tasks WHERE phase IN ('submitting', 'submitted', 'running')"
+                    )
                     for try await inFlight in rows.decode(Int.self) { peak.withLock { $0 = max($0, inFlight) } }
                     try await Task.sleep(for: .milliseconds(20))
                 }
@@ -164,7 +187,8 @@ import Testing
 
     @Test(.timeLimit(.minutes(5))) func aRestartInTheMiddleOfABacklogLosesAndRepeatsNothing() async throws {
         let first = try await GatewayHarness.start(
-            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(200)))
+            simulator: SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(200))
+        )
         let key = try await first.makeTeamKey("restart")
         for _ in 0..<20 {
             #expect(try await first.submit(key: key, seconds: "2").status == 200)
@@ -172,7 +196,8 @@ import Testing
         // Some have finished, most are still queued.
         let deadline = ContinuousClock.now + .seconds(60)
         while try await first.scalar("SELECT count(*) FROM tasks WHERE phase = 'settled'", as: Int.self) ?? 0 < 4,
-              ContinuousClock.now < deadline {
+            ContinuousClock.now < deadline
+        {
             try await Task.sleep(for: .milliseconds(50))
         }
         await first.stopGatewayOnly()

@@ -46,8 +46,11 @@ import Testing
                 }
             }
             try await Task.sleep(until: outageEnds, clock: .continuous)
-            let restarted = try await RunningSimulator.serve(harness.simulator.simulator, port: port,
-                                                             logger: Logger(label: "test.simulator"))
+            let restarted = try await RunningSimulator.serve(
+                harness.simulator.simulator,
+                port: port,
+                logger: Logger(label: "test.simulator")
+            )
             var all: [[Int]] = []
             for try await statuses in group { all.append(statuses) }
             #expect(all.count == 12 && all.allSatisfy { $0.last == 200 })
@@ -58,10 +61,18 @@ import Testing
         #expect(stats.throttled.values.reduce(0, +) == 0, "\(stats.throttled)")
         #expect(stats.acceptedSubmissions[.detect] == 13)
         // Only the calls that ran were charged: the warm-up and the twelve.
-        #expect(try await harness.scalar(
-            "SELECT count(*)::int FROM ledger_entries WHERE kind = 'capture' AND amount > 0", as: Int.self) == 13)
-        #expect(try await harness.scalar(
-            "SELECT count(*)::int FROM upstream_calls WHERE kind = 'detect' AND state = 'succeeded'", as: Int.self) == 13)
+        #expect(
+            try await harness.scalar(
+                "SELECT count(*)::int FROM ledger_entries WHERE kind = 'capture' AND amount > 0",
+                as: Int.self
+            ) == 13
+        )
+        #expect(
+            try await harness.scalar(
+                "SELECT count(*)::int FROM upstream_calls WHERE kind = 'detect' AND state = 'succeeded'",
+                as: Int.self
+            ) == 13
+        )
         await restarted.stop()
         await harness.stop()
     }

@@ -43,7 +43,10 @@ struct BodyMutator: Sendable {
         case .wrongType:
             let field = self.document.fields.randomElement(using: &random)!
             let wrong = field.wrongTypes.randomElement(using: &random)!
-            return (Array(self.replacing(field, with: wrong).text.utf8), "wrong type at \(field.keys.joined(separator: ".")): \(wrong.text)")
+            return (
+                Array(self.replacing(field, with: wrong).text.utf8),
+                "wrong type at \(field.keys.joined(separator: ".")): \(wrong.text)"
+            )
         case .truncated:
             let text = Array(json.text.utf8)
             let length = Int.random(in: 0..<text.count, using: &random)
@@ -73,7 +76,8 @@ struct BodyMutator: Sendable {
         let objectPath: FuzzJSON.Path
         let memberIndex: Int
         if Bool.random(using: &random), let field = self.document.fields.randomElement(using: &random),
-           let path = json.path(ofKeys: field.keys) {
+            let path = json.path(ofKeys: field.keys)
+        {
             objectPath = Array(path.dropLast())
             memberIndex = path.last!
         } else {
@@ -92,7 +96,10 @@ struct BodyMutator: Sendable {
         return (Array(mutated.text.utf8), "duplicate key \(name): \(original.value.text) and \(value.text)")
     }
 
-    private static func wideEncoding(_ text: String, using random: inout some RandomNumberGenerator) -> (body: [UInt8], mutation: String) {
+    private static func wideEncoding(
+        _ text: String,
+        using random: inout some RandomNumberGenerator
+    ) -> (body: [UInt8], mutation: String) {
         let withMark = Bool.random(using: &random)
         let document = (withMark ? "\u{FEFF}" : "") + text
         let units = Array(document.utf16)
@@ -118,7 +125,8 @@ struct BodyMutator: Sendable {
         let text: String
         switch container {
         case .object(let members):
-            text = "{" + members.map { FuzzJSON.quote($0.key) + ":" + $0.value.text }.joined(separator: ",") + comma + "}"
+            text =
+                "{" + members.map { FuzzJSON.quote($0.key) + ":" + $0.value.text }.joined(separator: ",") + comma + "}"
         case .array(let elements):
             text = "[" + elements.map(\.text).joined(separator: ",") + comma + "]"
         default:
@@ -136,7 +144,9 @@ struct BodyMutator: Sendable {
             let index = Int.random(in: 0..<members.count, using: &random)
             let name = json.name(of: objectPath + [index])
             members[index].key = Self.inserting("\u{0}", into: members[index].key, using: &random)
-            return (Array(json.replacing(at: objectPath, with: .object(members)).text.utf8), "\\u0000 in the key \(name)")
+            return (
+                Array(json.replacing(at: objectPath, with: .object(members)).text.utf8), "\\u0000 in the key \(name)"
+            )
         }
         let path = json.stringPaths.randomElement(using: &random)!
         guard case .string(let value) = json.value(at: path)! else { fatalError("not a string") }
@@ -152,7 +162,9 @@ struct BodyMutator: Sendable {
         guard case .string(let value) = json.value(at: path)! else { fatalError("not a string") }
         let escape = ["\\ud800", "\\udfff", "\\udbff\\u0041", "\\ud800\\ud800"].randomElement(using: &random)!
         let offset = Int.random(in: 0...value.count, using: &random)
-        let text = FuzzJSON.quote(String(value.prefix(offset))).dropLast() + escape + FuzzJSON.quote(String(value.dropFirst(offset))).dropFirst()
+        let text =
+            FuzzJSON.quote(String(value.prefix(offset))).dropLast() + escape
+            + FuzzJSON.quote(String(value.dropFirst(offset))).dropFirst()
         let mutated = json.replacing(at: path, with: .raw(String(text)))
         return (Array(mutated.text.utf8), "lone surrogate \(escape) in \(field.keys.joined(separator: "."))")
     }
@@ -166,15 +178,20 @@ struct BodyMutator: Sendable {
         let nested: String
         switch Int.random(in: 0..<3, using: &random) {
         case 0: nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-        case 1 where !onChecked: nested = String(repeating: "{\"a\":", count: depth) + "0" + String(repeating: "}", count: depth)
+        case 1 where !onChecked:
+            nested = String(repeating: "{\"a\":", count: depth) + "0" + String(repeating: "}", count: depth)
         default: nested = String(repeating: "[", count: depth)
         }
         if onChecked {
             let field = self.document.fields.randomElement(using: &random)!
-            return (Array(self.replacing(field, with: .raw(nested)).text.utf8),
-                    "\(depth) levels of nesting at \(field.keys.joined(separator: "."))")
+            return (
+                Array(self.replacing(field, with: .raw(nested)).text.utf8),
+                "\(depth) levels of nesting at \(field.keys.joined(separator: "."))"
+            )
         }
-        return (Array(self.setting(["deep"], to: .raw(nested)).text.utf8), "\(depth) levels of nesting in an extra field")
+        return (
+            Array(self.setting(["deep"], to: .raw(nested)).text.utf8), "\(depth) levels of nesting in an extra field"
+        )
     }
 
     private func hugeNumber(using random: inout some RandomNumberGenerator) -> (body: [UInt8], mutation: String) {
@@ -188,23 +205,36 @@ struct BodyMutator: Sendable {
             // A number where a string is expected, or a limit past any bound.
             let numeric = field.keys == ["limit"] || field.keys == ["key_id"]
             let value: FuzzJSON = numeric ? .number(anywhere.randomElement(using: &random)!) : .number(literal)
-            return (Array(self.replacing(field, with: value).text.utf8), "number \(value.text.prefix(24)) at \(field.keys.joined(separator: "."))")
+            return (
+                Array(self.replacing(field, with: value).text.utf8),
+                "number \(value.text.prefix(24)) at \(field.keys.joined(separator: "."))"
+            )
         }
         let literal = anywhere.randomElement(using: &random)!
-        return (Array(self.setting(["huge"], to: .number(literal)).text.utf8), "number \(literal.prefix(24)) in an extra field")
+        return (
+            Array(self.setting(["huge"], to: .number(literal)).text.utf8),
+            "number \(literal.prefix(24)) in an extra field"
+        )
     }
 
     // MARK: Helpers
 
     /// Puts raw bytes inside a string value (or, for a value-less document, after the opening brace).
-    private func inject(_ bytes: [UInt8], using random: inout some RandomNumberGenerator) -> (body: [UInt8], name: String) {
+    private func inject(
+        _ bytes: [UInt8],
+        using random: inout some RandomNumberGenerator
+    ) -> (body: [UInt8], name: String) {
         let json = self.document.json
         let marker = "\u{E000}\u{E001}"
         let path = json.stringPaths.randomElement(using: &random)!
         guard case .string(let value) = json.value(at: path)! else { fatalError("not a string") }
-        let text = Array(json.replacing(at: path, with: .string(Self.inserting(marker, into: value, using: &random))).text.utf8)
+        let text = Array(
+            json.replacing(at: path, with: .string(Self.inserting(marker, into: value, using: &random))).text.utf8
+        )
         let markerBytes = Array(marker.utf8)
-        let start = (0...(text.count - markerBytes.count)).first { Array(text[$0..<($0 + markerBytes.count)]) == markerBytes }!
+        let start = (0...(text.count - markerBytes.count)).first {
+            Array(text[$0..<($0 + markerBytes.count)]) == markerBytes
+        }!
         return (Array(text[..<start]) + bytes + Array(text[(start + markerBytes.count)...]), json.name(of: path))
     }
 
@@ -223,7 +253,11 @@ struct BodyMutator: Sendable {
         return .object(members)
     }
 
-    private static func inserting(_ piece: String, into value: String, using random: inout some RandomNumberGenerator) -> String {
+    private static func inserting(
+        _ piece: String,
+        into value: String,
+        using random: inout some RandomNumberGenerator
+    ) -> String {
         let offset = Int.random(in: 0...value.count, using: &random)
         return String(value.prefix(offset)) + piece + String(value.dropFirst(offset))
     }
@@ -245,17 +279,22 @@ struct BodyMutator: Sendable {
         "{\"a\":1 \"b\":2}", "[1 2]", "\"\\x41\"", "{\"model\":\"wan2.2-s2v\",\"input\":{\"image_url\":'x'}}",
     ]
 
-    static let trailingData = ["x", "}", ",", " {}", "\u{0}", "//", "/* */", "[]", "\"\"", "0", "\u{FEFF}", " ,", "\n}"]
+    static let trailingData = [
+        "x", "}", ",", " {}", "\u{0}", "//", "/* */", "[]", "\"\"", "0", "\u{FEFF}", " ,", "\n}",
+    ]
 
     static let badBudgetValues: [(String, FuzzJSON)] = [
         ("timezone", .string("localtime")), ("timezone", .string("posixrules")), ("timezone", .string("Factory")),
-        ("timezone", .string("posix/Asia/Shanghai")), ("timezone", .string("right/UTC")), ("timezone", .string("EST5EDT")),
+        ("timezone", .string("posix/Asia/Shanghai")), ("timezone", .string("right/UTC")),
+        ("timezone", .string("EST5EDT")),
         ("timezone", .string("UTC+8")), ("timezone", .string("<+08>-8")), ("timezone", .string("US/Eastern")),
         ("timezone", .string("PRC")), ("timezone", .string("Etc/GMT-8")), ("timezone", .string("/etc/localtime")),
         ("timezone", .string("../../../../etc/localtime")), ("timezone", .string("Mars/Base")),
         ("timezone", .string("Asia/Shanghai ")), ("timezone", .string("")),
-        ("limit", .number("1e127")), ("limit", .number("1000000000001")), ("limit", .string("-1")), ("limit", .string("1e3")),
-        ("limit", .string("NaN")), ("limit", .string("0.000000001")), ("limit", .number("-0.5")), ("limit", .string("")),
+        ("limit", .number("1e127")), ("limit", .number("1000000000001")), ("limit", .string("-1")),
+        ("limit", .string("1e3")),
+        ("limit", .string("NaN")), ("limit", .string("0.000000001")), ("limit", .number("-0.5")),
+        ("limit", .string("")),
         ("alert_thresholds", .array([.number("0")])), ("alert_thresholds", .array([.number("-5")])),
         ("alert_thresholds", .array([.number("1001")])), ("alert_thresholds", .array([.string("x")])),
         ("period", .string("fortnight")), ("period", .string("")), ("scope", .string("galaxy")), ("scope", .string("")),

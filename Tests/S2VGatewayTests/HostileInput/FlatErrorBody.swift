@@ -9,9 +9,9 @@ struct FlatErrorBody: Sendable, Equatable {
     /// The body, or nil when it is not exactly that shape.
     init?(_ bytes: [UInt8]) {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
-              Set(object.keys) == ["request_id", "code", "message"],
-              let requestID = object["request_id"] as? String, let code = object["code"] as? String,
-              let message = object["message"] as? String, !code.isEmpty, !message.isEmpty
+            Set(object.keys) == ["request_id", "code", "message"],
+            let requestID = object["request_id"] as? String, let code = object["code"] as? String,
+            let message = object["message"] as? String, !code.isEmpty, !message.isEmpty
         else { return nil }
         self.requestID = requestID
         self.code = code

@@ -27,17 +27,20 @@ struct FramingCase: Sendable {
 
     func wire(port: Int) -> [[UInt8]] {
         if let raw { return [raw] }
-        let head = "\(self.method) \(self.path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+        let head =
+            "\(self.method) \(self.path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
             + self.headerLines.map { $0 + "\r\n" }.joined() + "Connection: close\r\n\r\n"
         return [Array(head.utf8)] + self.bodyParts
     }
 
     /// As a reproducer in a failure message.
     var reproducer: String {
-        let head = self.raw.map { HostileRequest.escape($0, limit: 600) }
+        let head =
+            self.raw.map { HostileRequest.escape($0, limit: 600) }
             ?? "\(self.method) \(self.path)\n" + self.headerLines.joined(separator: "\n")
         let body = self.bodyParts.flatMap { $0 }
-        return "[framing: \(self.name)]\n\(head)\nbody (\(body.count) bytes): \"\(HostileRequest.escape(body, limit: 300))\""
+        return
+            "[framing: \(self.name)]\n\(head)\nbody (\(body.count) bytes): \"\(HostileRequest.escape(body, limit: 300))\""
     }
 
     /// The framing cases, for the paid routes (team key) and the budget route (admin key).
@@ -63,12 +66,27 @@ struct FramingCase: Sendable {
             ("empty chunk size line", "\r\n\(body)\r\n0\r\n\r\n"),
         ]
         for (name, chunks) in badChunks {
-            cases.append(FramingCase(name: name, method: "POST", path: detect, headerLines: [team, json, chunked],
-                                     bodyParts: [Array(chunks.utf8)], expectation: .badRequest))
+            cases.append(
+                FramingCase(
+                    name: name,
+                    method: "POST",
+                    path: detect,
+                    headerLines: [team, json, chunked],
+                    bodyParts: [Array(chunks.utf8)],
+                    expectation: .badRequest
+                )
+            )
         }
-        cases.append(FramingCase(name: "non-hex chunk size on a budget", method: "POST", path: "/v1/budgets",
-                                 headerLines: [admin, json, chunked], bodyParts: [Array("G\r\n{}\r\n0\r\n\r\n".utf8)],
-                                 expectation: .badRequest))
+        cases.append(
+            FramingCase(
+                name: "non-hex chunk size on a budget",
+                method: "POST",
+                path: "/v1/budgets",
+                headerLines: [admin, json, chunked],
+                bodyParts: [Array("G\r\n{}\r\n0\r\n\r\n".utf8)],
+                expectation: .badRequest
+            )
+        )
 
         // A declared body far over the limit, announced with Expect: 100-continue: only the head is sent.
         let declared: [(String, String, String)] = [
@@ -77,37 +95,83 @@ struct FramingCase: Sendable {
         ]
         for (name, path, key) in declared {
             let length = name.hasPrefix("10 MB") ? 10_000_000 : 65_537
-            cases.append(FramingCase(
-                name: "Expect: 100-continue, \(name)", method: "POST", path: path,
-                headerLines: [key, json, "X-DashScope-Async: enable", "Content-Length: \(length)", "Expect: 100-continue"],
-                bodyParts: [], expectation: .tooLargeBeforeBody))
+            cases.append(
+                FramingCase(
+                    name: "Expect: 100-continue, \(name)",
+                    method: "POST",
+                    path: path,
+                    headerLines: [
+                        key, json, "X-DashScope-Async: enable", "Content-Length: \(length)", "Expect: 100-continue",
+                    ],
+                    bodyParts: [],
+                    expectation: .tooLargeBeforeBody
+                )
+            )
         }
         // The same sizes sent in full, and chunked bodies over the limit.
-        let big = Array(("{\"model\":\"wan2.2-s2v-detect\",\"pad\":\"" + String(repeating: "x", count: 70_000) + "\"}").utf8)
-        cases.append(FramingCase(name: "70 KB body with Content-Length", method: "POST", path: detect,
-                                 headerLines: [team, json, "Content-Length: \(big.count)"], bodyParts: [big],
-                                 expectation: .tooLarge))
+        let big = Array(
+            ("{\"model\":\"wan2.2-s2v-detect\",\"pad\":\"" + String(repeating: "x", count: 70_000) + "\"}").utf8
+        )
+        cases.append(
+            FramingCase(
+                name: "70 KB body with Content-Length",
+                method: "POST",
+                path: detect,
+                headerLines: [team, json, "Content-Length: \(big.count)"],
+                bodyParts: [big],
+                expectation: .tooLarge
+            )
+        )
         let chunks = stride(from: 0, to: big.count, by: 4_096).map { start -> [UInt8] in
             let piece = big[start..<min(start + 4_096, big.count)]
             return Array("\(String(piece.count, radix: 16))\r\n".utf8) + piece + Array("\r\n".utf8)
         }
-        cases.append(FramingCase(name: "70 KB chunked body", method: "POST", path: detect,
-                                 headerLines: [team, json, chunked], bodyParts: chunks + [Array("0\r\n\r\n".utf8)],
-                                 expectation: .tooLarge))
-        cases.append(FramingCase(name: "one chunk announced at 16 MB", method: "POST", path: synthesis,
-                                 headerLines: [team, json, chunked, "X-DashScope-Async: enable"],
-                                 bodyParts: [Array("1000000\r\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 70_000)],
-                                 expectation: .tooLarge))
-        cases.append(FramingCase(name: "70 KB chunked budget", method: "POST", path: "/v1/budgets",
-                                 headerLines: [admin, json, chunked], bodyParts: chunks + [Array("0\r\n\r\n".utf8)],
-                                 expectation: .tooLarge))
+        cases.append(
+            FramingCase(
+                name: "70 KB chunked body",
+                method: "POST",
+                path: detect,
+                headerLines: [team, json, chunked],
+                bodyParts: chunks + [Array("0\r\n\r\n".utf8)],
+                expectation: .tooLarge
+            )
+        )
+        cases.append(
+            FramingCase(
+                name: "one chunk announced at 16 MB",
+                method: "POST",
+                path: synthesis,
+                headerLines: [team, json, chunked, "X-DashScope-Async: enable"],
+                bodyParts: [Array("1000000\r\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 70_000)],
+                expectation: .tooLarge
+            )
+        )
+        cases.append(
+            FramingCase(
+                name: "70 KB chunked budget",
+                method: "POST",
+                path: "/v1/budgets",
+                headerLines: [admin, json, chunked],
+                bodyParts: chunks + [Array("0\r\n\r\n".utf8)],
+                expectation: .tooLarge
+            )
+        )
 
         // Heads an HTTP parser refuses.
         let heads: [(String, String)] = [
-            ("Content-Length and Transfer-Encoding", "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nContent-Length: 5\r\n\(chunked)\r\n\r\n0\r\n\r\n"),
-            ("two different Content-Lengths", "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}x"),
+            (
+                "Content-Length and Transfer-Encoding",
+                "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nContent-Length: 5\r\n\(chunked)\r\n\r\n0\r\n\r\n"
+            ),
+            (
+                "two different Content-Lengths",
+                "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}x"
+            ),
             ("negative Content-Length", "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nContent-Length: -1\r\n\r\n"),
-            ("non-numeric Content-Length", "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nContent-Length: abc\r\n\r\n"),
+            (
+                "non-numeric Content-Length",
+                "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nContent-Length: abc\r\n\r\n"
+            ),
             ("NUL in a header value", "GET /v1/audit HTTP/1.1\r\nHost: x\r\n\(admin)\r\nX-Odd: a\u{0}b\r\n\r\n"),
             ("header line without a colon", "GET /v1/audit HTTP/1.1\r\nHost: x\r\n\(admin)\r\nno colon here\r\n\r\n"),
             ("folded header line", "GET /v1/audit HTTP/1.1\r\nHost: x\r\n\(admin)\r\nX-Odd: a\r\n b\r\n\r\n"),
@@ -116,15 +180,36 @@ struct FramingCase: Sendable {
             ("unknown HTTP version", "GET /v1/audit HTTP/9.9\r\nHost: x\r\n\(admin)\r\n\r\n"),
             ("bare LF line endings", "GET /v1/audit HTTP/1.1\nHost: x\n\(admin)\n\n"),
             ("not HTTP at all", "HELLO\r\n\r\n"),
-            ("unsupported Transfer-Encoding", "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nTransfer-Encoding: gzip\r\n\r\n{}"),
+            (
+                "unsupported Transfer-Encoding",
+                "POST \(detect) HTTP/1.1\r\nHost: x\r\n\(team)\r\nTransfer-Encoding: gzip\r\n\r\n{}"
+            ),
         ]
         for (name, text) in heads {
-            cases.append(FramingCase(name: name, method: "", path: "", headerLines: [], bodyParts: [],
-                                     expectation: .refusedOrClosed, raw: Array(text.utf8)))
+            cases.append(
+                FramingCase(
+                    name: name,
+                    method: "",
+                    path: "",
+                    headerLines: [],
+                    bodyParts: [],
+                    expectation: .refusedOrClosed,
+                    raw: Array(text.utf8)
+                )
+            )
         }
-        cases.append(FramingCase(name: "raw UTF-8 in the target", method: "", path: "", headerLines: [], bodyParts: [],
-                                 expectation: .refusedOrClosed,
-                                 raw: Array("GET /v1/audit?team=".utf8) + [0xE6, 0x97, 0xA5, 0xFF] + Array(" HTTP/1.1\r\nHost: x\r\n\(admin)\r\n\r\n".utf8)))
+        cases.append(
+            FramingCase(
+                name: "raw UTF-8 in the target",
+                method: "",
+                path: "",
+                headerLines: [],
+                bodyParts: [],
+                expectation: .refusedOrClosed,
+                raw: Array("GET /v1/audit?team=".utf8) + [0xE6, 0x97, 0xA5, 0xFF]
+                    + Array(" HTTP/1.1\r\nHost: x\r\n\(admin)\r\n\r\n".utf8)
+            )
+        )
         return cases
     }
 }

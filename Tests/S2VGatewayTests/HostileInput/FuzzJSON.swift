@@ -39,7 +39,8 @@ indirect enum FuzzJSON: Sendable {
             case "\r": quoted += "\\r"
             case "\t": quoted += "\\t"
             case _ where scalar.value < 0x20:
-                quoted += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                quoted +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                     + String(scalar.value, radix: 16)
             default: quoted.unicodeScalars.append(scalar)
             }
@@ -51,8 +52,10 @@ indirect enum FuzzJSON: Sendable {
     func value(at path: Path) -> FuzzJSON? {
         guard let step = path.first else { return self }
         switch self {
-        case .object(let members) where members.indices.contains(step): return members[step].value.value(at: Array(path.dropFirst()))
-        case .array(let elements) where elements.indices.contains(step): return elements[step].value(at: Array(path.dropFirst()))
+        case .object(let members) where members.indices.contains(step):
+            return members[step].value.value(at: Array(path.dropFirst()))
+        case .array(let elements) where elements.indices.contains(step):
+            return elements[step].value(at: Array(path.dropFirst()))
         default: return nil
         }
     }
@@ -78,7 +81,9 @@ indirect enum FuzzJSON: Sendable {
         var path: Path = []
         var node = self
         for key in keys {
-            guard case .object(let members) = node, let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+            guard case .object(let members) = node, let index = members.firstIndex(where: { $0.key == key }) else {
+                return nil
+            }
             path.append(index)
             node = members[index].value
         }

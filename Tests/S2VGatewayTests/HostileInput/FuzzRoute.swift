@@ -40,7 +40,8 @@ enum FuzzRoute: String, Sendable, CaseIterable {
         case .usageReport: ["from", "to", "by", "team", "format"]
         case .invoice: ["month", "team", "format"]
         case .budgetReport: ["team", "format"]
-        case .audit: ["team", "key_id", "model", "status", "error_code", "from", "to", "task_id", "cursor", "limit", "format"]
+        case .audit:
+            ["team", "key_id", "model", "status", "error_code", "from", "to", "task_id", "cursor", "limit", "format"]
         case .auditChanges: ["team", "object", "from", "to", "cursor", "limit", "format"]
         case .dashboard: ["days"]
         default: []

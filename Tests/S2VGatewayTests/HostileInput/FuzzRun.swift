@@ -9,8 +9,12 @@ enum FuzzRun {
     }
 
     /// Sends `count` requests made by `make`, `concurrency` at a time, in index order.
-    static func send(count: Int, concurrency: Int, client: RawHTTPClient,
-                     make: @escaping @Sendable (Int) -> HostileRequest) async -> [Exchange] {
+    static func send(
+        count: Int,
+        concurrency: Int,
+        client: RawHTTPClient,
+        make: @escaping @Sendable (Int) -> HostileRequest
+    ) async -> [Exchange] {
         let next = Counter()
         return await withTaskGroup(of: [(Int, Exchange)].self) { group in
             for _ in 0..<concurrency {

@@ -14,7 +14,9 @@ struct FuzzSettings: Sendable {
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> FuzzSettings {
         let seedText = environment["S2V_FUZZ_SEED"]?.lowercased()
-        let seed = seedText.flatMap { $0.hasPrefix("0x") ? UInt64($0.dropFirst(2), radix: 16) : UInt64($0) } ?? Self.defaultSeed
+        let seed =
+            seedText.flatMap { $0.hasPrefix("0x") ? UInt64($0.dropFirst(2), radix: 16) : UInt64($0) }
+            ?? Self.defaultSeed
         let requests = environment["S2V_FUZZ_REQUESTS"].flatMap { Int($0) }.map { max($0, 1) } ?? Self.defaultRequests
         return FuzzSettings(seed: seed, requests: requests, concurrency: 2)
     }

@@ -15,7 +15,8 @@ import Testing
     /// Failures shown one by one with a reproducer; the rest are counted.
     static let shownFailures = 25
 
-    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load)) func malformedRequestsOnEveryRouteNeverGetA5xxAndChangeNothing() async throws {
+    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load))
+    func malformedRequestsOnEveryRouteNeverGetA5xxAndChangeNothing() async throws {
         let settings = FuzzSettings.fromEnvironment()
         let harness = try await GatewayHarness.start()
         let fixture = try await Self.prepare(harness)
@@ -27,8 +28,12 @@ import Testing
         let client = RawHTTPClient(port: harness.port)
         let generator = HostileRequestGenerator(seed: settings.seed, fixture: fixture)
         let started = ContinuousClock.now
-        let exchanges = await FuzzRun.send(count: settings.requests, concurrency: settings.concurrency, client: client,
-                                           make: generator.request)
+        let exchanges = await FuzzRun.send(
+            count: settings.requests,
+            concurrency: settings.concurrency,
+            client: client,
+            make: generator.request
+        )
         let elapsed = ContinuousClock.now - started
 
         // Each request on its own: no 5xx, no acceptance of what is certainly invalid, the flat error body.
@@ -42,26 +47,40 @@ import Testing
                 #expect(Bool(false), "\(problem.detail)\n\(exchange.request.reproducer(keys: fixture.keyPlaceholders))")
             }
         }
-        #expect(problems.isEmpty, "\(problems.values.reduce(0, +)) of \(exchanges.count) requests broke a rule (seed \(settings.seed)): \(problems)")
+        #expect(
+            problems.isEmpty,
+            "\(problems.values.reduce(0, +)) of \(exchanges.count) requests broke a rule (seed \(settings.seed)): \(problems)"
+        )
 
         // Every API request is in the call log, under the request id its answer gave.
         let api = exchanges.filter(\.request.isAPI)
         let callsAfter = try await Self.callLogCount(harness)
-        #expect(callsAfter - callsBefore == api.count, "call log rows added: \(callsAfter - callsBefore); API requests sent: \(api.count)")
+        #expect(
+            callsAfter - callsBefore == api.count,
+            "call log rows added: \(callsAfter - callsBefore); API requests sent: \(api.count)"
+        )
         let logged = try await Self.loggedRequestIDs(harness)
         let unlogged = api.filter { exchange in
-            guard let body = exchange.outcome.response?.body, let id = FlatErrorBody.requestID(in: body) else { return false }
+            guard let body = exchange.outcome.response?.body, let id = FlatErrorBody.requestID(in: body) else {
+                return false
+            }
             return !logged.contains(id.lowercased())
         }
         for exchange in unlogged.prefix(Self.shownFailures) {
-            #expect(Bool(false), "answered but not in the call log:\n\(exchange.request.reproducer(keys: fixture.keyPlaceholders))")
+            #expect(
+                Bool(false),
+                "answered but not in the call log:\n\(exchange.request.reproducer(keys: fixture.keyPlaceholders))"
+            )
         }
         #expect(unlogged.isEmpty, "\(unlogged.count) API requests whose request_id is not in the call log")
 
         // HTTP framing oddities over raw sockets.
         for framing in FramingCase.all(teamKey: fixture.teamKey, adminKey: fixture.adminKey) {
-            let outcome = await client.exchange(framing.wire(port: harness.port), deadline: .seconds(30),
-                                                stopAtContinue: framing.expectation == .tooLargeBeforeBody)
+            let outcome = await client.exchange(
+                framing.wire(port: harness.port),
+                deadline: .seconds(30),
+                stopAtContinue: framing.expectation == .tooLargeBeforeBody
+            )
             if let problem = Self.problem(with: framing, outcome: outcome) {
                 let shownReproducer = framing.reproducer
                     .replacingOccurrences(of: fixture.teamKey, with: "$TEAM_KEY")
@@ -75,10 +94,17 @@ import Testing
         #expect(storeAfter == store, "changed by refused requests: \(storeAfter.differences(from: store))")
         #expect(await harness.simulator.simulator.bill() == bill, "the upstream billed something during the run")
         let statsAfter = await harness.simulator.simulator.stats()
-        #expect(statsAfter.total == stats.total, "the upstream received requests during the run: \(stats.total) → \(statsAfter.total)")
+        #expect(
+            statsAfter.total == stats.total,
+            "the upstream received requests during the run: \(stats.total) → \(statsAfter.total)"
+        )
 
-        let statuses = Dictionary(grouping: exchanges.compactMap { $0.outcome.response?.status }, by: { $0 }).mapValues(\.count)
-        print("hostile input fuzz: seed \(settings.seed), \(exchanges.count) requests in \(elapsed), statuses \(statuses.sorted { $0.key < $1.key })")
+        let statuses = Dictionary(grouping: exchanges.compactMap { $0.outcome.response?.status }, by: { $0 }).mapValues(
+            \.count
+        )
+        print(
+            "hostile input fuzz: seed \(settings.seed), \(exchanges.count) requests in \(elapsed), statuses \(statuses.sorted { $0.key < $1.key })"
+        )
         await harness.stop()
     }
 
@@ -99,11 +125,16 @@ import Testing
             return Problem(kind: "5xx", detail: "\(response.status) for client input: \(excerpt)")
         }
         if request.expectation == .refused, (200..<300).contains(response.status) {
-            return Problem(kind: "accepted invalid", detail: "\(response.status) for a request that is certainly invalid: \(excerpt)")
+            return Problem(
+                kind: "accepted invalid",
+                detail: "\(response.status) for a request that is certainly invalid: \(excerpt)"
+            )
         }
         if request.isAPI, !(200..<300).contains(response.status), FlatErrorBody(response.body) == nil {
-            return Problem(kind: "not the flat error body",
-                           detail: "\(response.status) without DashScope's flat error body: \(excerpt.debugDescription)")
+            return Problem(
+                kind: "not the flat error body",
+                detail: "\(response.status) without DashScope's flat error body: \(excerpt.debugDescription)"
+            )
         }
         return nil
     }
@@ -118,11 +149,13 @@ import Testing
             }
         case .tooLargeBeforeBody:
             guard let response, response.status == 413, flat?.code == "InvalidParameter" else {
-                return "a declared body over 64 KiB: want 413 InvalidParameter (flat body) before the body is sent, got \(Self.describe(outcome))"
+                return
+                    "a declared body over 64 KiB: want 413 InvalidParameter (flat body) before the body is sent, got \(Self.describe(outcome))"
             }
         case .tooLarge:
             guard let response, [400, 413].contains(response.status), flat?.code == "InvalidParameter" else {
-                return "a body over 64 KiB: want 413 (or 400) InvalidParameter (flat body), got \(Self.describe(outcome))"
+                return
+                    "a body over 64 KiB: want 413 (or 400) InvalidParameter (flat body), got \(Self.describe(outcome))"
             }
         case .refusedOrClosed:
             if let response, response.status >= 500 { return "a malformed head got \(Self.describe(outcome))" }
@@ -134,8 +167,10 @@ import Testing
         switch outcome {
         case .response(let response): "\(response.status) \(String(response.text.prefix(200)).debugDescription)"
         case .continued: "100 Continue (the gateway asked for the body)"
-        case .closed(let received): "the connection closed after \(received.count) bytes: \(HostileRequest.escape(received, limit: 200))"
-        case .timedOut(let received): "no answer within the deadline (\(received.count) bytes: \(HostileRequest.escape(received, limit: 200)))"
+        case .closed(let received):
+            "the connection closed after \(received.count) bytes: \(HostileRequest.escape(received, limit: 200))"
+        case .timedOut(let received):
+            "no answer within the deadline (\(received.count) bytes: \(HostileRequest.escape(received, limit: 200)))"
         case .failed(let reason): "no connection: \(reason)"
         }
     }
@@ -147,8 +182,10 @@ import Testing
         let teamName = "fuzz-team"
         let (teamKey, teamKeyID) = try await harness.makeTeamKeyWithID(teamName)
         let adminKey = try await harness.makeAdminKey()
-        for body in [#"{"scope":"team","team":"fuzz-team","limit":"1000","period":"month","timezone":"Asia/Shanghai"}"#,
-                     #"{"scope":"global","limit":"100000","period":"day"}"#] {
+        for body in [
+            #"{"scope":"team","team":"fuzz-team","limit":"1000","period":"month","timezone":"Asia/Shanghai"}"#,
+            #"{"scope":"global","limit":"100000","period":"day"}"#,
+        ] {
             let created = try await harness.send(.POST, "/v1/budgets", key: adminKey, body: body)
             try #require(created.status == 201, "\(created.text)")
         }
@@ -157,20 +194,32 @@ import Testing
         let taskID = try #require(submitted.output["task_id"] as? String, "\(submitted.text)")
         try await harness.waitUntilAllSettled()
         var budgetIDs: [Int64] = []
-        for try await id in try await harness.client.query("SELECT id FROM budgets").decode(Int64.self) { budgetIDs.append(id) }
-        return FuzzFixture(port: harness.port, teamName: teamName, teamKey: teamKey, teamKeyID: teamKeyID,
-                           adminKey: adminKey, taskID: taskID, budgetIDs: budgetIDs)
+        for try await id in try await harness.client.query("SELECT id FROM budgets").decode(Int64.self) {
+            budgetIDs.append(id)
+        }
+        return FuzzFixture(
+            port: harness.port,
+            teamName: teamName,
+            teamKey: teamKey,
+            teamKeyID: teamKeyID,
+            adminKey: adminKey,
+            taskID: taskID,
+            budgetIDs: budgetIDs
+        )
     }
 
     static func callLogCount(_ harness: GatewayHarness) async throws -> Int {
         var count = 0
-        for try await value in try await harness.client.query("SELECT count(*) FROM call_log").decode(Int64.self) { count = Int(value) }
+        for try await value in try await harness.client.query("SELECT count(*) FROM call_log").decode(Int64.self) {
+            count = Int(value)
+        }
         return count
     }
 
     static func loggedRequestIDs(_ harness: GatewayHarness) async throws -> Set<String> {
         var ids: Set<String> = []
-        for try await id in try await harness.client.query("SELECT request_id::text FROM call_log").decode(String.self) { ids.insert(id) }
+        for try await id in try await harness.client.query("SELECT request_id::text FROM call_log").decode(String.self)
+        { ids.insert(id) }
         return ids
     }
 }

@@ -6,7 +6,9 @@ import Testing
 /// no other parameter refuses the request first): never a 5xx, and every API refusal in the flat body. The seeded
 /// run draws these combinations too, but too rarely to meet each one.
 @Suite(.serialized) struct HostileInputQueryMatrixTests {
-    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load)) func everyOddValueOfEveryQueryParameterIsRefusedCleanly() async throws {
+    @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load)) func everyOddValueOfEveryQueryParameterIsRefusedCleanly()
+        async throws
+    {
         let harness = try await GatewayHarness.start()
         let fixture = try await HostileInputFuzzTests.prepare(harness)
         let client = RawHTTPClient(port: harness.port)
@@ -16,10 +18,18 @@ import Testing
                 // The admin key reaches the store for a team name; the task list answers team keys only.
                 let key = route == .taskList ? fixture.teamKey : fixture.adminKey
                 for value in QueryOddities.values {
-                    requests.append(HostileRequest(
-                        origin: "query matrix", route: route, mutation: "\(name)=\(value)", method: "GET",
-                        target: route.path(id: "") + "?\(name)=\(value)", headers: [("Authorization", "Bearer \(key)")],
-                        body: nil, expectation: .anyClientOutcome))
+                    requests.append(
+                        HostileRequest(
+                            origin: "query matrix",
+                            route: route,
+                            mutation: "\(name)=\(value)",
+                            method: "GET",
+                            target: route.path(id: "") + "?\(name)=\(value)",
+                            headers: [("Authorization", "Bearer \(key)")],
+                            body: nil,
+                            expectation: .anyClientOutcome
+                        )
+                    )
                 }
             }
         }
@@ -34,7 +44,9 @@ import Testing
             }
         }
         #expect(failures == 0, "\(failures) of \(exchanges.count) requests broke a rule")
-        let statuses = Dictionary(grouping: exchanges.compactMap { $0.outcome.response?.status }, by: { $0 }).mapValues(\.count)
+        let statuses = Dictionary(grouping: exchanges.compactMap { $0.outcome.response?.status }, by: { $0 }).mapValues(
+            \.count
+        )
         print("query matrix: \(exchanges.count) requests, statuses \(statuses.sorted { $0.key < $1.key })")
         await harness.stop()
     }

@@ -51,7 +51,10 @@ import Testing
             #expect(usage.json["code"] as? String == "InvalidParameter")
         }
         // The gateway is still up, and the bounds themselves are accepted.
-        #expect(try await harness.send(.GET, "/v1/audit?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z", key: admin).status == 200)
+        #expect(
+            try await harness.send(.GET, "/v1/audit?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z", key: admin)
+                .status == 200
+        )
         await harness.stop()
     }
 }

@@ -53,7 +53,8 @@ struct HostileRequest: Sendable {
     /// string (bytes outside printable ASCII as `\xHH`), cut after `limit` bytes. Gateway keys become `$TEAM_KEY`
     /// and `$ADMIN_KEY`.
     func reproducer(keys: [String: String] = [:], limit: Int = 600) -> String {
-        var text = "[\(self.origin)] \(self.route.rawValue): \(self.mutation)\n\(self.method) \(Self.escape(Array(self.target.utf8), limit: limit))\n"
+        var text =
+            "[\(self.origin)] \(self.route.rawValue): \(self.mutation)\n\(self.method) \(Self.escape(Array(self.target.utf8), limit: limit))\n"
         for (name, value) in self.headers {
             text += "\(name): \(Self.escape(Array(value.utf8), limit: limit))\n"
         }

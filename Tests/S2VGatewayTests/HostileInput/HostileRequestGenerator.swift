@@ -17,10 +17,15 @@ struct HostileRequestGenerator: Sendable {
     private static func weight(_ route: FuzzRoute, _ caller: FuzzCaller) -> Int {
         switch (route, caller) {
         case (.faceDetect, .team), (.videoSynthesis, .team): 6
-        case (.budgetSet, .admin), (.budgetDelete, .admin), (.budgetGet, .admin), (.budgetList, .admin), (.metrics, .admin): 4
+        case (.budgetSet, .admin), (.budgetDelete, .admin), (.budgetGet, .admin), (.budgetList, .admin),
+            (.metrics, .admin):
+            4
         case (.taskGet, .team), (.taskCancel, .team), (.taskList, .team): 3
-        case (.usageReport, .admin), (.invoice, .admin), (.budgetReport, .admin), (.audit, .admin), (.auditChanges, .admin): 3
-        case (.usageReport, .team), (.invoice, .team), (.budgetReport, .team), (.audit, .team), (.auditChanges, .team): 2
+        case (.usageReport, .admin), (.invoice, .admin), (.budgetReport, .admin), (.audit, .admin),
+            (.auditChanges, .admin):
+            3
+        case (.usageReport, .team), (.invoice, .team), (.budgetReport, .team), (.audit, .team), (.auditChanges, .team):
+            2
         case (.unknownDashScope, .team), (.unknownDashScope, .admin), (.unknownAdmin, .team), (.unknownAdmin, .admin): 2
         default: 1
         }
@@ -30,16 +35,25 @@ struct HostileRequestGenerator: Sendable {
         var random = SeededGenerator(seed: self.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         let (route, caller) = Self.turns[index % Self.turns.count]
         var request = HostileRequest(
-            origin: "S2V_FUZZ_SEED=\(self.seed) request #\(index)", route: route, mutation: "", method: route.method,
-            target: route.path(id: ""), headers: [], body: nil, expectation: route.writes ? .refused : .anyClientOutcome)
+            origin: "S2V_FUZZ_SEED=\(self.seed) request #\(index)",
+            route: route,
+            mutation: "",
+            method: route.method,
+            target: route.path(id: ""),
+            headers: [],
+            body: nil,
+            expectation: route.writes ? .refused : .anyClientOutcome
+        )
         var oddities: [String] = []
         switch caller {
         case .team: request.headers.append(("Authorization", "Bearer \(self.fixture.teamKey)"))
         case .admin: request.headers.append(("Authorization", "Bearer \(self.fixture.adminKey)"))
         case .anonymous: break
         case .garbage:
-            let token = ["s2v_garbage", "s2v_" + String(repeating: "0", count: 43), "sk-upstream-test", "x", "s2v_%00",
-                         "s2v_\(self.fixture.teamKey.dropFirst(4).reversed())"].randomElement(using: &random)!
+            let token = [
+                "s2v_garbage", "s2v_" + String(repeating: "0", count: 43), "sk-upstream-test", "x", "s2v_%00",
+                "s2v_\(self.fixture.teamKey.dropFirst(4).reversed())",
+            ].randomElement(using: &random)!
             request.headers.append(("Authorization", "Bearer \(token)"))
         }
 
@@ -47,11 +61,12 @@ struct HostileRequestGenerator: Sendable {
         var odd = false
         switch route {
         case .faceDetect, .videoSynthesis, .budgetSet:
-            let documents = switch route {
-            case .faceDetect: BaseDocument.faceDetect()
-            case .videoSynthesis: BaseDocument.videoSynthesis()
-            default: BaseDocument.budget(team: self.fixture.teamName, keyID: self.fixture.teamKeyID)
-            }
+            let documents =
+                switch route {
+                case .faceDetect: BaseDocument.faceDetect()
+                case .videoSynthesis: BaseDocument.videoSynthesis()
+                default: BaseDocument.budget(team: self.fixture.teamName, keyID: self.fixture.teamKeyID)
+                }
             let mutator = BodyMutator(document: documents.randomElement(using: &random)!, isBudget: route == .budgetSet)
             let (body, mutation) = mutator.mutate(using: &random)
             request.body = body
@@ -65,7 +80,8 @@ struct HostileRequestGenerator: Sendable {
             }
         case .budgetDelete, .budgetGet:
             odd = route == .budgetDelete || Bool.random(using: &random)
-            let id = odd
+            let id =
+                odd
                 ? PathOddities.budgetID(existing: self.fixture.budgetIDs, using: &random)
                 : String(self.fixture.budgetIDs.randomElement(using: &random)!)
             request.target = route.path(id: id)
@@ -83,10 +99,15 @@ struct HostileRequestGenerator: Sendable {
             odd = true
         case .dashboardLogin:
             request.headers.append(("Content-Type", "application/x-www-form-urlencoded"))
-            let key = ["%00", "", "%ZZ", self.fixture.teamKey, self.fixture.adminKey + "%00", String(repeating: "k", count: 10_000),
-                       "%E6%97%A5", "a&key=b", "\(self.fixture.teamKey)&key=\(self.fixture.adminKey)"].randomElement(using: &random)!
-            let bodies: [[UInt8]] = [Array("key=\(key)".utf8), Array("kee=\(key)".utf8), [0xFF, 0xFE, 0x00],
-                                     Array("{\"key\":\"\(key)\"}".utf8), []]
+            let key = [
+                "%00", "", "%ZZ", self.fixture.teamKey, self.fixture.adminKey + "%00",
+                String(repeating: "k", count: 10_000),
+                "%E6%97%A5", "a&key=b", "\(self.fixture.teamKey)&key=\(self.fixture.adminKey)",
+            ].randomElement(using: &random)!
+            let bodies: [[UInt8]] = [
+                Array("key=\(key)".utf8), Array("kee=\(key)".utf8), [0xFF, 0xFE, 0x00],
+                Array("{\"key\":\"\(key)\"}".utf8), [],
+            ]
             request.body = bodies.randomElement(using: &random)!
             oddities.append("sign-in form with key \(key.prefix(20).debugDescription)")
             odd = key != self.fixture.teamKey

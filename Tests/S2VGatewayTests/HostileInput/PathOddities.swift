@@ -8,7 +8,11 @@ enum PathOddities {
         case 0: return fixture.taskID
         case 1: return fixture.taskID.uppercased()
         case 2: return "{\(fixture.taskID)}"
-        case 3: return String(repeating: ["a", "0", "%00", "-"].randomElement(using: &random)!, count: Int.random(in: 100...3_000, using: &random))
+        case 3:
+            return String(
+                repeating: ["a", "0", "%00", "-"].randomElement(using: &random)!,
+                count: Int.random(in: 100...3_000, using: &random)
+            )
         case 4: return Self.randomUUID(using: &random)
         default: return Self.oddSegments.randomElement(using: &random)!
         }
@@ -21,8 +25,11 @@ enum PathOddities {
             switch Int.random(in: 0..<6, using: &random) {
             case 0: candidate = String(Int64.random(in: 1_000_000...Int64.max, using: &random))
             case 1: candidate = String(repeating: "9", count: Int.random(in: 19...400, using: &random))
-            case 2: candidate = ["-1", "0", "-0", "+0", "00", "-9223372036854775808", "9223372036854775808", "1e3", "0x10",
-                                 "1.0", "%201", "1%00", "%31", "%EF%BC%91"].randomElement(using: &random)!
+            case 2:
+                candidate = [
+                    "-1", "0", "-0", "+0", "00", "-9223372036854775808", "9223372036854775808", "1e3", "0x10",
+                    "1.0", "%201", "1%00", "%31", "%EF%BC%91",
+                ].randomElement(using: &random)!
             default: candidate = Self.oddSegments.randomElement(using: &random)!
             }
             let values = [candidate, candidate.removingPercentEncoding ?? candidate].compactMap { Int64($0) }
@@ -44,14 +51,18 @@ enum PathOddities {
 
     static let oddSegments = [
         "%00", "..", ".", "%2e%2e", "..%2F..%2Fhealth", "%2F", "%ZZ", "%", "not-a-uuid", "null", "undefined",
-        "00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-00000000000g", "0000000000000000000000000000000",
+        "00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-00000000000g",
+        "0000000000000000000000000000000",
         "%E6%97%A5%E6%9C%AC", "%F0%9F%98%80", "%FF%FE", "%C0%80", "'%20OR%201=1--", "%3Cscript%3E", "1%0D%0AX:%201",
         "~", "!", "$", "*", ";", ",", "@", "a;b=c",
     ]
 
     private static func randomUUID(using random: inout some RandomNumberGenerator) -> String {
         let hex = (0..<32).map { _ in String(Int.random(in: 0..<16, using: &random), radix: 16) }.joined()
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        let parts = [
+            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
+            hex.dropFirst(20),
+        ]
         return parts.joined(separator: "-")
     }
 }

@@ -7,7 +7,8 @@ enum QueryOddities {
         "99999-01-01", "0000-00-00", "0000-01-01", "0001-01-01", "1969-12-31", "9999-12-31", "10000-01-01",
         "2026-02-30", "2026-13-01", "2026-1-1", "+2026-01-01", "-2026-01-01", "2026-01-01T25:00:00Z",
         "2026-01-01T00:00:00%2B99:00", "294277-01-01T00:00:00Z", "300000-01-01T00:00:00Z", "292278-12-31T23:59:59Z",
-        "10000-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "99999-12-31T23:59:59.999Z", "-4714-11-24T00:00:00Z", "5874898-01-01",
+        "10000-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "99999-12-31T23:59:59.999Z", "-4714-11-24T00:00:00Z",
+        "5874898-01-01",
         "9999-12-31T23:59:59.999999999Z", "0000-00", "0000-01", "2026-00", "2026-13", "1969-12", "9999-12", "99999-01",
         "2026-1", "-001-01", "%2B999-01", "2026-01-01",
         "99999999999999999999", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-1", "0",
@@ -27,7 +28,9 @@ enum QueryOddities {
     static func typed(_ name: String) -> [String] {
         switch name {
         case "from", "to":
-            Self.values.filter { $0.first?.isNumber == true || $0.hasPrefix("-") || $0.hasPrefix("+") || $0.hasPrefix("%2B") }
+            Self.values.filter {
+                $0.first?.isNumber == true || $0.hasPrefix("-") || $0.hasPrefix("+") || $0.hasPrefix("%2B")
+            }
         case "month": Self.values.filter { $0.count <= 8 && $0.contains("-") }
         case "page_no", "page_size", "key_id", "cursor", "limit", "days":
             Self.values.filter { $0.allSatisfy { "0123456789-+.e%xEFBC".contains($0) } }
@@ -56,10 +59,16 @@ enum QueryOddities {
         let pool = names + ["x", "%00", "team%00", "page_no", "limit", "a[]", "__proto__", ""]
         var pairs: [String] = []
         for _ in 0..<Int.random(in: 1...4, using: &random) {
-            let name = (names.isEmpty || Int.random(in: 0..<5, using: &random) == 0 ? pool : names).randomElement(using: &random)!
+            let name = (names.isEmpty || Int.random(in: 0..<5, using: &random) == 0 ? pool : names).randomElement(
+                using: &random
+            )!
             switch Int.random(in: 0..<10, using: &random) {
             case 0: pairs.append(name)
-            case 1: pairs += [name + "=" + Self.value(for: name, using: &random), name + "=" + Self.value(for: name, using: &random)]
+            case 1:
+                pairs += [
+                    name + "=" + Self.value(for: name, using: &random),
+                    name + "=" + Self.value(for: name, using: &random),
+                ]
             default: pairs.append(name + "=" + Self.value(for: name, using: &random))
             }
         }

@@ -17,10 +17,14 @@ struct StoreSnapshot: Sendable, Equatable {
         var tables: [String: String] = [:]
         for table in Self.tables {
             // The table names are the fixed list above.
-            let rows = try await client.query(PostgresQuery(unsafeSQL: """
-                SELECT count(*)::text || ':' || md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), ''))
-                FROM \(table) r
-                """))
+            let rows = try await client.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT count(*)::text || ':' || md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), ''))
+                        FROM \(table) r
+                        """
+                )
+            )
             for try await digest in rows.decode(String.self) { tables[table] = digest }
         }
         return StoreSnapshot(tables: tables)

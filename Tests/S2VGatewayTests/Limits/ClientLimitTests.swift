@@ -33,12 +33,18 @@ import Testing
 
     @Test func aRefusalByOneLimitTakesNothingFromTheOthers() async throws {
         let harness = try await GatewayHarness.start(
-            simulator: .init(apiKeys: [GatewayHarness.upstreamKey], generationTime: .seconds(3600)))
+            simulator: .init(apiKeys: [GatewayHarness.upstreamKey], generationTime: .seconds(3600))
+        )
         let (submitter, submitterID) = try await harness.makeTeamKeyWithID("capped")
         let canceller = try await harness.makeKey(forTeam: "capped")
-        let teamID = try #require(try await harness.scalar("SELECT id FROM teams WHERE name = 'capped'", as: Int64.self))
+        let teamID = try #require(
+            try await harness.scalar("SELECT id FROM teams WHERE name = 'capped'", as: Int64.self)
+        )
         // Three requests in the bucket for the submitting key, and two tasks at once for the team.
-        try await harness.setLimits(.key(submitterID), ClientLimits(requestsPerSecond: Decimal(string: "0.001")!, burst: 3))
+        try await harness.setLimits(
+            .key(submitterID),
+            ClientLimits(requestsPerSecond: Decimal(string: "0.001")!, burst: 3)
+        )
         try await harness.setLimits(.team(teamID), ClientLimits(maxActiveTasks: 2))
 
         #expect(try await harness.submit(key: submitter).status == 200)
@@ -69,7 +75,8 @@ import Testing
         let budgetID = try await harness.database.withClient { client in
             try await BudgetRepository(client: client).set(
                 try BudgetSpecification(scope: .key(id: keyID), limit: Decimal(string: "0.01")!, period: .month),
-                logger: Logger(label: "test")).0.id
+                logger: Logger(label: "test")
+            ).0.id
         }
         let refusedByBudget = try await harness.submit(key: key)
         #expect(refusedByBudget.status == 403, "\(refusedByBudget.text)")

@@ -1,8 +1,9 @@
 import Logging
 import Prometheus
-@testable import S2VGateway
 import Synchronization
 import Testing
+
+@testable import S2VGateway
 
 /// The loop every background service runs: a failing round is retried with backoff, never in a spin; a hung
 /// round is cancelled at its deadline, and no new round starts until it has ended.
@@ -45,7 +46,8 @@ import Testing
         // The round is marked left running and its failure counted one after the other; wait for both.
         try await Self.waitUntil {
             fixture.sample("s2v_background_rounds_left_running", ["service": "poll"]) == 1
-                && fixture.sample("s2v_background_round_failures_total", ["cause": "deadline", "service": "poll"]) != nil
+                && fixture.sample("s2v_background_round_failures_total", ["cause": "deadline", "service": "poll"])
+                    != nil
         }
         #expect(fixture.sample("s2v_background_round_failures_total", ["cause": "deadline", "service": "poll"]) == 1)
         // Well past the deadline and the first retry: still no second round while the first runs.
@@ -85,13 +87,23 @@ import Testing
         init(deadline: Duration) {
             let metrics = GatewayMetrics(registry: self.registry)
             self.heartbeats = ServiceHeartbeats(metrics: metrics)
-            var configuration = GatewayConfiguration(upstreamBaseURL: "http://127.0.0.1:9/api/v1", upstreamAPIKey: nil,
-                                                     upstreamTimeout: .milliseconds(100), pollInterval: .milliseconds(50))
+            var configuration = GatewayConfiguration(
+                upstreamBaseURL: "http://127.0.0.1:9/api/v1",
+                upstreamAPIKey: nil,
+                upstreamTimeout: .milliseconds(100),
+                pollInterval: .milliseconds(50)
+            )
             configuration.roundDeadline = deadline
             let startup = StartupGate()
             startup.open()
-            self.rounds = BackgroundRounds(.poll, configuration: configuration, startup: startup,
-                                           heartbeats: self.heartbeats, metrics: metrics, logger: Logger(label: "test"))
+            self.rounds = BackgroundRounds(
+                .poll,
+                configuration: configuration,
+                startup: startup,
+                heartbeats: self.heartbeats,
+                metrics: metrics,
+                logger: Logger(label: "test")
+            )
         }
 
         func start(_ round: @escaping @Sendable () async throws -> Bool) -> Task<Void, any Error> {

@@ -24,14 +24,15 @@ import Testing
         let cluster = try await FreezableCluster.start()
         let harness = try await GatewayHarness.start(
             gateway: {
-                // Short enough that a check started while PostgreSQL is down answers 503 before it is back,
-                // long enough that a starved machine does not read as an outage.
-                // Generous for a loaded machine: a slow answer is not an outage; a stopped server fails at once.
-                $0.readinessDeadline = .seconds(5)
+                // Shorter than the 4 s outage, so that a check started while PostgreSQL is down answers 503
+                // before it is back; four times the product's 0.5 s, so that a starved machine does not read as
+                // an outage.
+                $0.readinessDeadline = .seconds(2)
                 // Submissions while PostgreSQL is down get their 503 soon, and the load goes on.
                 $0.storeDeadline = .seconds(3)
             },
-            database: cluster.database)
+            database: cluster.database
+        )
         let key = try await harness.makeTeamKey()
         let timeline = ReadinessTimeline()
         let stop = StopFlag()
@@ -87,19 +88,28 @@ import Testing
         #expect(tasks >= answers[200] ?? 0, "a task for every accepted submission: \(answers)")
 
         let bill = await harness.simulator.simulator.bill()
-        let metered = try #require(try await harness.scalar(
-            "SELECT coalesce(sum(amount), 0) FROM ledger_entries WHERE kind = 'capture'", as: Decimal.self))
+        let metered = try #require(
+            try await harness.scalar(
+                "SELECT coalesce(sum(amount), 0) FROM ledger_entries WHERE kind = 'capture'",
+                as: Decimal.self
+            )
+        )
         #expect(metered == bill.total.amount, "metered \(metered), upstream billed \(bill.total.amount)")
         #expect(bill.total.amount > 0)
         let settlements = try await harness.scalar(
-            "SELECT count(*) FROM ledger_entries WHERE kind IN ('capture', 'release')", as: Int.self)
+            "SELECT count(*) FROM ledger_entries WHERE kind IN ('capture', 'release')",
+            as: Int.self
+        )
         #expect(settlements == tasks, "every task settled exactly once")
         #expect(try await harness.scalar("SELECT sum(held) FROM ledger_entries", as: Decimal.self) == 0, "no hold left")
 
         // `/ready`: 200 whenever PostgreSQL was up and settled, and it did notice the outages.
         let verdict = timeline.verdict(settling: Self.settling)
         #expect(verdict.falseAlarms.isEmpty, "503 while everything was up: \(verdict.falseAlarms)")
-        #expect(verdict.healthySamples >= 5 * Self.restarts, "samples taken while everything was up: \(verdict.healthySamples)")
+        #expect(
+            verdict.healthySamples >= 5 * Self.restarts,
+            "samples taken while everything was up: \(verdict.healthySamples)"
+        )
         #expect(verdict.outagesNoticed >= 1, "no outage was seen as 503")
 
         await harness.stop(dropDatabase: false)
@@ -180,9 +190,12 @@ final class ReadinessTimeline: Sendable {
             verdict.healthySamples += 1
             if sample.status != 200 { verdict.falseAlarms.append(sample) }
         }
-        verdict.outagesNoticed = state.outages.filter { outage in
-            state.samples.contains { $0.status == 503 && $0.started >= outage.begin && $0.ended <= outage.end ?? .now }
-        }.count
+        verdict.outagesNoticed =
+            state.outages.filter { outage in
+                state.samples.contains {
+                    $0.status == 503 && $0.started >= outage.begin && $0.ended <= outage.end ?? .now
+                }
+            }.count
         return verdict
     }
 }

@@ -1,9 +1,10 @@
 import Logging
 import PostgresNIO
-@testable import S2VGateway
 import S2VStore
 import S2VTestSupport
 import Testing
+
+@testable import S2VGateway
 
 /// In PostgresNIO 1.x a query written to a connection that died never returns, cancelled or not: the cause of
 /// a dispatcher that stopped for good after a PostgreSQL restart (it unlocked its account on the dead lock
@@ -13,10 +14,14 @@ import Testing
 
     @Test func theAccountLockNeverWaitsOnAConnectionThatDied() async throws {
         try await self.withDeadConnection { connection in
-            let settled = try await StoreDeadline.wait(atMost: .seconds(30), {
-                try await AccountLock.unlock("default", on: connection, logger: self.logger)
-                return try await AccountLock.tryLock("default", on: connection, logger: self.logger)
-            }, whenLate: { _ in })
+            let settled = try await StoreDeadline.wait(
+                atMost: .seconds(30),
+                {
+                    try await AccountLock.unlock("default", on: connection, logger: self.logger)
+                    return try await AccountLock.tryLock("default", on: connection, logger: self.logger)
+                },
+                whenLate: { _ in }
+            )
             #expect(settled == false, "a dead connection holds no lock")
         }
     }
@@ -40,7 +45,9 @@ import Testing
         try await TestDatabase.withClient { client, database in
             try await client.withConnection { connection in
                 var backend: Int32 = 0
-                for try await pid in try await connection.query("SELECT pg_backend_pid()", logger: logger).decode(Int32.self) {
+                for try await pid in try await connection.query("SELECT pg_backend_pid()", logger: logger).decode(
+                    Int32.self
+                ) {
                     backend = pid
                 }
                 let target = backend
@@ -48,7 +55,9 @@ import Testing
                     try await other.query("SELECT pg_terminate_backend(\(target))", logger: logger)
                 }
                 let deadline = ContinuousClock.now + .seconds(60)
-                while !connection.isClosed, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                while !connection.isClosed, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
                 try #require(connection.isClosed)
                 // PostgresNIO takes its handlers off the channel just after marking it closed.
                 try await Task.sleep(for: .milliseconds(200))

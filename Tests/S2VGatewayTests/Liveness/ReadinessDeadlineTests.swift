@@ -71,7 +71,8 @@ import Testing
         do {
             harness = try await GatewayHarness.start(
                 gateway: { $0.readinessDeadline = Self.productDefault.readinessDeadline },
-                database: cluster.database)
+                database: cluster.database
+            )
         } catch {
             await cluster.remove()
             throw error

@@ -32,7 +32,9 @@ import Testing
             // All at once, then again: the second round finds every pooled connection stuck in a query.
             for round in 1...2 {
                 let replies = try await Self.requestsOfEveryKind(harness, key: key, taskID: taskID)
-                print("StoreDeadlineTests: hung store, round \(round): slowest 503 after \(replies.map(\.2).max() ?? .zero)")
+                print(
+                    "StoreDeadlineTests: hung store, round \(round): slowest 503 after \(replies.map(\.2).max() ?? .zero)"
+                )
                 for (kind, reply, elapsed) in replies {
                     #expect(reply.status == 503, "round \(round), \(kind): \(reply.status) \(reply.text)")
                     #expect(reply.json["code"] as? String == "ServiceUnavailable", "round \(round), \(kind)")
@@ -47,7 +49,8 @@ import Testing
             #expect(recovery <= .seconds(20), "the gateway serves again within seconds of the store's return")
             // The call-log writes the 503s did not wait for land once the store answers again.
             try await Self.waitUntil("the hung requests reach the call log") {
-                try await harness.scalar("SELECT count(*) FROM call_log WHERE http_status = 503", as: Int.self) ?? 0 >= 10
+                try await harness.scalar("SELECT count(*) FROM call_log WHERE http_status = 503", as: Int.self) ?? 0
+                    >= 10
             }
             #expect(try await harness.scalar("SELECT count(*) FROM call_log", as: Int.self) ?? 0 > callLogBefore)
             let metrics = try await harness.send(.GET, "/metrics", key: admin).text
@@ -98,8 +101,10 @@ import Testing
             let occupier = try await harness.submit(key: key)
             let occupierID = try #require(occupier.output["task_id"] as? String)
             try await Self.waitUntil("the first task runs upstream") {
-                try await harness.scalar("SELECT count(*) FROM tasks WHERE id = '\(occupierID)' AND phase IN ('submitted', 'running')",
-                                         as: Int.self) == 1
+                try await harness.scalar(
+                    "SELECT count(*) FROM tasks WHERE id = '\(occupierID)' AND phase IN ('submitted', 'running')",
+                    as: Int.self
+                ) == 1
             }
             let detectsBefore = await harness.simulator.simulator.bill().total.images
 
@@ -109,8 +114,14 @@ import Testing
             let holder = Task {
                 try await harness.database.withClient { client in
                     try await client.withTransaction(logger: Logger(label: "test.lock")) { connection in
-                        try await connection.query("LOCK TABLE upstream_calls IN SHARE ROW EXCLUSIVE MODE", logger: Logger(label: "test.lock"))
-                        try await connection.query("LOCK TABLE dispatch_queue IN SHARE ROW EXCLUSIVE MODE", logger: Logger(label: "test.lock"))
+                        try await connection.query(
+                            "LOCK TABLE upstream_calls IN SHARE ROW EXCLUSIVE MODE",
+                            logger: Logger(label: "test.lock")
+                        )
+                        try await connection.query(
+                            "LOCK TABLE dispatch_queue IN SHARE ROW EXCLUSIVE MODE",
+                            logger: Logger(label: "test.lock")
+                        )
                         lockedSink.finish()
                         for await _ in release {}
                     }
@@ -123,8 +134,11 @@ import Testing
             async let submission = Self.timed("submission") { try await harness.submit(key: key) }
             for (kind, reply, elapsed) in try await [detect, submission] {
                 #expect(reply.status == 503, "\(kind): \(reply.status) \(reply.text)")
-                #expect(reply.json["message"] as? String == "The metering store did not answer in time; no call was made, please retry.",
-                        "\(kind)")
+                #expect(
+                    reply.json["message"] as? String
+                        == "The metering store did not answer in time; no call was made, please retry.",
+                    "\(kind)"
+                )
                 #expect(elapsed <= Self.bound, "\(kind) took \(elapsed)")
             }
             releaseSink.finish()
@@ -135,18 +149,30 @@ import Testing
             // dispatched. The intent either rolls back (its transaction sees the cancellation while it reads its
             // row) or commits and is released as not sent; it is never left open for the recovery to charge.
             try await Self.waitUntil("the late admission is cancelled") {
-                try await harness.scalar("SELECT count(*) FROM tasks WHERE status = 'CANCELED' AND phase = 'settled'",
-                                         as: Int.self) == 1
+                try await harness.scalar(
+                    "SELECT count(*) FROM tasks WHERE status = 'CANCELED' AND phase = 'settled'",
+                    as: Int.self
+                ) == 1
             }
             try await Self.waitUntil("no detect intent is left open") {
-                try await harness.scalar("SELECT count(*) FROM upstream_calls WHERE kind = 'detect' AND state <> 'failed'",
-                                         as: Int.self) == 0
+                try await harness.scalar(
+                    "SELECT count(*) FROM upstream_calls WHERE kind = 'detect' AND state <> 'failed'",
+                    as: Int.self
+                ) == 0
             }
-            #expect(try await harness.scalar(
-                "SELECT count(*) FROM upstream_calls WHERE kind = 'detect' AND error_code IS DISTINCT FROM 'NotSent'",
-                as: Int.self) == 0)
-            #expect(try await harness.scalar("SELECT count(*) FROM ledger_entries WHERE kind IN ('charge', 'capture')",
-                                             as: Int.self) == 0, "nothing was charged")
+            #expect(
+                try await harness.scalar(
+                    "SELECT count(*) FROM upstream_calls WHERE kind = 'detect' AND error_code IS DISTINCT FROM 'NotSent'",
+                    as: Int.self
+                ) == 0
+            )
+            #expect(
+                try await harness.scalar(
+                    "SELECT count(*) FROM ledger_entries WHERE kind IN ('charge', 'capture')",
+                    as: Int.self
+                ) == 0,
+                "nothing was charged"
+            )
             #expect(try await harness.scalar("SELECT count(*) FROM dispatch_queue", as: Int.self) == 0)
             #expect(await harness.simulator.simulator.bill().total.images == detectsBefore)
         }
@@ -157,14 +183,20 @@ import Testing
     /// A gateway with the production store deadline on a private cluster, both removed afterwards, whatever
     /// the test did to the cluster.
     private static func withGateway(
-        simulator: SimulatorConfiguration = SimulatorConfiguration(apiKeys: [GatewayHarness.upstreamKey], generationTime: .milliseconds(150)),
+        simulator: SimulatorConfiguration = SimulatorConfiguration(
+            apiKeys: [GatewayHarness.upstreamKey],
+            generationTime: .milliseconds(150)
+        ),
         _ body: (GatewayHarness, FreezableCluster) async throws -> Void
     ) async throws {
         let cluster = try await FreezableCluster.start()
         let harness: GatewayHarness
         do {
             harness = try await GatewayHarness.start(
-                simulator: simulator, gateway: { $0.storeDeadline = Self.deadline }, database: cluster.database)
+                simulator: simulator,
+                gateway: { $0.storeDeadline = Self.deadline },
+                database: cluster.database
+            )
         } catch {
             await cluster.remove()
             throw error
@@ -185,7 +217,9 @@ import Testing
     /// One request of each kind that needs the store, sent at once: a submission, a task query, a task list, a
     /// report, an audit page, a detect, and a key the store must look up to refuse.
     private static func requestsOfEveryKind(
-        _ harness: GatewayHarness, key: String, taskID: String
+        _ harness: GatewayHarness,
+        key: String,
+        taskID: String
     ) async throws -> [(String, GatewayHarness.Reply, Duration)] {
         async let submission = Self.timed("submission") { try await harness.submit(key: key) }
         async let query = Self.timed("task query") { try await harness.task(taskID, key: key) }
@@ -193,12 +227,15 @@ import Testing
         async let report = Self.timed("report") { try await harness.send(.GET, "/v1/reports/usage?by=model", key: key) }
         async let audit = Self.timed("audit") { try await harness.send(.GET, "/v1/audit", key: key) }
         async let detect = Self.timed("detect") { try await harness.detect(key: key) }
-        async let unknownKey = Self.timed("unknown key") { try await harness.task(taskID, key: "sk-unknown-\(UUID().uuidString)") }
+        async let unknownKey = Self.timed("unknown key") {
+            try await harness.task(taskID, key: "sk-unknown-\(UUID().uuidString)")
+        }
         return try await [submission, query, list, report, audit, detect, unknownKey]
     }
 
     private static func timed(
-        _ kind: String, _ request: () async throws -> GatewayHarness.Reply
+        _ kind: String,
+        _ request: () async throws -> GatewayHarness.Reply
     ) async throws -> (String, GatewayHarness.Reply, Duration) {
         let started = ContinuousClock.now
         let reply = try await request()
@@ -221,8 +258,11 @@ import Testing
         return stats.submissionAttempts.values.reduce(0, +) + (await harness.simulator.simulator.bill().total.images)
     }
 
-    private static func waitUntil(_ what: String, within limit: Duration = .seconds(60),
-                                  _ condition: () async throws -> Bool) async throws {
+    private static func waitUntil(
+        _ what: String,
+        within limit: Duration = .seconds(60),
+        _ condition: () async throws -> Bool
+    ) async throws {
         let started = ContinuousClock.now
         while ContinuousClock.now - started < limit {
             if try await condition() { return }

@@ -68,7 +68,9 @@ import Testing
         // The rounds left running end, the next ones succeed: ready again, and dispatching.
         _ = try await Self.waitForReady(harness, "ready again") { reply in
             reply.status == 200
-                && (reply.json["services"] as? [String: [String: Any]] ?? [:]).values.allSatisfy { $0["state"] as? String == "ok" }
+                && (reply.json["services"] as? [String: [String: Any]] ?? [:]).values.allSatisfy {
+                    $0["state"] as? String == "ok"
+                }
         }
         #expect(try await harness.submit(key: key).status == 200)
         try await harness.waitUntilAllSettled()
@@ -89,8 +91,12 @@ import Testing
     }
 
     /// Polls `/ready` until `condition` holds; returns that answer.
-    static func waitForReady(_ harness: GatewayHarness, _ what: String, within limit: Duration = .seconds(120),
-                             _ condition: (GatewayHarness.Reply) -> Bool) async throws -> GatewayHarness.Reply {
+    static func waitForReady(
+        _ harness: GatewayHarness,
+        _ what: String,
+        within limit: Duration = .seconds(120),
+        _ condition: (GatewayHarness.Reply) -> Bool
+    ) async throws -> GatewayHarness.Reply {
         let deadline = ContinuousClock.now + limit
         var last: GatewayHarness.Reply?
         while ContinuousClock.now < deadline {
@@ -118,7 +124,9 @@ struct TableLock {
             try await database.withClient { client in
                 try await client.withTransaction(logger: Logger(label: "test.lock")) { connection in
                     try await connection.query(
-                        PostgresQuery(unsafeSQL: "LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE"), logger: Logger(label: "test.lock"))
+                        PostgresQuery(unsafeSQL: "LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE"),
+                        logger: Logger(label: "test.lock")
+                    )
                     tell.yield()
                     for await _ in released {}
                 }

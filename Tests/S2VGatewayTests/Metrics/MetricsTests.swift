@@ -17,9 +17,14 @@ import Testing
         let harness = try await GatewayHarness.start()
         let admin = try await harness.makeAdminKey()
         let key = try await harness.makeTeamKey("metrics-team")
-        let budget = try await harness.send(.POST, "/v1/budgets", key: admin, body: """
-            {"scope": "team", "team": "metrics-team", "limit": "10", "period": "month"}
-            """)
+        let budget = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: """
+                {"scope": "team", "team": "metrics-team", "limit": "10", "period": "month"}
+                """
+        )
         #expect(budget.status == 201, "\(budget.text)")
         let budgetID = try #require((budget.json["budget"] as? [String: Any])?["id"] as? Int)
 
@@ -36,14 +41,23 @@ import Testing
                 let logger = Logger(label: "test")
                 // Waits for a dispatch round in progress to let go, within the statement timeout.
                 try await connection.query("SET statement_timeout = '30s'", logger: logger)
-                try await connection.query("SELECT pg_advisory_lock(hashtext('s2v-meter:dispatch:default'))", logger: logger)
+                try await connection.query(
+                    "SELECT pg_advisory_lock(hashtext('s2v-meter:dispatch:default'))",
+                    logger: logger
+                )
                 let queued = try await harness.submit(key: key, seconds: "4")
                 let scraped = try await harness.send(.GET, "/metrics", key: admin)
                 // The ledger as the scrape saw it: once the lock goes, the queued task may run and settle at once.
                 var totals: (Decimal, Decimal) = (0, 0)
-                let rows = try await connection.query("SELECT sum(amount), sum(held) FROM ledger_entries", logger: logger)
+                let rows = try await connection.query(
+                    "SELECT sum(amount), sum(held) FROM ledger_entries",
+                    logger: logger
+                )
                 for try await row in rows.decode((Decimal, Decimal).self) { totals = row }
-                try await connection.query("SELECT pg_advisory_unlock(hashtext('s2v-meter:dispatch:default'))", logger: logger)
+                try await connection.query(
+                    "SELECT pg_advisory_unlock(hashtext('s2v-meter:dispatch:default'))",
+                    logger: logger
+                )
                 return (scraped, queued.status, totals.0, totals.1)
             }
         }
@@ -53,23 +67,43 @@ import Testing
         let exposition = try PrometheusExposition(parsing: metrics.text)
 
         // Requests by matched route and status: this gateway's own registry saw exactly these three detects.
-        let detects = exposition.sample("s2v_http_requests_total",
-                                        labels: ["method": "POST", "route": Self.detectRoute, "status": "200"])
+        let detects = exposition.sample(
+            "s2v_http_requests_total",
+            labels: ["method": "POST", "route": Self.detectRoute, "status": "200"]
+        )
         #expect(detects?.value == "3")
         #expect(exposition.types["s2v_http_requests_total"] == "counter")
         // The poll is counted under its route pattern, never under its path with the task id.
-        #expect(exposition.sample("s2v_http_requests_total",
-                                  labels: ["method": "GET", "route": "/api/v1/tasks/{task_id}", "status": "200"])?.value == "1")
+        #expect(
+            exposition.sample(
+                "s2v_http_requests_total",
+                labels: ["method": "GET", "route": "/api/v1/tasks/{task_id}", "status": "200"]
+            )?.value == "1"
+        )
         #expect(!metrics.text.contains(taskID))
-        #expect(exposition.sample("s2v_http_request_duration_seconds_count",
-                                  labels: ["method": "POST", "route": Self.detectRoute])?.value == "3")
+        #expect(
+            exposition.sample(
+                "s2v_http_request_duration_seconds_count",
+                labels: ["method": "POST", "route": Self.detectRoute]
+            )?.value == "3"
+        )
 
         // Upstream latency, by kind and outcome.
-        #expect(exposition.sample("s2v_upstream_request_duration_seconds_count",
-                                  labels: ["kind": "detect", "outcome": "success"])?.value == "3")
-        let submits = exposition.sample("s2v_upstream_request_duration_seconds_count", labels: ["kind": "submit", "outcome": "success"])
+        #expect(
+            exposition.sample(
+                "s2v_upstream_request_duration_seconds_count",
+                labels: ["kind": "detect", "outcome": "success"]
+            )?.value == "3"
+        )
+        let submits = exposition.sample(
+            "s2v_upstream_request_duration_seconds_count",
+            labels: ["kind": "submit", "outcome": "success"]
+        )
         #expect((submits?.double ?? 0) >= 1)
-        let queries = exposition.sample("s2v_upstream_request_duration_seconds_count", labels: ["kind": "query", "outcome": "success"])
+        let queries = exposition.sample(
+            "s2v_upstream_request_duration_seconds_count",
+            labels: ["kind": "query", "outcome": "success"]
+        )
         #expect((queries?.double ?? 0) >= 1)
         #expect(exposition.types["s2v_upstream_request_duration_seconds"] == "histogram")
 
@@ -82,10 +116,15 @@ import Testing
 
         // Spend by team and model equals the ledger, exactly.
         for model in ["wan2.2-s2v-detect", "wan2.2-s2v"] {
-            let ledger = try #require(try await harness.scalar("""
-                SELECT sum(l.amount) FROM ledger_entries l JOIN teams t ON t.id = l.team_id
-                WHERE t.name = 'metrics-team' AND l.model = '\(model)'
-                """, as: Decimal.self))
+            let ledger = try #require(
+                try await harness.scalar(
+                    """
+                    SELECT sum(l.amount) FROM ledger_entries l JOIN teams t ON t.id = l.team_id
+                    WHERE t.name = 'metrics-team' AND l.model = '\(model)'
+                    """,
+                    as: Decimal.self
+                )
+            )
             #expect(ledger > 0)
             let samples = exposition.samples("s2v_spend_usd", matching: ["team": "metrics-team", "model": model])
             #expect(!samples.isEmpty)
@@ -101,7 +140,9 @@ import Testing
         #expect(exposition.samples("s2v_budget_limit_usd", matching: labels).first?.decimal == 10)
         #expect(exposition.samples("s2v_budget_spent_usd", matching: labels).first?.decimal == spent)
         #expect(exposition.samples("s2v_budget_held_usd", matching: labels).first?.decimal == held)
-        #expect(exposition.samples("s2v_budget_utilisation_ratio", matching: labels).first?.decimal == (spent + held) / 10)
+        #expect(
+            exposition.samples("s2v_budget_utilisation_ratio", matching: labels).first?.decimal == (spent + held) / 10
+        )
 
         try await harness.waitUntilAllSettled()
         await harness.stop()
@@ -126,7 +167,12 @@ import Testing
         let exposition = try PrometheusExposition(parsing: scraped.text)
         #expect(exposition.sample("s2v_store_up")?.double == 1)
         // An unknown path is counted under one name, so scanners cannot add series.
-        #expect(exposition.sample("s2v_http_requests_total", labels: ["method": "GET", "route": "NotFound", "status": "404"])?.value == "1")
+        #expect(
+            exposition.sample(
+                "s2v_http_requests_total",
+                labels: ["method": "GET", "route": "NotFound", "status": "404"]
+            )?.value == "1"
+        )
         #expect(!scraped.text.contains("path-4711"))
         await open.stop()
     }
@@ -138,8 +184,12 @@ import Testing
         let cluster = try await EmbeddedPostgres.prepare(dataDirectory: directory, logger: Logger(label: "test"))
         try await cluster.start()
         let harness = try await GatewayHarness.start(
-            gateway: { $0.metricsPublic = true; $0.storeDeadline = .seconds(3) },
-            database: TestDatabase(name: EmbeddedPostgres.defaultDatabase, cluster: cluster))
+            gateway: {
+                $0.metricsPublic = true
+                $0.storeDeadline = .seconds(3)
+            },
+            database: TestDatabase(name: EmbeddedPostgres.defaultDatabase, cluster: cluster)
+        )
         let key = try await harness.makeTeamKey()
         #expect(try await harness.detect(key: key).status == 200)
 
@@ -148,9 +198,13 @@ import Testing
         #expect(scraped.status == 200)
         let exposition = try PrometheusExposition(parsing: scraped.text)
         #expect(exposition.sample("s2v_store_up")?.double == 0)
-        #expect(exposition.sample("s2v_http_requests_total",
-                                  labels: ["method": "POST", "route": Self.detectRoute, "status": "200"])?.value == "1",
-                "the in-process metrics still answer")
+        #expect(
+            exposition.sample(
+                "s2v_http_requests_total",
+                labels: ["method": "POST", "route": Self.detectRoute, "status": "200"]
+            )?.value == "1",
+            "the in-process metrics still answer"
+        )
         #expect(exposition.samples("s2v_queued_tasks").isEmpty, "no stale database figures")
 
         try await cluster.start()

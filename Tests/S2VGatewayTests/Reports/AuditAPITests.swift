@@ -1,11 +1,11 @@
 import DashScopeSimulator
 import Foundation
+import Logging
 import NIOHTTP1
 import PostgresNIO
-import S2VTestSupport
-import Logging
 import S2VCore
 import S2VStore
+import S2VTestSupport
 import Testing
 
 /// The audit trail over HTTP: filters, cursor pages that neither skip nor repeat, CSV export, and the admin
@@ -19,8 +19,12 @@ import Testing
         let task = try #require(try await harness.submit(key: alpha, seconds: "4").output["task_id"] as? String)
         try await harness.waitUntilAllSettled()
         // A budget with no room: the next calls are refused with 403 BudgetExceeded.
-        let budget = try await harness.send(.POST, "/v1/budgets", key: admin,
-                                            body: #"{"scope":"team","team":"audit-alpha","limit":"0","period":"month"}"#)
+        let budget = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: #"{"scope":"team","team":"audit-alpha","limit":"0","period":"month"}"#
+        )
         #expect(budget.status == 201, "\(budget.text)")
         for _ in 0..<3 { #expect(try await harness.detect(key: alpha).status == 403) }
         #expect(try await harness.task(task, key: alpha).status == 200)
@@ -49,14 +53,22 @@ import Testing
         let refusedCalls = try #require(refused.json["calls"] as? [[String: Any]])
         #expect(refusedCalls.count == 3)
         #expect(refusedCalls.allSatisfy { $0["http_status"] as? String == "403" && $0["cost"] as? String == "0" })
-        #expect(refusedCalls.allSatisfy { $0["team"] as? String == "audit-alpha" && $0["key_id"] as? String == String(alphaKeyID) })
+        #expect(
+            refusedCalls.allSatisfy {
+                $0["team"] as? String == "audit-alpha" && $0["key_id"] as? String == String(alphaKeyID)
+            }
+        )
 
         let byTask = try await harness.send(.GET, "/v1/audit?task_id=\(task)", key: admin)
         let taskCalls = try #require(byTask.json["calls"] as? [[String: Any]])
         #expect(taskCalls.count == 2, "the submission and the poll")
         #expect(taskCalls.allSatisfy { $0["task_id"] as? String == task })
 
-        let charged = try await harness.send(.GET, "/v1/audit?model=wan2.2-s2v-detect&status=200&format=csv", key: admin)
+        let charged = try await harness.send(
+            .GET,
+            "/v1/audit?model=wan2.2-s2v-detect&status=200&format=csv",
+            key: admin
+        )
         let rows = try await StandardCSVReader.rows(charged.text)
         #expect(rows.count == 5)
         #expect(rows.allSatisfy { $0["cost"] == "0.000574" && $0["endpoint"]?.hasSuffix("/face-detect") == true })
@@ -67,20 +79,36 @@ import Testing
         let harness = try await GatewayHarness.start()
         let admin = try await harness.makeAdminKey()
         _ = try await harness.makeTeamKey("changes-team")
-        let adminKeyID = try #require(try await harness.scalar(
-            "SELECT id FROM api_keys WHERE is_admin ORDER BY id DESC LIMIT 1", as: Int64.self))
-        let created = try await harness.send(.POST, "/v1/budgets", key: admin,
-                                             body: #"{"scope":"team","team":"changes-team","limit":"100","period":"month"}"#)
+        let adminKeyID = try #require(
+            try await harness.scalar(
+                "SELECT id FROM api_keys WHERE is_admin ORDER BY id DESC LIMIT 1",
+                as: Int64.self
+            )
+        )
+        let created = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: #"{"scope":"team","team":"changes-team","limit":"100","period":"month"}"#
+        )
         let budgetID = try #require((created.json["budget"] as? [String: Any])?["id"] as? Int)
-        _ = try await harness.send(.POST, "/v1/budgets", key: admin,
-                                   body: #"{"scope":"team","team":"changes-team","limit":"250.5","period":"month"}"#)
+        _ = try await harness.send(
+            .POST,
+            "/v1/budgets",
+            key: admin,
+            body: #"{"scope":"team","team":"changes-team","limit":"250.5","period":"month"}"#
+        )
         #expect(try await harness.send(.DELETE, "/v1/budgets/\(budgetID)", key: admin).status == 200)
 
         let reply = try await harness.send(.GET, "/v1/audit/changes?object=budget", key: admin)
         let changes = try #require(reply.json["changes"] as? [[String: Any]])
         #expect(changes.map { $0["action"] as? String } == ["delete", "update", "create"])
         #expect(changes.allSatisfy { $0["actor"] as? String == "key:\(adminKeyID)" }, "\(changes)")
-        #expect(changes.allSatisfy { $0["object_id"] as? String == String(budgetID) && $0["team"] as? String == "changes-team" })
+        #expect(
+            changes.allSatisfy {
+                $0["object_id"] as? String == String(budgetID) && $0["team"] as? String == "changes-team"
+            }
+        )
         let update = changes[1]
         #expect((update["before"] as? [String: Any])?["limit_amount"] as? NSNumber == 100)
         #expect((update["after"] as? [String: Any])?["limit_amount"] as? NSNumber == 250.5)
@@ -92,7 +120,9 @@ import Testing
         #expect(keyChanges.count == 2)
         #expect(keyChanges.allSatisfy { ($0["actor"] as? String)?.hasPrefix("sql:") == true })
         #expect(!keys.text.contains("key_hash"))
-        #expect(try await harness.scalar("SELECT count(*) FROM admin_changes WHERE after ? 'key_hash'", as: Int.self) == 0)
+        #expect(
+            try await harness.scalar("SELECT count(*) FROM admin_changes WHERE after ? 'key_hash'", as: Int.self) == 0
+        )
 
         // The change log is append-only.
         await #expect(throws: (any Error).self) {

@@ -1,10 +1,10 @@
 import DashScopeSimulator
 import Foundation
+import Logging
 import NIOHTTP1
 import PostgresNIO
-import S2VTestSupport
-import Logging
 import S2VStore
+import S2VTestSupport
 import Testing
 
 /// Usage and invoice reports over HTTP: totals equal the ledger and the upstream's own bill to the last digit,
@@ -46,8 +46,10 @@ import Testing
             #expect(reply.json["attributed_by"] as? String == "admission")
         }
         #expect(total == ledger, "the statement's total \(total) equals the ledger's \(ledger)")
-        #expect(total == Decimal(string: "3.76675853")!,
-                "5 images, 10.23 s at 480P and 23.49 s at 720P: 0.00287 + 0.73325571 + 3.03063282")
+        #expect(
+            total == Decimal(string: "3.76675853")!,
+            "5 images, 10.23 s at 480P and 23.49 s at 720P: 0.00287 + 0.73325571 + 3.03063282"
+        )
         await harness.stop()
     }
 
@@ -60,14 +62,21 @@ import Testing
         try await harness.waitUntilAllSettled()
         let ledger = try #require(try await harness.scalar("SELECT sum(amount) FROM ledger_entries", as: Decimal.self))
 
-        let usage = try await harness.send(.GET, "/v1/reports/usage?by=team,model,tier,day", key: admin,
-                                           headers: [("Accept", "text/csv")])
+        let usage = try await harness.send(
+            .GET,
+            "/v1/reports/usage?by=team,model,tier,day",
+            key: admin,
+            headers: [("Accept", "text/csv")]
+        )
         #expect(usage.status == 200)
         #expect(usage.headers.first(name: "Content-Type")?.hasPrefix("text/csv") == true)
         let usageRows = try await StandardCSVReader.rows(usage.text)
         #expect(usageRows.count == 2, "one row per model and tier: \(usageRows)")
-        #expect(Set(usageRows.first?.keys.map { $0 } ?? []) ==
-                ["team", "model", "tier", "day", "calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"])
+        #expect(
+            Set(usageRows.first?.keys.map { $0 } ?? []) == [
+                "team", "model", "tier", "day", "calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost",
+            ]
+        )
         let usageSum = usageRows.compactMap { Decimal(string: $0["cost"] ?? "") }.reduce(0, +)
         #expect(usageSum == ledger)
         #expect(usageRows.first { $0["model"] == "wan2.2-s2v" }?["seconds"] == "7.77")
@@ -78,10 +87,17 @@ import Testing
         #expect(invoiceRows.compactMap { Decimal(string: $0["amount"] ?? "") }.reduce(0, +) == ledger)
         #expect(invoiceRows.allSatisfy { $0["month"] == month })
 
-        let html = try await harness.send(.GET, "/v1/reports/invoice?month=\(month)", key: admin,
-                                          headers: [("Accept", "text/html")])
+        let html = try await harness.send(
+            .GET,
+            "/v1/reports/invoice?month=\(month)",
+            key: admin,
+            headers: [("Accept", "text/html")]
+        )
         #expect(html.headers.first(name: "Content-Type")?.hasPrefix("text/html") == true)
-        #expect(html.text.contains("<table") && html.text.contains("Team csv-team") && html.text.contains("Price versions used"))
+        #expect(
+            html.text.contains("<table") && html.text.contains("Team csv-team")
+                && html.text.contains("Price versions used")
+        )
         await harness.stop()
     }
 
@@ -115,7 +131,8 @@ import Testing
         try await harness.database.withClient { client in
             var months: [String] = []
             let rows = try await client.query(
-                "SELECT DISTINCT to_char(attributed_at AT TIME ZONE 'UTC', 'YYYY-MM') FROM ledger_entries ORDER BY 1")
+                "SELECT DISTINCT to_char(attributed_at AT TIME ZONE 'UTC', 'YYYY-MM') FROM ledger_entries ORDER BY 1"
+            )
             for try await month in rows.decode(String.self) { months.append(month) }
             return months
         }

@@ -17,14 +17,18 @@ import Testing
         #expect(try await harness.detect(key: beta).status == 200)
         let betaTask = try #require(try await harness.submit(key: beta, seconds: "6").output["task_id"] as? String)
         try await harness.waitUntilAllSettled()
-        for body in [#"{"scope":"team","team":"iso-beta","limit":"50","period":"month"}"#,
-                     #"{"scope":"global","limit":"1000","period":"month"}"#] {
+        for body in [
+            #"{"scope":"team","team":"iso-beta","limit":"50","period":"month"}"#,
+            #"{"scope":"global","limit":"1000","period":"month"}"#,
+        ] {
             #expect(try await harness.send(.POST, "/v1/budgets", key: admin, body: body).status == 201)
         }
         let month = try #require(try await ReportAPITests.months(harness).first)
 
-        let paths = ["/v1/reports/usage?by=team,key,model", "/v1/reports/invoice?month=\(month)", "/v1/reports/budgets",
-                     "/v1/audit?limit=1000", "/v1/audit/changes?limit=1000", "/api/v1/tasks"]
+        let paths = [
+            "/v1/reports/usage?by=team,key,model", "/v1/reports/invoice?month=\(month)", "/v1/reports/budgets",
+            "/v1/audit?limit=1000", "/v1/audit/changes?limit=1000", "/api/v1/tasks",
+        ]
         for path in paths {
             let seen = try await harness.send(.GET, path, key: alpha)
             #expect(seen.status == 200, "\(path): \(seen.text)")
@@ -46,8 +50,10 @@ import Testing
             let foreign = try await harness.send(.GET, "\(report)?team=iso-beta", key: alpha)
             let unknown = try await harness.send(.GET, "\(report)?team=iso-gamma", key: alpha)
             #expect(foreign.status == 400 && unknown.status == 400)
-            #expect(IsolationTests.withoutRequestID(foreign.text).replacingOccurrences(of: "iso-beta", with: "X")
-                    == IsolationTests.withoutRequestID(unknown.text).replacingOccurrences(of: "iso-gamma", with: "X"))
+            #expect(
+                IsolationTests.withoutRequestID(foreign.text).replacingOccurrences(of: "iso-beta", with: "X")
+                    == IsolationTests.withoutRequestID(unknown.text).replacingOccurrences(of: "iso-gamma", with: "X")
+            )
         }
         await harness.stop()
     }

@@ -17,7 +17,10 @@ enum StandardCSVReader {
                 rows = list(csv.DictReader(f, strict=True))
             json.dump(rows, open(sys.argv[2], 'w'))
             """
-        let outcome = try await ProcessRunner(user: nil).run("/usr/bin/env", ["python3", "-c", script, input.path, output.path])
+        let outcome = try await ProcessRunner(user: nil).run(
+            "/usr/bin/env",
+            ["python3", "-c", script, input.path, output.path]
+        )
         guard outcome.succeeded else { throw CSVReaderFailure(status: outcome.status, output: outcome.output) }
         let data = try Data(contentsOf: output)
         return try JSONSerialization.jsonObject(with: data) as? [[String: String]] ?? []

@@ -9,7 +9,11 @@ extension GatewayHarness {
         try await self.database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: name, logger: Logger(label: "test"))
             let (record, secret) = try await APIKeyRepository(client: client).create(
-                teamID: team.id, isAdmin: false, name: "test", logger: Logger(label: "test"))
+                teamID: team.id,
+                isAdmin: false,
+                name: "test",
+                logger: Logger(label: "test")
+            )
             return (secret.value, record.id)
         }
     }
@@ -19,7 +23,11 @@ extension GatewayHarness {
         try await self.database.withClient { client in
             let team = try await TeamRepository(client: client).find(name: name, logger: Logger(label: "test"))
             let (_, secret) = try await APIKeyRepository(client: client).create(
-                teamID: team?.id, isAdmin: false, name: "second", logger: Logger(label: "test"))
+                teamID: team?.id,
+                isAdmin: false,
+                name: "second",
+                logger: Logger(label: "test")
+            )
             return secret.value
         }
     }

@@ -31,7 +31,10 @@ final class GatewayHarness: Sendable {
     static let stopLimit: Duration = .seconds(30)
 
     static func start(
-        simulator configuration: SimulatorConfiguration = SimulatorConfiguration(apiKeys: [upstreamKey], generationTime: .milliseconds(150)),
+        simulator configuration: SimulatorConfiguration = SimulatorConfiguration(
+            apiKeys: [upstreamKey],
+            generationTime: .milliseconds(150)
+        ),
         gateway adjust: @Sendable (inout GatewayConfiguration) -> Void = { _ in },
         database: TestDatabase? = nil,
         sharing shared: GatewayHarness? = nil,
@@ -40,23 +43,34 @@ final class GatewayHarness: Sendable {
         beforeStart: @Sendable (StoreClient) async throws -> Void = { _ in }
     ) async throws -> GatewayHarness {
         var logger = Logger(label: "test.gateway")
-        logger.logLevel = ProcessInfo.processInfo.environment["S2V_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["S2V_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         // A second instance in front of the same upstream shares the first one's simulator.
-        let simulator = if let shared { shared.simulator } else {
-            try await TestTrace.step("harness simulator") { try await RunningSimulator.start(configuration: configuration, logger: logger) }
-        }
+        let simulator =
+            if let shared { shared.simulator } else {
+                try await TestTrace.step("harness simulator") {
+                    try await RunningSimulator.start(configuration: configuration, logger: logger)
+                }
+            }
         let database = try await TestTrace.step("harness database") { try await Self.databaseOrNew(database) }
         if let directory = ProcessInfo.processInfo.environment["S2V_TEST_LOG_DIR"] {
-            logger = Logger(label: "test.gateway") { FileLogHandler(label: $0, path: "\(directory)/\(database.name)-\(UUID().uuidString.prefix(4)).log") }
+            logger = Logger(label: "test.gateway") {
+                FileLogHandler(label: $0, path: "\(directory)/\(database.name)-\(UUID().uuidString.prefix(4)).log")
+            }
         }
         var gateway = GatewayConfiguration(
-            port: 0, upstreamBaseURL: simulator.baseURL + "/api/v1",
+            port: 0,
+            upstreamBaseURL: simulator.baseURL + "/api/v1",
             upstreamAPIKey: UpstreamAPIKey(secret: configuration.apiKeys[0]),
             // A generous store deadline: the whole suite runs at once on two cores, and a starved test should not
             // read as a store outage. The tests of the deadline itself (FailClosedTests, StoreDeadlineTests) set
             // the production default back.
-            storeDeadline: .seconds(30), upstreamTimeout: .seconds(10), pollInterval: .milliseconds(100),
-            notCreatedGrace: .seconds(1), shutdownGrace: .seconds(5))
+            storeDeadline: .seconds(30),
+            upstreamTimeout: .seconds(10),
+            pollInterval: .milliseconds(100),
+            notCreatedGrace: .seconds(1),
+            shutdownGrace: .seconds(5)
+        )
         // Likewise for /ready's database check; the liveness tests set the production default back.
         gateway.readinessDeadline = .seconds(30)
         // And for opening connections to the simulator: on a starved machine even a loopback connect can miss 1 s.
@@ -65,14 +79,24 @@ final class GatewayHarness: Sendable {
         adjust(&gateway)
         let setupLogger = logger
         try await database.withClient { client in
-            try await MigrationRunner(client: client, migrations: try MigrationDirectory.locate().load(), logger: setupLogger).apply()
+            try await MigrationRunner(
+                client: client,
+                migrations: try MigrationDirectory.locate().load(),
+                logger: setupLogger
+            ).apply()
             try await beforeStart(client)
         }
         let client = StoreClient(configuration: database.configuration, backgroundLogger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(
-            configuration: gateway, client: client, migrations: try MigrationDirectory.locate().load(), logger: logger,
-            environment: environment, webhookResolver: webhookResolver, onServerRunning: { port in portSink.yield(port) })
+            configuration: gateway,
+            client: client,
+            migrations: try MigrationDirectory.locate().load(),
+            logger: logger,
+            environment: environment,
+            webhookResolver: webhookResolver,
+            onServerRunning: { port in portSink.yield(port) }
+        )
         let group = GatewayServiceGroup.make(running: application, configuration: gateway, signals: [], logger: logger)
         let running = Task {
             // A gateway that fails to start ends the wait for its port instead of leaving the test hanging.
@@ -87,8 +111,15 @@ final class GatewayHarness: Sendable {
             _ = try await running.value
             throw ServiceError.serviceUnavailable("the gateway under test did not start")
         }
-        return GatewayHarness(database: database, simulator: simulator, ownsSimulator: shared == nil, port: port,
-                              client: client, serviceGroup: group, running: running)
+        return GatewayHarness(
+            database: database,
+            simulator: simulator,
+            ownsSimulator: shared == nil,
+            port: port,
+            client: client,
+            serviceGroup: group,
+            running: running
+        )
     }
 
     private static func databaseOrNew(_ database: TestDatabase?) async throws -> TestDatabase {
@@ -96,8 +127,15 @@ final class GatewayHarness: Sendable {
         return try await TestDatabase.make()
     }
 
-    private init(database: TestDatabase, simulator: RunningSimulator, ownsSimulator: Bool, port: Int,
-                 client: StoreClient, serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
+    private init(
+        database: TestDatabase,
+        simulator: RunningSimulator,
+        ownsSimulator: Bool,
+        port: Int,
+        client: StoreClient,
+        serviceGroup: ServiceGroup,
+        running: Task<Void, any Error>
+    ) {
         self.database = database
         self.simulator = simulator
         self.ownsSimulator = ownsSimulator
@@ -114,7 +152,9 @@ final class GatewayHarness: Sendable {
             await TestTrace.step("harness stop simulator \(self.database.name)") { await self.simulator.stop() }
         }
         if dropDatabase {
-            try? await TestTrace.step("harness drop \(self.database.name)") { try await self.database.cluster.dropDatabase(self.database.name) }
+            try? await TestTrace.step("harness drop \(self.database.name)") {
+                try await self.database.cluster.dropDatabase(self.database.name)
+            }
         }
     }
 
@@ -127,7 +167,9 @@ final class GatewayHarness: Sendable {
             if !stopped {
                 // Seen only under the full suite's load: the service group's shutdown does not return although
                 // every service was cancelled (see the issue 4 note). The gateway is left behind, idle.
-                FileHandle.standardError.write(Data("gateway on \(self.database.name) did not stop within \(Self.stopLimit); left behind\n".utf8))
+                FileHandle.standardError.write(
+                    Data("gateway on \(self.database.name) did not stop within \(Self.stopLimit); left behind\n".utf8)
+                )
             }
         }
     }
@@ -137,7 +179,11 @@ final class GatewayHarness: Sendable {
         try await self.database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: name, logger: Logger(label: "test"))
             let (_, secret) = try await APIKeyRepository(client: client).create(
-                teamID: team.id, isAdmin: false, name: "test", logger: Logger(label: "test"))
+                teamID: team.id,
+                isAdmin: false,
+                name: "test",
+                logger: Logger(label: "test")
+            )
             return secret.value
         }
     }
@@ -146,7 +192,11 @@ final class GatewayHarness: Sendable {
     func makeAdminKey() async throws -> String {
         try await self.database.withClient { client in
             let (_, secret) = try await APIKeyRepository(client: client).create(
-                teamID: nil, isAdmin: true, name: "admin", logger: Logger(label: "test"))
+                teamID: nil,
+                isAdmin: true,
+                name: "admin",
+                logger: Logger(label: "test")
+            )
             return secret.value
         }
     }
@@ -163,8 +213,13 @@ final class GatewayHarness: Sendable {
         var output: [String: Any] { self.json["output"] as? [String: Any] ?? [:] }
     }
 
-    func send(_ method: HTTPMethod, _ path: String, key: String?, body: String? = nil,
-              headers extra: [(String, String)] = []) async throws -> Reply {
+    func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        key: String?,
+        body: String? = nil,
+        headers extra: [(String, String)] = []
+    ) async throws -> Reply {
         var request = HTTPClientRequest(url: self.baseURL + path)
         request.method = method
         if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
@@ -183,16 +238,29 @@ final class GatewayHarness: Sendable {
     }
 
     func detect(key: String, imageURL: String = "https://example.com/face.jpg") async throws -> Reply {
-        try await self.send(.POST, "/api/v1/services/aigc/image2video/face-detect", key: key,
-                            body: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"\#(imageURL)"}}"#)
+        try await self.send(
+            .POST,
+            "/api/v1/services/aigc/image2video/face-detect",
+            key: key,
+            body: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"\#(imageURL)"}}"#
+        )
     }
 
-    func submit(key: String, seconds: String = "5", resolution: String = "480P", audioQuery: String = "") async throws -> Reply {
+    func submit(
+        key: String,
+        seconds: String = "5",
+        resolution: String = "480P",
+        audioQuery: String = ""
+    ) async throws -> Reply {
         let audio = "https://example.com/voice.mp3?duration=\(seconds)\(audioQuery)"
         return try await self.send(
-            .POST, "/api/v1/services/aigc/image2video/video-synthesis", key: key,
-            body: #"{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"\#(audio)"},"parameters":{"resolution":"\#(resolution)"}}"#,
-            headers: [("X-DashScope-Async", "enable")])
+            .POST,
+            "/api/v1/services/aigc/image2video/video-synthesis",
+            key: key,
+            body:
+                #"{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"\#(audio)"},"parameters":{"resolution":"\#(resolution)"}}"#,
+            headers: [("X-DashScope-Async", "enable")]
+        )
     }
 
     func task(_ id: String, key: String) async throws -> Reply {
@@ -203,7 +271,9 @@ final class GatewayHarness: Sendable {
     func waitUntilAllSettled(timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if try await self.scalar("SELECT count(*) FROM tasks WHERE phase <> 'settled'", as: Int.self) == 0 { return }
+            if try await self.scalar("SELECT count(*) FROM tasks WHERE phase <> 'settled'", as: Int.self) == 0 {
+                return
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw CancellationError()
@@ -212,7 +282,9 @@ final class GatewayHarness: Sendable {
     func scalar<Value: PostgresDecodable & Sendable>(_ sql: String, as type: Value.Type) async throws -> Value? {
         try await self.database.withClient { client in
             var value: Value?
-            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Value.self) { value = row }
+            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql)).decode(Value.self) {
+                value = row
+            }
             return value
         }
     }

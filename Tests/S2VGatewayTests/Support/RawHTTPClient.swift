@@ -41,7 +41,8 @@ struct RawHTTPClient: Sendable {
     ///   - parts: the bytes to send; each part is written and flushed on its own.
     ///   - deadline: how long to wait for a complete answer before giving up (not a timing assertion).
     ///   - stopAtContinue: end the exchange at a `100 Continue` instead of waiting for the final response.
-    func exchange(_ parts: [[UInt8]], deadline: Duration = .seconds(60), stopAtContinue: Bool = false) async -> Outcome {
+    func exchange(_ parts: [[UInt8]], deadline: Duration = .seconds(60), stopAtContinue: Bool = false) async -> Outcome
+    {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -84,7 +85,9 @@ struct RawHTTPClient: Sendable {
                 } catch {
                     // A reset after the answer arrived: judge what was received.
                 }
-                if case .complete(let response) = RawHTTPResponse.parse(received, atEnd: true) { return .response(response) }
+                if case .complete(let response) = RawHTTPResponse.parse(received, atEnd: true) {
+                    return .response(response)
+                }
                 if case .continued = RawHTTPResponse.parse(received, atEnd: true) { return .continued }
                 return ContinuousClock.now < expiry ? .closed(received: received) : .timedOut(received: received)
             }

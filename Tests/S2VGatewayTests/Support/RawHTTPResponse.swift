@@ -26,7 +26,9 @@ struct RawHTTPResponse: Sendable {
         var rest = bytes[...]
         var sawContinue = false
         while true {
-            guard let headEnd = Self.find([13, 10, 13, 10], in: rest) else { return sawContinue ? .continued : .incomplete }
+            guard let headEnd = Self.find([13, 10, 13, 10], in: rest) else {
+                return sawContinue ? .continued : .incomplete
+            }
             let head = String(decoding: rest[rest.startIndex..<headEnd], as: UTF8.self)
             var lines = head.components(separatedBy: "\r\n")
             let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2)
@@ -70,7 +72,9 @@ struct RawHTTPResponse: Sendable {
         while true {
             guard let lineEnd = Self.find([13, 10], in: rest) else { return nil }
             let sizeText = String(decoding: rest[rest.startIndex..<lineEnd], as: UTF8.self)
-            guard let size = Int(sizeText.split(separator: ";").first.map(String.init) ?? "", radix: 16) else { return nil }
+            guard let size = Int(sizeText.split(separator: ";").first.map(String.init) ?? "", radix: 16) else {
+                return nil
+            }
             rest = rest[(lineEnd + 2)...]
             if size == 0 { return Self.find([13, 10], in: rest) == nil ? nil : body }
             guard rest.count >= size + 2 else { return nil }
@@ -83,7 +87,9 @@ struct RawHTTPResponse: Sendable {
         guard haystack.count >= needle.count else { return nil }
         var index = haystack.startIndex
         while index + needle.count <= haystack.endIndex {
-            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return index
+            }
             index += 1
         }
         return nil

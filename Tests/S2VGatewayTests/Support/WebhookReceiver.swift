@@ -38,8 +38,11 @@ final class WebhookReceiver: Sendable {
         let router = Router()
         router.post("hook") { request, _ -> Response in
             let body = try await request.body.collect(upTo: 1 << 20)
-            let delivery = Delivery(eventID: request.headers[HTTPField.Name("X-S2V-Event-Id")!], host: request.head.authority,
-                                    body: Data(buffer: body))
+            let delivery = Delivery(
+                eventID: request.headers[HTTPField.Name("X-S2V-Event-Id")!],
+                host: request.head.authority,
+                body: Data(buffer: body)
+            )
             self.received.withLock { $0.append(delivery) }
             guard let redirect = self.redirect else { return Response(status: .ok) }
             return Response(status: .temporaryRedirect, headers: [.location: redirect])
@@ -48,8 +51,11 @@ final class WebhookReceiver: Sendable {
         logger.logLevel = .error
         let (bound, signal) = AsyncStream.makeStream(of: Void.self)
         let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: self.port)),
-            onServerRunning: { _ in signal.yield() }, logger: logger)
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: self.port)),
+            onServerRunning: { _ in signal.yield() },
+            logger: logger
+        )
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
         let task = Task {
             // If the server cannot start (its port taken), say so instead of leaving `start` waiting.

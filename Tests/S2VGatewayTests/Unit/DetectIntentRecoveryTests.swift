@@ -1,5 +1,6 @@
-@testable import S2VGateway
 import Testing
+
+@testable import S2VGateway
 
 /// An intent still in flight must never be taken for abandoned: the recovery would charge it conservatively while
 /// the call is still running, and the call's own settlement would then find it settled and log no cost.

@@ -1,7 +1,8 @@
 import Foundation
 import Prometheus
-@testable import S2VGateway
 import Testing
+
+@testable import S2VGateway
 
 /// The pure parts of `/metrics`: amounts become float samples without losing digits, and upstream outcomes
 /// fall into a few classes.
@@ -26,7 +27,11 @@ import Testing
         let first = GatewayMetrics(registry: .init())
         let second = GatewayMetrics(registry: .init())
         first.recordRequest(method: "GET", route: "/health", status: 200, duration: .milliseconds(3))
-        #expect(first.registry.emitToString().contains(#"s2v_http_requests_total{method="GET",route="/health",status="200"} 1"#))
+        #expect(
+            first.registry.emitToString().contains(
+                #"s2v_http_requests_total{method="GET",route="/health",status="200"} 1"#
+            )
+        )
         #expect(!second.registry.emitToString().contains("s2v_http_requests_total{"))
     }
 }

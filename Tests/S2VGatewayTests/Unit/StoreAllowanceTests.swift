@@ -1,8 +1,9 @@
 import Logging
 import S2VCore
-@testable import S2VGateway
 import Synchronization
 import Testing
+
+@testable import S2VGateway
 
 /// The per-request store budget, against operations that ignore cancellation as a query to a hung PostgreSQL
 /// does. None of these asserts a duration: an implementation that waited for such an operation would hang and
@@ -15,7 +16,10 @@ import Testing
         defer { hung.open() }
         let allowance = StoreAllowance(deadline: .milliseconds(200), metrics: nil)
         await #expect(throws: ServiceError.storeDeadlinePassed) {
-            try await allowance.fetch { await hung.wait(); return 1 }
+            try await allowance.fetch {
+                await hung.wait()
+                return 1
+            }
         }
         #expect(allowance.hasPassed)
         #expect(allowance.remaining == .zero)
@@ -58,7 +62,8 @@ import Testing
         let undone = Mutex<Int?>(nil)
         let allowance = StoreAllowance(deadline: .milliseconds(100), metrics: nil)
         await #expect(throws: ServiceError.storeDeadlinePassed) {
-            try await allowance.fetch(undoingLate: { value in undone.withLock { $0 = value } }) {
+            let undo: @Sendable (Int) async -> Void = { value in undone.withLock { $0 = value } }
+            try await allowance.fetch(undoingLate: undo) {
                 await slow.wait()
                 return 42
             }

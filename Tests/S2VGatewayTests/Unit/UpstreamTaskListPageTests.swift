@@ -1,6 +1,7 @@
 import Foundation
-@testable import S2VGateway
 import Testing
+
+@testable import S2VGateway
 
 /// The task list's reader takes the documented fields in either naming and refuses everything else, so that a
 /// page it cannot read fully never passes for a list without the task.
@@ -15,10 +16,12 @@ import Testing
     }
 
     @Test func readsTaskIDWithSubmitTimeInChinaStandardTime() throws {
-        let entries = try Self.parse("""
+        let entries = try Self.parse(
+            """
             {"request_id":"r","data":[{"task_id":"a","task_status":"SUCCEEDED","submit_time":"2025-09-01 09:37:27.468"},
                                       {"task_id":"b","submit_time":"2025-09-01 09:37:28"}],"total":2}
-            """)
+            """
+        )
         #expect(entries.map(\.taskID) == ["a", "b"])
         // 09:37:27.468 at UTC+8 is 01:37:27.468 UTC.
         #expect(Self.near(entries[0].submittedAt, Date(timeIntervalSince1970: 1_756_690_647.468)))
@@ -28,11 +31,13 @@ import Testing
     }
 
     @Test func readsGmtCreateInEpochMillisecondsAndStatus() throws {
-        let entries = try Self.parse("""
+        let entries = try Self.parse(
+            """
             {"data":[{"task_id":"a","status":"RUNNING","gmt_create":1756690647468},
                      {"task_id":"b","gmt_create":"1756690648000"},
                      {"task_id":"c","status":"PENDING"}]}
-            """)
+            """
+        )
         #expect(entries.map(\.taskID) == ["a", "b", "c"])
         #expect(Self.near(entries[0].submittedAt, Date(timeIntervalSince1970: 1_756_690_647.468)))
         #expect(entries[0].status == "RUNNING")
@@ -61,10 +66,12 @@ import Testing
     }
 
     @Test func malformedTimesCountAsAbsent() throws {
-        let entries = try Self.parse("""
+        let entries = try Self.parse(
+            """
             {"data":[{"task_id":"a","status":"RUNNING","submit_time":"yesterday","gmt_create":-5},
                      {"task_id":"b","status":"RUNNING","submit_time":"2025-13-01 09:37:27"}]}
-            """)
+            """
+        )
         #expect(entries.allSatisfy { $0.submittedAt == nil })
     }
 

@@ -1,5 +1,6 @@
-@testable import S2VGateway
 import Testing
+
+@testable import S2VGateway
 
 @Suite struct WakeSignalTests {
     @Test func waitsForTheTimeoutWhenNobodyWakesIt() async {

@@ -11,8 +11,14 @@ import Testing
         try await TestDatabase.withClient { client, _ in
             let fixture = try await LedgerFixture.make(client)
             let hold = fixture.price480.amount(for: 20)
-            let (budget, created) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .team(id: fixture.team.id), limit: hold * 2 + Decimal(string: "0.5")!, period: .month), logger: fixture.logger)
+            let (budget, created) = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .team(id: fixture.team.id),
+                    limit: hold * 2 + Decimal(string: "0.5")!,
+                    period: .month
+                ),
+                logger: fixture.logger
+            )
             #expect(created)
             try await fixture.admit()
             try await fixture.admit()
@@ -20,8 +26,11 @@ import Testing
             #expect(error?.status == 403)
             #expect(error?.code == "BudgetExceeded")
             #expect(error?.message.contains("Budget \(budget.id) of team acme") == true, "\(error?.message ?? "")")
-            #expect(error?.message.contains("0.5 of \((hold * 2 + Decimal(string: "0.5")!).exactString) USD remains") == true,
-                    "\(error?.message ?? "")")
+            #expect(
+                error?.message.contains("0.5 of \((hold * 2 + Decimal(string: "0.5")!).exactString) USD remains")
+                    == true,
+                "\(error?.message ?? "")"
+            )
             #expect(error?.message.contains("needs up to \(hold.exactString) USD") == true)
             // Nothing of the refused task was written.
             #expect(try await Self.count("tasks", client) == 2)
@@ -36,15 +45,31 @@ import Testing
     @Test func aDetectCallIsRefusedBeforeItsIntentWhenNoRoomIsLeft() async throws {
         try await TestDatabase.withClient { client, _ in
             let fixture = try await LedgerFixture.make(client)
-            _ = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .key(id: fixture.caller.keyID), limit: fixture.detect.unitPrice, period: .day), logger: fixture.logger)
+            _ = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .key(id: fixture.caller.keyID),
+                    limit: fixture.detect.unitPrice,
+                    period: .day
+                ),
+                logger: fixture.logger
+            )
             let call = try await fixture.metering.openDetect(
-                caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
+                caller: fixture.caller,
+                teamID: fixture.team.id,
+                price: fixture.detect,
+                account: "a",
+                logger: fixture.logger
+            )
             // The open intent holds the one image the budget allows, so a second call cannot start.
             await #expect(throws: ServiceError.budgetExceeded("")) {
                 do {
                     _ = try await fixture.metering.openDetect(
-                        caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
+                        caller: fixture.caller,
+                        teamID: fixture.team.id,
+                        price: fixture.detect,
+                        account: "a",
+                        logger: fixture.logger
+                    )
                 } catch let error as ServiceError {
                     #expect(error.message.contains("of key \(fixture.caller.keyID)"))
                     throw ServiceError.budgetExceeded("")
@@ -52,12 +77,28 @@ import Testing
             }
             #expect(try await Self.count("upstream_calls", client) == 1)
             // An upstream refusal releases the hold and makes room again.
-            try await fixture.metering.failDetect(callID: call, httpStatus: 500, errorCode: "InternalError",
-                                                  upstreamRequestID: nil, logger: fixture.logger)
+            try await fixture.metering.failDetect(
+                callID: call,
+                httpStatus: 500,
+                errorCode: "InternalError",
+                upstreamRequestID: nil,
+                logger: fixture.logger
+            )
             let again = try await fixture.metering.openDetect(
-                caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
-            #expect(try await fixture.metering.chargeDetect(callID: again, upstreamRequestID: nil, conservative: false,
-                                                            logger: fixture.logger) == fixture.detect.unitPrice)
+                caller: fixture.caller,
+                teamID: fixture.team.id,
+                price: fixture.detect,
+                account: "a",
+                logger: fixture.logger
+            )
+            #expect(
+                try await fixture.metering.chargeDetect(
+                    callID: again,
+                    upstreamRequestID: nil,
+                    conservative: false,
+                    logger: fixture.logger
+                ) == fixture.detect.unitPrice
+            )
             let status = try #require(try await fixture.budgets.status(logger: fixture.logger).first)
             #expect(status.spent == fixture.detect.unitPrice)
             #expect(status.held == 0)
@@ -69,14 +110,22 @@ import Testing
             let other = try await LedgerFixture.make(client, team: "other")
             let fixture = try await LedgerFixture.make(client, team: "acme")
             let hold = fixture.price480.amount(for: 20)
-            let (global, _) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .global, limit: hold + Decimal(string: "0.25")!, period: .month), logger: fixture.logger)
+            let (global, _) = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .global,
+                    limit: hold + Decimal(string: "0.25")!,
+                    period: .month
+                ),
+                logger: fixture.logger
+            )
             try await other.admit()
             let error = await #expect(throws: ServiceError.self) { try await fixture.admit() }
             let message = try #require(error?.message)
             #expect(message.contains("gateway-wide budget \(global.id)"))
             #expect(!message.contains("0.25"), "what remains reveals the other team's spend: \(message)")
-            #expect(!message.contains(hold.exactString.prefix(4)) || message.contains("needs up to \(hold.exactString)"))
+            #expect(
+                !message.contains(hold.exactString.prefix(4)) || message.contains("needs up to \(hold.exactString)")
+            )
             #expect(!message.contains((hold + Decimal(string: "0.25")!).exactString))
         }
     }
@@ -86,23 +135,42 @@ import Testing
             let fixture = try await LedgerFixture.make(client)
             let settled = try await fixture.admit()
             try await fixture.metering.settle(
-                taskID: settled.id, outcome: .succeeded(duration: Decimal(string: "10.23"), output: "{}", usage: nil),
-                logger: fixture.logger)
+                taskID: settled.id,
+                outcome: .succeeded(duration: Decimal(string: "10.23"), output: "{}", usage: nil),
+                logger: fixture.logger
+            )
             try await fixture.admit()
-            let (budget, _) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .team(id: fixture.team.id), limit: 100, period: .month), logger: fixture.logger)
-            let status = try #require(try await fixture.budgets.status(logger: fixture.logger).first { $0.budget.id == budget.id })
+            let (budget, _) = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .team(id: fixture.team.id),
+                    limit: 100,
+                    period: .month
+                ),
+                logger: fixture.logger
+            )
+            let status = try #require(
+                try await fixture.budgets.status(logger: fixture.logger).first { $0.budget.id == budget.id }
+            )
             #expect(status.spent == Decimal(string: "0.73325571"))
             #expect(status.held == fixture.price480.amount(for: 20))
 
             // Setting it again changes it in place and keeps its counters.
-            let (changed, created) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .team(id: fixture.team.id), limit: 50, period: .month, alerts: try AlertThresholds([90])), logger: fixture.logger)
+            let (changed, created) = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .team(id: fixture.team.id),
+                    limit: 50,
+                    period: .month,
+                    alerts: try AlertThresholds([90])
+                ),
+                logger: fixture.logger
+            )
             #expect(!created)
             #expect(changed.id == budget.id)
             #expect(changed.limit == 50)
             #expect(changed.alerts.percentages == [90])
-            #expect(try await fixture.budgets.status(logger: fixture.logger).first?.spent == Decimal(string: "0.73325571"))
+            #expect(
+                try await fixture.budgets.status(logger: fixture.logger).first?.spent == Decimal(string: "0.73325571")
+            )
         }
     }
 
@@ -110,23 +178,39 @@ import Testing
         try await TestDatabase.withClient { client, _ in
             let fixture = try await LedgerFixture.make(client)
             let hold = fixture.price480.amount(for: 20)
-            let (budget, _) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .team(id: fixture.team.id), limit: hold * 4, period: .month, webhookURL: "http://127.0.0.1:9/hook",
-                webhookAddresses: WebhookAddressRule(allowedHosts: ["127.0.0.1"])),
-                logger: fixture.logger)
+            let (budget, _) = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .team(id: fixture.team.id),
+                    limit: hold * 4,
+                    period: .month,
+                    webhookURL: "http://127.0.0.1:9/hook",
+                    webhookAddresses: WebhookAddressRule(allowedHosts: ["127.0.0.1"])
+                ),
+                logger: fixture.logger
+            )
             var admitted: [AdmittedTask] = []
             for _ in 0..<4 { admitted.append(try await fixture.admit()) }
             for _ in 0..<3 { await #expect(throws: ServiceError.self) { try await fixture.admit() } }
             // A release brings usage back under 80 %; crossing it again is not a new alert.
-            try await fixture.metering.settle(taskID: admitted[0].id, outcome: .failed(output: "{}"), logger: fixture.logger)
-            try await fixture.metering.settle(taskID: admitted[1].id, outcome: .failed(output: "{}"), logger: fixture.logger)
+            try await fixture.metering.settle(
+                taskID: admitted[0].id,
+                outcome: .failed(output: "{}"),
+                logger: fixture.logger
+            )
+            try await fixture.metering.settle(
+                taskID: admitted[1].id,
+                outcome: .failed(output: "{}"),
+                logger: fixture.logger
+            )
             try await fixture.admit()
             try await fixture.admit()
 
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 SELECT kind, threshold::text, spent + held, webhook_url FROM budget_alerts WHERE budget_id = \(budget.id)
                 ORDER BY id
-                """)
+                """
+            )
             var alerts: [(String, String, Decimal, String?)] = []
             for try await row in rows.decode((String, String, Decimal, String?).self) { alerts.append(row) }
             #expect(alerts.map(\.0) == ["threshold", "threshold", "threshold", "refused"])
@@ -140,8 +224,14 @@ import Testing
     @Test func aDeletedBudgetStopsRefusing() async throws {
         try await TestDatabase.withClient { client, _ in
             let fixture = try await LedgerFixture.make(client)
-            let (budget, _) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .team(id: fixture.team.id), limit: 0, period: .lifetime), logger: fixture.logger)
+            let (budget, _) = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .team(id: fixture.team.id),
+                    limit: 0,
+                    period: .lifetime
+                ),
+                logger: fixture.logger
+            )
             await #expect(throws: ServiceError.self) { try await fixture.admit() }
             #expect(try await fixture.budgets.delete(id: budget.id, logger: fixture.logger))
             #expect(try await !fixture.budgets.delete(id: budget.id, logger: fixture.logger))
@@ -154,15 +244,27 @@ import Testing
         try await TestDatabase.withClient { client, _ in
             let fixture = try await LedgerFixture.make(client)
             let zone = await #expect(throws: ServiceError.self) {
-                try await fixture.budgets.set(try BudgetSpecification(
-                    scope: .global, limit: 1, period: .day, timezone: "Mars/Olympus"), logger: fixture.logger)
+                try await fixture.budgets.set(
+                    try BudgetSpecification(
+                        scope: .global,
+                        limit: 1,
+                        period: .day,
+                        timezone: "Mars/Olympus"
+                    ),
+                    logger: fixture.logger
+                )
             }
             #expect(zone?.message.contains("not an IANA time zone") == true)
             await #expect(throws: ServiceError.self) {
-                try await fixture.budgets.set(try BudgetSpecification(scope: .team(id: 999), limit: 1, period: .day), logger: fixture.logger)
+                try await fixture.budgets.set(
+                    try BudgetSpecification(scope: .team(id: 999), limit: 1, period: .day),
+                    logger: fixture.logger
+                )
             }
             #expect(throws: ServiceError.self) { try BudgetSpecification(scope: .global, limit: -1, period: .day) }
-            #expect(throws: ServiceError.self) { try BudgetSpecification(scope: .global, limit: 1, period: .day, webhookURL: "ftp://x") }
+            #expect(throws: ServiceError.self) {
+                try BudgetSpecification(scope: .global, limit: 1, period: .day, webhookURL: "ftp://x")
+            }
             #expect(throws: ServiceError.self) { try AlertThresholds.parse("50,eighty") }
             #expect(throws: ServiceError.self) { try BudgetPeriod.parse("fortnight") }
             #expect(try await fixture.budgets.list(logger: fixture.logger).isEmpty)

@@ -10,21 +10,45 @@ import Testing
     @Test func injectedDriftIsFoundAndRepaired() async throws {
         try await TestDatabase.withClient { client, _ in
             let fixture = try await LedgerFixture.make(client)
-            let (budget, _) = try await fixture.budgets.set(try BudgetSpecification(
-                scope: .team(id: fixture.team.id), limit: 100, period: .month), logger: fixture.logger)
+            let (budget, _) = try await fixture.budgets.set(
+                try BudgetSpecification(
+                    scope: .team(id: fixture.team.id),
+                    limit: 100,
+                    period: .month
+                ),
+                logger: fixture.logger
+            )
             let task = try await fixture.admit()
             try await fixture.metering.settle(
-                taskID: task.id, outcome: .succeeded(duration: Decimal(string: "10.23"), output: "{}", usage: nil), logger: fixture.logger)
+                taskID: task.id,
+                outcome: .succeeded(duration: Decimal(string: "10.23"), output: "{}", usage: nil),
+                logger: fixture.logger
+            )
             try await fixture.admit()
             let call = try await fixture.metering.openDetect(
-                caller: fixture.caller, teamID: fixture.team.id, price: fixture.detect, account: "a", logger: fixture.logger)
-            try await fixture.metering.chargeDetect(callID: call, upstreamRequestID: nil, conservative: false, logger: fixture.logger)
+                caller: fixture.caller,
+                teamID: fixture.team.id,
+                price: fixture.detect,
+                account: "a",
+                logger: fixture.logger
+            )
+            try await fixture.metering.chargeDetect(
+                callID: call,
+                upstreamRequestID: nil,
+                conservative: false,
+                logger: fixture.logger
+            )
             let verifier = LedgerVerifier(client: client)
-            #expect(try await verifier.findDrift(logger: fixture.logger).isEmpty, "the metering paths keep every counter exact")
+            #expect(
+                try await verifier.findDrift(logger: fixture.logger).isEmpty,
+                "the metering paths keep every counter exact"
+            )
 
             let before = try #require(try await fixture.budgets.status(logger: fixture.logger).first)
             try await client.query("UPDATE budget_usage SET spent = spent + 7, held = 0 WHERE budget_id = \(budget.id)")
-            try await client.query("UPDATE usage_daily SET cost = cost - 0.1, tasks_succeeded = 0 WHERE model = 'wan2.2-s2v'")
+            try await client.query(
+                "UPDATE usage_daily SET cost = cost - 0.1, tasks_succeeded = 0 WHERE model = 'wan2.2-s2v'"
+            )
             try await client.query("DELETE FROM usage_daily WHERE model = 'wan2.2-s2v-detect'")
 
             let drift = try await verifier.findDrift(logger: fixture.logger)

@@ -37,15 +37,21 @@ struct BudgetRequestBody {
     static func parse(_ document: RequestDocument) throws(ServiceError) -> BudgetRequestBody {
         let root = try document.value.requireObject()
         guard let scope = try root.string("scope", at: "scope"), let limit = root["limit"],
-              let period = try root.string("period", at: "period") else {
+            let period = try root.string("period", at: "period")
+        else {
             throw .invalidParameter("scope, limit and period are required.")
         }
         return BudgetRequestBody(
-            scope: scope, team: try root.string("team", at: "team"), keyID: try root.integer("key_id", at: "key_id"),
-            limit: limit, period: period, timezone: try root.string("timezone", at: "timezone"),
+            scope: scope,
+            team: try root.string("team", at: "team"),
+            keyID: try root.integer("key_id", at: "key_id"),
+            limit: limit,
+            period: period,
+            timezone: try root.string("timezone", at: "timezone"),
             alertThresholds: try root.array("alert_thresholds", at: "alert_thresholds"),
             webhookURL: try root.string("webhook_url", at: "webhook_url"),
-            webhookFormat: try root.string("webhook_format", at: "webhook_format"))
+            webhookFormat: try root.string("webhook_format", at: "webhook_format")
+        )
     }
 
     var limitAmount: Decimal? {
@@ -64,7 +70,9 @@ struct BudgetRequestBody {
                 switch value {
                 case .number(let number): percentages.append(number)
                 case .string(let text):
-                    guard let number = Decimal(exactly: text) else { throw .invalidParameter("alert_thresholds must be numbers.") }
+                    guard let number = Decimal(exactly: text) else {
+                        throw .invalidParameter("alert_thresholds must be numbers.")
+                    }
                     percentages.append(number)
                 default: throw .invalidParameter("alert_thresholds must be numbers.")
                 }

@@ -14,20 +14,29 @@ struct BudgetRoutes: Sendable {
     struct Listing: Encodable {
         var requestID: String
         var budgets: [BudgetStatusDocument]
-        enum CodingKeys: String, CodingKey { case requestID = "request_id", budgets }
+        enum CodingKeys: String, CodingKey {
+            case requestID = "request_id"
+            case budgets
+        }
     }
 
     struct Single: Encodable {
         var requestID: String
         var created: Bool?
         var budget: BudgetStatusDocument
-        enum CodingKeys: String, CodingKey { case requestID = "request_id", created, budget }
+        enum CodingKeys: String, CodingKey {
+            case requestID = "request_id"
+            case created, budget
+        }
     }
 
     struct Deleted: Encodable {
         var requestID: String
         var deleted: Int64
-        enum CodingKeys: String, CodingKey { case requestID = "request_id", deleted }
+        enum CodingKeys: String, CodingKey {
+            case requestID = "request_id"
+            case deleted
+        }
     }
 
     /// `GET /v1/budgets`: every budget with its current period.
@@ -50,15 +59,24 @@ struct BudgetRoutes: Sendable {
             throw ServiceError.invalidParameter("limit must be a plain decimal amount, such as \"500\" or 49.99.")
         }
         let specification = try BudgetSpecification(
-            scope: try await self.scope(of: body, context: context), limit: limit,
-            period: try BudgetPeriod.parse(body.period), timezone: body.timezone ?? "UTC", alerts: try body.thresholds,
-            webhookURL: body.webhookURL, webhookFormat: try WebhookFormat.parse(body.webhookFormat ?? "json"),
-            webhookAddresses: self.webhookAddresses)
+            scope: try await self.scope(of: body, context: context),
+            limit: limit,
+            period: try BudgetPeriod.parse(body.period),
+            timezone: body.timezone ?? "UTC",
+            alerts: try body.thresholds,
+            webhookURL: body.webhookURL,
+            webhookFormat: try WebhookFormat.parse(body.webhookFormat ?? "json"),
+            webhookAddresses: self.webhookAddresses
+        )
         let (budgets, actor, logger) = (self.budgets, context.caller.map { AdminActor.key($0.keyID) }, context.logger)
-        let (budget, created) = try await context.withStore { try await budgets.set(specification, actor: actor, logger: logger) }
+        let (budget, created) = try await context.withStore {
+            try await budgets.set(specification, actor: actor, logger: logger)
+        }
         let status = try await self.status(of: budget.id, context: context)
-        return try .json(Single(requestID: context.requestIDText, created: created, budget: BudgetStatusDocument(status)),
-                         status: created ? .created : .ok)
+        return try .json(
+            Single(requestID: context.requestIDText, created: created, budget: BudgetStatusDocument(status)),
+            status: created ? .created : .ok
+        )
     }
 
     /// `DELETE /v1/budgets/{id}`.
@@ -73,7 +91,8 @@ struct BudgetRoutes: Sendable {
 
     private func status(of id: Int64, context: GatewayRequestContext) async throws -> BudgetStatus {
         let (budgets, logger) = (self.budgets, context.logger)
-        guard let status = try await context.withStore({ try await budgets.status(id: id, logger: logger) }).first else {
+        guard let status = try await context.withStore({ try await budgets.status(id: id, logger: logger) }).first
+        else {
             throw Self.unknown(id)
         }
         return status
@@ -84,7 +103,9 @@ struct BudgetRoutes: Sendable {
         case "global":
             return .global
         case "team":
-            guard let name = body.team else { throw ServiceError.invalidParameter("A team budget needs \"team\": the team's name.") }
+            guard let name = body.team else {
+                throw ServiceError.invalidParameter("A team budget needs \"team\": the team's name.")
+            }
             let (teams, logger) = (self.teams, context.logger)
             guard let team = try await context.withStore({ try await teams.find(name: name, logger: logger) }) else {
                 throw ServiceError.invalidParameter("There is no team named '\(name)'.")

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import S2VCore
 import S2VReports
 import S2VStore
@@ -23,12 +23,20 @@ struct AuditRoutes: Sendable {
             errorCode: parameters.get("error_code").flatMap { $0.isEmpty ? nil : $0 },
             from: try Self.instant(parameters.get("from"), name: "from"),
             to: try Self.instant(parameters.get("to"), name: "to"),
-            taskID: try Self.uuid(parameters.get("task_id"), name: "task_id"))
-        let (cursor, limit) = (try Self.integer(parameters.get("cursor"), name: "cursor"), try Self.limit(parameters.get("limit")))
+            taskID: try Self.uuid(parameters.get("task_id"), name: "task_id")
+        )
+        let (cursor, limit) = (
+            try Self.integer(parameters.get("cursor"), name: "cursor"), try Self.limit(parameters.get("limit"))
+        )
         let (audit, logger) = (self.audit, context.logger)
-        let page = try await context.withStore { try await audit.calls(filter, cursor: cursor, limit: limit, logger: logger) }
-        return .report(try AuditCallsDocument(page: page).render(format), format: format,
-                       headers: Self.cursorHeader(page.nextCursor))
+        let page = try await context.withStore {
+            try await audit.calls(filter, cursor: cursor, limit: limit, logger: logger)
+        }
+        return .report(
+            try AuditCallsDocument(page: page).render(format),
+            format: format,
+            headers: Self.cursorHeader(page.nextCursor)
+        )
     }
 
     func changes(_ request: Request, context: GatewayRequestContext) async throws -> Response {
@@ -37,17 +45,28 @@ struct AuditRoutes: Sendable {
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
         let object = parameters.get("object").flatMap { $0.isEmpty ? nil : $0 }
         if let object, !["team", "key", "budget", "price", "limit", "account"].contains(object) {
-            throw ServiceError.invalidParameter("object must be team, key, budget, price, limit or account; got '\(object)'.")
+            throw ServiceError.invalidParameter(
+                "object must be team, key, budget, price, limit or account; got '\(object)'."
+            )
         }
         let filter = ChangeFilter(
-            teamID: scope.teamID, object: object,
+            teamID: scope.teamID,
+            object: object,
             from: try Self.instant(parameters.get("from"), name: "from"),
-            to: try Self.instant(parameters.get("to"), name: "to"))
-        let (cursor, limit) = (try Self.integer(parameters.get("cursor"), name: "cursor"), try Self.limit(parameters.get("limit")))
+            to: try Self.instant(parameters.get("to"), name: "to")
+        )
+        let (cursor, limit) = (
+            try Self.integer(parameters.get("cursor"), name: "cursor"), try Self.limit(parameters.get("limit"))
+        )
         let (audit, logger) = (self.audit, context.logger)
-        let page = try await context.withStore { try await audit.changes(filter, cursor: cursor, limit: limit, logger: logger) }
-        return .report(try AuditChangesDocument(page: page).render(format), format: format,
-                       headers: Self.cursorHeader(page.nextCursor))
+        let page = try await context.withStore {
+            try await audit.changes(filter, cursor: cursor, limit: limit, logger: logger)
+        }
+        return .report(
+            try AuditChangesDocument(page: page).render(format),
+            format: format,
+            headers: Self.cursorHeader(page.nextCursor)
+        )
     }
 
     private static func cursorHeader(_ cursor: Int64?) -> HTTPFields {
@@ -58,20 +77,26 @@ struct AuditRoutes: Sendable {
     private static func limit(_ text: String?) throws -> Int {
         guard let text, !text.isEmpty else { return 100 }
         guard let limit = Int(text), (1...AuditRepository.maximumPageSize).contains(limit) else {
-            throw ServiceError.invalidParameter("limit must be a whole number from 1 to \(AuditRepository.maximumPageSize).")
+            throw ServiceError.invalidParameter(
+                "limit must be a whole number from 1 to \(AuditRepository.maximumPageSize)."
+            )
         }
         return limit
     }
 
     private static func integer(_ text: String?, name: String) throws -> Int64? {
         guard let text, !text.isEmpty else { return nil }
-        guard let value = Int64(text), value > 0 else { throw ServiceError.invalidParameter("\(name) must be a positive whole number.") }
+        guard let value = Int64(text), value > 0 else {
+            throw ServiceError.invalidParameter("\(name) must be a positive whole number.")
+        }
         return value
     }
 
     private static func uuid(_ text: String?, name: String) throws -> UUID? {
         guard let text, !text.isEmpty else { return nil }
-        guard let value = UUID(uuidString: text) else { throw ServiceError.invalidParameter("\(name) must be a task id (a UUID).") }
+        guard let value = UUID(uuidString: text) else {
+            throw ServiceError.invalidParameter("\(name) must be a task id (a UUID).")
+        }
         return value
     }
 

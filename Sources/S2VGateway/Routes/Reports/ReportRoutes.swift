@@ -20,21 +20,29 @@ struct ReportRoutes: Sendable {
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
         let (usage, logger) = (self.usage, context.logger)
         let rows = try await context.withStore {
-            try await usage.usage(from: query.from, to: query.to, groupedBy: query.dimensions, teamID: scope.teamID, logger: logger)
+            try await usage.usage(
+                from: query.from,
+                to: query.to,
+                groupedBy: query.dimensions,
+                teamID: scope.teamID,
+                logger: logger
+            )
         }
         let document = query.document(rows: rows)
-        let text = switch format {
-        case .csv: document.csv()
-        case .table: document.table() + "\n"
-        default: try document.json()
-        }
+        let text =
+            switch format {
+            case .csv: document.csv()
+            case .table: document.table() + "\n"
+            default: try document.json()
+            }
         return .report(text, format: format)
     }
 
     /// The monthly statement for `month` (`YYYY-MM`, default this month), as JSON, CSV, a table or printable HTML.
     func invoice(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let format = try ReportFormat.requested(by: request, allowed: Set(ReportFormat.allCases))
-        let month = try request.uri.queryParameters.get("month").map(BillingMonth.init) ?? BillingMonth(containing: Date())
+        let month =
+            try request.uri.queryParameters.get("month").map(BillingMonth.init) ?? BillingMonth(containing: Date())
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
         let (invoices, logger) = (self.invoices, context.logger)
         let statement = try await context.withStore {

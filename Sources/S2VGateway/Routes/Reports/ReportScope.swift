@@ -9,7 +9,11 @@ struct ReportScope: Sendable {
     /// nil: every team.
     let teamID: Int64?
 
-    static func resolve(_ request: Request, context: GatewayRequestContext, teams: TeamRepository) async throws -> ReportScope {
+    static func resolve(
+        _ request: Request,
+        context: GatewayRequestContext,
+        teams: TeamRepository
+    ) async throws -> ReportScope {
         guard let caller = context.caller else { throw ServiceError.invalidApiKey("No API-key provided.") }
         let named = request.uri.queryParameters.get("team").flatMap { $0.isEmpty ? nil : $0 }
         if !caller.isAdmin {

@@ -30,25 +30,22 @@ extension MeteringRepository {
             """,
             logger: logger
         )
-        var found: (Int64, Int64, String, String, Int64, Decimal, String, Decimal, Decimal, Date, TaskPhase)?
-        for try await row in rows.decode(
-            (Int64, Int64, String, String, Int64, Decimal, String, Decimal, Decimal, Date, TaskPhase).self
-        ) {
-            found = row
-        }
-        guard
-            let (teamID, keyID, model, tier, priceID, unitPrice, currency, hold, maxSeconds, admittedAt, phase) = found
-        else { return false }
-        guard phase != .settled else { return false }
-
-        let settlement = Settlement(outcome: outcome, unitPrice: unitPrice, hold: hold, maxSeconds: maxSeconds)
+        var found: SettlingTask?
+        for try await row in rows.decode(SettlingTask.Columns.self) { found = SettlingTask(row) }
+        guard let task = found, task.phase != .settled else { return false }
+        let settlement = Settlement(
+            outcome: outcome,
+            unitPrice: task.unitPrice,
+            hold: task.hold,
+            maxSeconds: task.maxSeconds
+        )
         try await connection.query(
             """
             INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
                                         amount, held, currency, attributed_at, conservative)
-            VALUES (\(settlement.kind), \(teamID), \(keyID), \(taskID), \(model), \(tier), \(priceID),
-                    \(settlement.quantity), \(unitPrice), \(settlement.amount), \(-hold), \(currency), \(admittedAt),
-                    \(settlement.needsReview))
+            VALUES (\(settlement.kind), \(task.teamID), \(task.keyID), \(taskID), \(task.model), \(task.tier),
+                    \(task.priceID), \(settlement.quantity), \(task.unitPrice), \(settlement.amount), \(-task.hold),
+                    \(task.currency), \(task.admittedAt), \(settlement.needsReview))
             """,
             logger: logger
         )
@@ -74,11 +71,11 @@ extension MeteringRepository {
         try await connection.query("DELETE FROM dispatch_queue WHERE task_id = \(taskID)", logger: logger)
         try await settlement.usageDelta.apply(
             on: connection,
-            attributedAt: admittedAt,
-            teamID: teamID,
-            keyID: keyID,
-            model: model,
-            tier: tier,
+            attributedAt: task.admittedAt,
+            teamID: task.teamID,
+            keyID: task.keyID,
+            model: task.model,
+            tier: task.tier,
             logger: logger
         )
         if settlement.needsReview {

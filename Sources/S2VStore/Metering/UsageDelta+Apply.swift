@@ -1,16 +1,9 @@
 import Foundation
 import Logging
 import PostgresNIO
+import S2VCore
 
-/// A change to the daily rollup, applied in the same transaction as the ledger rows it derives from.
-struct UsageDelta: Sendable {
-    var calls: Int64 = 0
-    var images: Int64 = 0
-    var seconds: Decimal = 0
-    var tasksSucceeded: Int64 = 0
-    var tasksFailed: Int64 = 0
-    var cost: Decimal = 0
-
+extension UsageDelta {
     /// Adds the delta to the row of (UTC day of `attributedAt`, team, key, model, tier).
     func apply(
         on connection: PostgresConnection,

@@ -1,5 +1,4 @@
 import Foundation
-import S2VCore
 
 /// How a generation task ended, as the settlement records it.
 public enum TaskOutcome: Sendable, Equatable {
@@ -19,7 +18,8 @@ public enum TaskOutcome: Sendable, Equatable {
     /// and the task flagged for review.
     case unresolvedSubmission
 
-    var status: TaskStatus {
+    /// The status the task ends with.
+    public var status: TaskStatus {
         switch self {
         case .succeeded: .succeeded
         case .failed: .failed

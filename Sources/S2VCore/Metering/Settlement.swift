@@ -1,19 +1,26 @@
 import Foundation
 
-/// What a settlement writes, computed from the outcome and the task's hold.
-struct Settlement {
-    var kind: String
-    var quantity: Decimal
-    var amount: Decimal
-    var needsReview: Bool
-    var usageDelta: UsageDelta
+/// What a task's settlement writes, computed from its outcome and its hold: the rule of what is captured or
+/// released. The store writes it as one ledger row and one change to the daily rollup.
+public struct Settlement: Sendable, Equatable {
+    /// Capture or release.
+    public var kind: LedgerEntryKind
+    /// Seconds billed (0 for a release).
+    public var quantity: Decimal
+    public var amount: Decimal
+    /// Whether a person should look at it: the amount is the conservative upper bound, not the upstream's bill.
+    public var needsReview: Bool
+    public var usageDelta: UsageDelta
 
-    init(outcome: TaskOutcome, unitPrice: Decimal, hold: Decimal, maxSeconds: Decimal) {
+    /// - Parameters:
+    ///   - hold: what admission held, `maxSeconds` × `unitPrice`; nothing is ever captured beyond it.
+    ///   - maxSeconds: the model's longest billable video.
+    public init(outcome: TaskOutcome, unitPrice: Decimal, hold: Decimal, maxSeconds: Decimal) {
         switch outcome {
         case .succeeded(let duration?, _, _) where duration >= 0 && duration * unitPrice <= hold:
             // Exactly as the upstream bills: seconds × unit price, no rounding.
             self.init(
-                kind: "capture",
+                kind: .capture,
                 quantity: duration,
                 amount: duration * unitPrice,
                 needsReview: false,
@@ -22,7 +29,7 @@ struct Settlement {
         case .succeeded:
             // No usable duration: charge the upper bound rather than nothing, and have a person look.
             self.init(
-                kind: "capture",
+                kind: .capture,
                 quantity: maxSeconds,
                 amount: hold,
                 needsReview: true,
@@ -30,7 +37,7 @@ struct Settlement {
             )
         case .forgotten, .unresolvedSubmission:
             self.init(
-                kind: "capture",
+                kind: .capture,
                 quantity: maxSeconds,
                 amount: hold,
                 needsReview: true,
@@ -38,18 +45,18 @@ struct Settlement {
             )
         case .failed:
             self.init(
-                kind: "release",
+                kind: .release,
                 quantity: 0,
                 amount: 0,
                 needsReview: false,
                 usageDelta: UsageDelta(tasksFailed: 1)
             )
         case .canceled:
-            self.init(kind: "release", quantity: 0, amount: 0, needsReview: false, usageDelta: UsageDelta())
+            self.init(kind: .release, quantity: 0, amount: 0, needsReview: false, usageDelta: UsageDelta())
         }
     }
 
-    init(kind: String, quantity: Decimal, amount: Decimal, needsReview: Bool, usageDelta: UsageDelta) {
+    public init(kind: LedgerEntryKind, quantity: Decimal, amount: Decimal, needsReview: Bool, usageDelta: UsageDelta) {
         self.kind = kind
         self.quantity = quantity
         self.amount = amount

@@ -1,0 +1,89 @@
+import Foundation
+import S2VCore
+import Testing
+
+/// The settlement rule: a task is charged exactly what the upstream bills, seconds × price, and never more than
+/// its hold; without a usable duration it is charged its hold and flagged; a failed or cancelled task is released.
+@Suite struct SettlementTests {
+    /// wan2.2-s2v at 480P: 20 s at most, held in full.
+    static let price = Decimal(string: "0.071677")!
+    static let maxSeconds = Decimal(20)
+    static let hold = Decimal(string: "1.43354")!
+
+    static func settle(_ outcome: TaskOutcome) -> Settlement {
+        Settlement(outcome: outcome, unitPrice: Self.price, hold: Self.hold, maxSeconds: Self.maxSeconds)
+    }
+
+    @Test func aSucceededTaskIsChargedItsSecondsTimesThePriceExactly() {
+        let settlement = Self.settle(.succeeded(duration: Decimal(string: "9.52")!, output: "{}", usage: nil))
+        #expect(settlement.kind == .capture)
+        #expect(settlement.quantity == Decimal(string: "9.52")!)
+        #expect(settlement.amount == Decimal(string: "0.68236504")!)
+        #expect(!settlement.needsReview)
+        #expect(
+            settlement.usageDelta
+                == UsageDelta(
+                    seconds: Decimal(string: "9.52")!,
+                    tasksSucceeded: 1,
+                    cost: Decimal(string: "0.68236504")!
+                )
+        )
+    }
+
+    @Test func theWholeHoldIsChargeableAndNoMore() {
+        let atTheLimit = Self.settle(.succeeded(duration: Self.maxSeconds, output: "{}", usage: nil))
+        #expect(atTheLimit.amount == Self.hold && !atTheLimit.needsReview)
+
+        let beyond = Self.settle(.succeeded(duration: Decimal(string: "20.01")!, output: "{}", usage: nil))
+        #expect(beyond.kind == .capture)
+        #expect(beyond.amount == Self.hold, "never more than the hold")
+        #expect(beyond.quantity == Self.maxSeconds)
+        #expect(beyond.needsReview)
+    }
+
+    @Test(arguments: [nil, Decimal(-1)] as [Decimal?])
+    func withoutAUsableDurationTheHoldIsChargedAndFlagged(duration: Decimal?) {
+        let settlement = Self.settle(.succeeded(duration: duration, output: "{}", usage: nil))
+        #expect(settlement.kind == .capture)
+        #expect(settlement.amount == Self.hold)
+        #expect(settlement.needsReview)
+        #expect(settlement.usageDelta == UsageDelta(seconds: Self.maxSeconds, tasksSucceeded: 1, cost: Self.hold))
+    }
+
+    @Test func aForgottenOrUnresolvedTaskIsChargedItsHoldAndFlaggedButNotCountedAsSucceeded() {
+        for outcome in [TaskOutcome.forgotten, .unresolvedSubmission] {
+            let settlement = Self.settle(outcome)
+            #expect(settlement.kind == .capture)
+            #expect(settlement.amount == Self.hold)
+            #expect(settlement.needsReview)
+            #expect(settlement.usageDelta == UsageDelta(seconds: Self.maxSeconds, cost: Self.hold))
+            #expect(outcome.status == .unknown)
+        }
+    }
+
+    @Test func aFailedOrCancelledTaskIsReleased() {
+        let failed = Self.settle(.failed(output: "{}"))
+        #expect(
+            failed
+                == Settlement(
+                    kind: .release,
+                    quantity: 0,
+                    amount: 0,
+                    needsReview: false,
+                    usageDelta: UsageDelta(tasksFailed: 1)
+                )
+        )
+        let canceled = Self.settle(.canceled(output: nil))
+        #expect(
+            canceled == Settlement(kind: .release, quantity: 0, amount: 0, needsReview: false, usageDelta: UsageDelta())
+        )
+        #expect(TaskOutcome.failed(output: "{}").status == .failed)
+        #expect(TaskOutcome.canceled(output: nil).status == .canceled)
+    }
+
+    @Test func unfinishedStatusesMapToTheirPhase() {
+        #expect(TaskPhase(unfinished: .running) == .running)
+        #expect(TaskPhase(unfinished: .pending) == .submitted)
+        #expect(TaskStatus.allCases.filter(\.isUnfinished) == [.pending, .running])
+    }
+}

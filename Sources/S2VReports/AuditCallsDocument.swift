@@ -16,14 +16,15 @@ public struct AuditCallsDocument: Sendable {
     ]
 
     /// The fields of one call, in `header` order.
-    static func fields(_ call: AuditedCall) -> [String] {
-        [
-            String(call.id), ReportTime.preciseInstant(call.at), call.requestID.uuidString.lowercased(),
-            call.team ?? "",
-            call.keyID.map(String.init) ?? "", call.keyPrefix ?? "", call.method, call.endpoint, call.model ?? "",
-            call.tier ?? "", call.taskID?.uuidString.lowercased() ?? "", call.upstreamRequestID ?? "",
+    static func fields(_ audited: AuditedCall) -> [String] {
+        let (call, attribution) = (audited.call, audited.call.attribution)
+        return [
+            String(audited.id), ReportTime.preciseInstant(call.at), call.requestID.uuidString.lowercased(),
+            audited.team ?? "", attribution.keyID.map(String.init) ?? "", audited.keyPrefix ?? "", call.method,
+            call.endpoint, attribution.model ?? "", attribution.tier ?? "",
+            attribution.taskID?.uuidString.lowercased() ?? "", attribution.upstreamRequestID ?? "",
             String(call.httpStatus), call.errorCode ?? "", Self.milliseconds(call.latencyMicroseconds),
-            call.cost.exactString,
+            attribution.cost.exactString,
         ]
     }
 
@@ -54,12 +55,13 @@ public struct AuditCallsDocument: Sendable {
     }
 
     public func table() -> String {
-        let rows = self.page.rows.map { call in
-            [
-                ReportTime.preciseInstant(call.at), call.team ?? "-", call.keyPrefix ?? "-",
-                call.method + " " + call.endpoint,
-                call.model ?? "-", call.tier.flatMap { $0.isEmpty ? nil : $0 } ?? "-", String(call.httpStatus),
-                call.errorCode ?? "", call.cost.exactString,
+        let rows = self.page.rows.map { audited in
+            let (call, attribution) = (audited.call, audited.call.attribution)
+            return [
+                ReportTime.preciseInstant(call.at), audited.team ?? "-", audited.keyPrefix ?? "-",
+                call.method + " " + call.endpoint, attribution.model ?? "-",
+                attribution.tier.flatMap { $0.isEmpty ? nil : $0 } ?? "-", String(call.httpStatus),
+                call.errorCode ?? "", attribution.cost.exactString,
             ]
         }
         var text = TextTable(

@@ -77,23 +77,16 @@ struct CallLogMiddleware: RouterMiddleware {
         errorCode: String?
     ) async {
         let elapsed = ContinuousClock.now - started
-        let details = context.details.snapshot
-        var record = CallRecord(
+        let record = CallRecord(
             requestID: context.requestID,
             at: at,
             method: request.method.rawValue,
             endpoint: Self.endpoint(of: request, context: context),
             httpStatus: status,
-            latencyMicroseconds: elapsed.wholeMicroseconds
+            errorCode: errorCode,
+            latencyMicroseconds: elapsed.wholeMicroseconds,
+            attribution: context.details.snapshot
         )
-        record.keyID = details.keyID
-        record.teamID = details.teamID
-        record.model = details.model
-        record.tier = details.tier
-        record.upstreamRequestID = details.upstreamRequestID
-        record.taskID = details.taskID
-        record.errorCode = errorCode
-        record.cost = details.cost
         let callLog = self.callLog
         let logger = context.logger
         let finished = record

@@ -56,22 +56,26 @@ public struct AuditRepository: Sendable {
             calls.append(
                 AuditedCall(
                     id: id,
-                    requestID: requestID,
-                    at: at,
-                    teamID: teamID,
                     team: team,
-                    keyID: keyID,
                     keyPrefix: prefix,
-                    method: method,
-                    endpoint: endpoint,
-                    model: model,
-                    tier: tier,
-                    upstreamRequestID: upstreamRequestID,
-                    taskID: taskID,
-                    httpStatus: status,
-                    errorCode: errorCode,
-                    latencyMicroseconds: latency,
-                    cost: cost
+                    call: CallRecord(
+                        requestID: requestID,
+                        at: at,
+                        method: method,
+                        endpoint: endpoint,
+                        httpStatus: status,
+                        errorCode: errorCode,
+                        latencyMicroseconds: latency,
+                        attribution: CallAttribution(
+                            keyID: keyID,
+                            teamID: teamID,
+                            model: model,
+                            tier: tier,
+                            upstreamRequestID: upstreamRequestID,
+                            taskID: taskID,
+                            cost: cost
+                        )
+                    )
                 )
             )
         }

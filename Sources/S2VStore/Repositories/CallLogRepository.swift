@@ -14,13 +14,15 @@ public struct CallLogRepository: Sendable {
     /// that every request is recorded whatever it contained.
     public func insert(_ record: CallRecord, logger: Logger) async throws {
         let record = record.storable
+        let attribution = record.attribution
         try await self.client.query(
             """
             INSERT INTO call_log (request_id, at, key_id, team_id, method, endpoint, model, tier, upstream_request_id,
                                   task_id, http_status, error_code, latency_us, cost)
-            VALUES (\(record.requestID), \(record.at), \(record.keyID), \(record.teamID), \(record.method),
-                    \(record.endpoint), \(record.model), \(record.tier), \(record.upstreamRequestID), \(record.taskID),
-                    \(record.httpStatus), \(record.errorCode), \(record.latencyMicroseconds), \(record.cost))
+            VALUES (\(record.requestID), \(record.at), \(attribution.keyID), \(attribution.teamID), \(record.method),
+                    \(record.endpoint), \(attribution.model), \(attribution.tier), \(attribution.upstreamRequestID),
+                    \(attribution.taskID), \(record.httpStatus), \(record.errorCode), \(record.latencyMicroseconds),
+                    \(attribution.cost))
             """,
             logger: logger
         )

@@ -1,22 +1,17 @@
 import Foundation
 import S2VCore
 
-/// One client request, as the call log keeps it for auditors.
+/// One client request, as the call log keeps it for auditors: the one row type of the call log, written by the
+/// gateway and read back by the audit trail (``AuditedCall``).
 public struct CallRecord: Sendable, Equatable {
     public var requestID: UUID
     public var at: Date
-    public var keyID: Int64?
-    public var teamID: Int64?
     public var method: String
     public var endpoint: String
-    public var model: String?
-    public var tier: String?
-    public var upstreamRequestID: String?
-    public var taskID: UUID?
     public var httpStatus: Int
     public var errorCode: String?
     public var latencyMicroseconds: Int64
-    public var cost: Decimal
+    public var attribution: CallAttribution
 
     public init(
         requestID: UUID,
@@ -24,15 +19,18 @@ public struct CallRecord: Sendable, Equatable {
         method: String,
         endpoint: String,
         httpStatus: Int,
-        latencyMicroseconds: Int64
+        errorCode: String? = nil,
+        latencyMicroseconds: Int64,
+        attribution: CallAttribution = CallAttribution()
     ) {
         self.requestID = requestID
         self.at = at
         self.method = method
         self.endpoint = endpoint
         self.httpStatus = httpStatus
+        self.errorCode = errorCode
         self.latencyMicroseconds = latencyMicroseconds
-        self.cost = 0
+        self.attribution = attribution
     }
 
     /// The record with U+0000 replaced in every text field, as the call log stores it.
@@ -40,10 +38,10 @@ public struct CallRecord: Sendable, Equatable {
         var record = self
         record.method = self.method.withoutNUL
         record.endpoint = self.endpoint.withoutNUL
-        record.model = self.model?.withoutNUL
-        record.tier = self.tier?.withoutNUL
-        record.upstreamRequestID = self.upstreamRequestID?.withoutNUL
         record.errorCode = self.errorCode?.withoutNUL
+        record.attribution.model = self.attribution.model?.withoutNUL
+        record.attribution.tier = self.attribution.tier?.withoutNUL
+        record.attribution.upstreamRequestID = self.attribution.upstreamRequestID?.withoutNUL
         return record
     }
 }

@@ -11,7 +11,7 @@ struct DashboardContent {
     let daily: [DailySpend]
     let teams: [TeamSpend]
     let budgets: [BudgetStatus]
-    let calls: [RecentCall]
+    let calls: [AuditedCall]
     let generatedAt: Date
 
     /// The range's total spend, exact.

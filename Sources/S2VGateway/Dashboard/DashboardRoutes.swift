@@ -18,6 +18,7 @@ struct DashboardRoutes: Sendable {
     let authenticator: DashboardAuthenticator
     let sessions: DashboardSessionRepository
     let dashboard: DashboardRepository
+    let audit: AuditRepository
     let budgets: BudgetRepository
     let storeDeadline: Duration
 
@@ -26,6 +27,7 @@ struct DashboardRoutes: Sendable {
         self.storeDeadline = storeDeadline
         self.authenticator = DashboardAuthenticator(keys: keys, sessions: self.sessions, storeDeadline: storeDeadline)
         self.dashboard = DashboardRepository(client: client)
+        self.audit = AuditRepository(client: client)
         self.budgets = budgets
     }
 
@@ -122,6 +124,7 @@ struct DashboardRoutes: Sendable {
         }
         let dashboard = self.dashboard
         let budgets = self.budgets
+        let audit = self.audit
         // The page's reports read more than an API request; they get 10 s, or the store deadline if longer.
         return try await StoreDeadline.run(within: max(.seconds(10), self.storeDeadline)) {
             let currency = try await dashboard.currency(logger: logger)
@@ -129,7 +132,13 @@ struct DashboardRoutes: Sendable {
             let teams = try await dashboard.spendPerTeam(days: days, teamID: teamID, logger: logger)
             // A team key sees its team's and its keys' budgets, never the global one (other teams' spend).
             let statuses = try await budgets.status(teamID: teamID, logger: logger)
-            let calls = try await dashboard.recentCalls(limit: Self.recentCallCount, teamID: teamID, logger: logger)
+            // The audit trail's newest page: the call log has one row type, whoever reads it.
+            let calls = try await audit.calls(
+                CallFilter(teamID: teamID),
+                cursor: nil,
+                limit: Self.recentCallCount,
+                logger: logger
+            ).rows
             return DashboardContent(
                 caller: caller,
                 days: days,

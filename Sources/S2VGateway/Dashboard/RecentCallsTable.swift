@@ -6,7 +6,7 @@ import S2VStore
 /// The latest calls from the call log as an HTML table: time, team, key prefix, endpoint, model, tier, status,
 /// error code and cost.
 struct RecentCallsTable {
-    let calls: [RecentCall]
+    let calls: [AuditedCall]
     let currency: String
 
     func render() -> String {
@@ -18,18 +18,19 @@ struct RecentCallsTable {
             <tbody>
 
             """
-        for call in self.calls {
+        for audited in self.calls {
+            let (call, attribution) = (audited.call, audited.call.attribution)
             let failed = call.httpStatus >= 400 ? #" class="failed""# : ""
             html += """
                 <tr\(failed)><td>\(call.at.utcText)</td>\
-                <td>\(HTMLText.escape(call.teamName, placeholder: "–"))</td>\
-                <td><code>\(HTMLText.escape(call.keyPrefix, placeholder: "–"))</code></td>\
+                <td>\(HTMLText.escape(audited.team, placeholder: "–"))</td>\
+                <td><code>\(HTMLText.escape(audited.keyPrefix, placeholder: "–"))</code></td>\
                 <td class="endpoint"><code>\(HTMLText.escape(call.method)) \(HTMLText.escape(call.endpoint))</code></td>\
-                <td>\(HTMLText.escape(call.model, placeholder: "–"))</td>\
-                <td>\(HTMLText.escape(call.tier, placeholder: "–"))</td>\
+                <td>\(HTMLText.escape(attribution.model, placeholder: "–"))</td>\
+                <td>\(HTMLText.escape(attribution.tier, placeholder: "–"))</td>\
                 <td>\(call.httpStatus)</td>\
                 <td>\(HTMLText.escape(call.errorCode, placeholder: "–"))</td>\
-                <td class="number">\(call.cost.fixed(6))</td></tr>
+                <td class="number">\(attribution.cost.fixed(6))</td></tr>
 
                 """
         }

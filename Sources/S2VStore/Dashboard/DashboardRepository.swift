@@ -55,42 +55,6 @@ public struct DashboardRepository: Sendable {
         return result
     }
 
-    /// The latest `limit` rows of the call log, newest first.
-    public func recentCalls(limit: Int = 50, teamID: Int64?, logger: Logger) async throws -> [RecentCall] {
-        let rows = try await self.client.query(
-            """
-            SELECT c.at, t.name, k.prefix, c.method, c.endpoint, c.model, c.tier, c.http_status, c.error_code, c.cost
-            FROM call_log c
-            LEFT JOIN teams t ON t.id = c.team_id
-            LEFT JOIN api_keys k ON k.id = c.key_id
-            WHERE \(teamID)::bigint IS NULL OR c.team_id = \(teamID)
-            ORDER BY c.at DESC, c.id DESC
-            LIMIT \(limit)
-            """,
-            logger: logger
-        )
-        var result: [RecentCall] = []
-        for try await (at, team, prefix, method, endpoint, model, tier, status, errorCode, cost)
-            in rows.decode((Date, String?, String?, String, String, String?, String?, Int, String?, Decimal).self)
-        {
-            result.append(
-                RecentCall(
-                    at: at,
-                    teamName: team,
-                    keyPrefix: prefix,
-                    method: method,
-                    endpoint: endpoint,
-                    model: model,
-                    tier: tier,
-                    httpStatus: status,
-                    errorCode: errorCode,
-                    cost: cost
-                )
-            )
-        }
-        return result
-    }
-
     /// The price book's currency, which spend is counted in.
     public func currency(logger: Logger) async throws -> String {
         let rows = try await self.client.query(

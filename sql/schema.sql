@@ -351,6 +351,27 @@ $$;
 
 
 --
+-- Name: ledger_entries_apply_to_usage_daily(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.ledger_entries_apply_to_usage_daily() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    d record;
+BEGIN
+    SELECT * INTO d FROM usage_daily_delta(NEW, (SELECT status FROM tasks WHERE id = NEW.task_id));
+    IF (d.calls, d.images, d.seconds, d.tasks_succeeded, d.tasks_failed, d.cost) = (0, 0, 0, 0, 0, 0) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM usage_daily_add(NEW.attributed_at, NEW.team_id, NEW.key_id, NEW.model, NEW.tier, d.calls, d.images,
+                            d.seconds, d.tasks_succeeded, d.tasks_failed, d.cost);
+    RETURN NULL;
+END;
+$$;
+
+
+--
 -- Name: reserve_upstream_slot(text, text, interval, interval); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -371,60 +392,6 @@ BEGIN
     END IF;
     UPDATE upstream_pacing SET next_at = slot + p_spacing WHERE account = p_account AND lane = p_lane;
     RETURN slot - now_at;
-END;
-$$;
-
-
---
--- Name: settle_detect(bigint, text, boolean, text, bigint, text); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.settle_detect(p_call bigint, p_outcome text, p_conservative boolean, p_request_id text, p_http_status bigint, p_error_code text) RETURNS numeric
-    LANGUAGE plpgsql
-    AS $$
-DECLARE
-    hold record;
-    charged numeric;
-BEGIN
-    IF p_outcome NOT IN ('capture', 'release') THEN
-        RAISE EXCEPTION 'settle_detect: outcome must be capture or release, not %', p_outcome;
-    END IF;
-    SELECT c.state, h.team_id, h.key_id, h.model, h.tier, h.price_id, h.unit_price, h.held, h.currency, h.attributed_at
-    INTO hold
-    FROM upstream_calls c
-    JOIN ledger_entries h ON h.upstream_call_id = c.id AND h.kind = 'hold' AND h.task_id IS NULL
-    WHERE c.id = p_call AND c.kind = 'detect'
-    FOR UPDATE OF c;
-    IF NOT FOUND THEN
-        RETURN NULL;
-    END IF;
-    IF hold.state NOT IN ('intent', 'unknown') THEN
-        RETURN 0;
-    END IF;
-    charged := CASE WHEN p_outcome = 'capture' THEN hold.held ELSE 0 END;
-
-    IF p_outcome = 'capture' THEN
-        UPDATE upstream_calls
-        SET state = CASE WHEN p_conservative THEN 'resolved' ELSE 'succeeded' END,
-            upstream_request_id = p_request_id,
-            http_status = CASE WHEN p_conservative THEN http_status ELSE 200 END,
-            finished_at = now()
-        WHERE id = p_call;
-        PERFORM usage_daily_add(hold.attributed_at, hold.team_id, hold.key_id, hold.model, hold.tier,
-                                1, 1, 0, 0, 0, charged);
-    ELSE
-        UPDATE upstream_calls
-        SET state = 'failed', http_status = p_http_status, error_code = p_error_code,
-            upstream_request_id = p_request_id, finished_at = now()
-        WHERE id = p_call;
-    END IF;
-    -- Last: the unique index on the call makes a second settlement fail instead of counting twice.
-    INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
-                                unit_price, amount, held, currency, attributed_at, conservative)
-    VALUES (p_outcome, hold.team_id, hold.key_id, p_call, hold.model, hold.tier, hold.price_id,
-            CASE WHEN p_outcome = 'capture' THEN 1 ELSE 0 END, hold.unit_price, charged, -hold.held, hold.currency,
-            hold.attributed_at, p_conservative AND p_outcome = 'capture');
-    RETURN charged;
 END;
 $$;
 
@@ -495,6 +462,61 @@ CREATE FUNCTION public.usage_daily_add(p_at timestamp with time zone, p_team big
         tasks_succeeded = u.tasks_succeeded + EXCLUDED.tasks_succeeded,
         tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed,
         cost = u.cost + EXCLUDED.cost;
+$$;
+
+
+--
+-- Name: ledger_entries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_entries (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    team_id bigint NOT NULL,
+    key_id bigint NOT NULL,
+    task_id uuid,
+    upstream_call_id bigint,
+    model text NOT NULL,
+    tier text NOT NULL,
+    price_id bigint NOT NULL,
+    quantity numeric NOT NULL,
+    unit_price numeric NOT NULL,
+    amount numeric NOT NULL,
+    held numeric NOT NULL,
+    currency text NOT NULL,
+    attributed_at timestamp with time zone NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    conservative boolean DEFAULT false NOT NULL,
+    CONSTRAINT ledger_entries_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT ledger_entries_check1 CHECK (
+CASE kind
+    WHEN 'charge'::text THEN (held = (0)::numeric)
+    WHEN 'hold'::text THEN ((amount = (0)::numeric) AND (held > (0)::numeric))
+    WHEN 'capture'::text THEN ((held < (0)::numeric) AND (amount <= (- held)))
+    WHEN 'release'::text THEN ((amount = (0)::numeric) AND (held < (0)::numeric))
+    ELSE NULL::boolean
+END),
+    CONSTRAINT ledger_entries_kind_check CHECK ((kind = ANY (ARRAY['charge'::text, 'hold'::text, 'capture'::text, 'release'::text]))),
+    CONSTRAINT ledger_entries_quantity_check CHECK ((quantity >= (0)::numeric)),
+    CONSTRAINT ledger_entries_subject CHECK (((kind = 'charge'::text) OR (task_id IS NOT NULL) OR (upstream_call_id IS NOT NULL))),
+    CONSTRAINT ledger_entries_unit_price_check CHECK ((unit_price > (0)::numeric))
+);
+
+
+--
+-- Name: usage_daily_delta(public.ledger_entries, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.usage_daily_delta(l public.ledger_entries, task_status text, OUT calls bigint, OUT images bigint, OUT seconds numeric, OUT tasks_succeeded bigint, OUT tasks_failed bigint, OUT cost numeric) RETURNS record
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT CASE WHEN (l.kind = 'hold' AND l.task_id IS NOT NULL) OR (l.kind = 'capture' AND l.task_id IS NULL)
+                       OR l.kind = 'charge' THEN 1 ELSE 0 END::bigint,
+           CASE WHEN l.task_id IS NULL AND l.kind IN ('capture', 'charge') THEN l.quantity ELSE 0 END::bigint,
+           CASE WHEN l.task_id IS NOT NULL AND l.kind = 'capture' THEN l.quantity ELSE 0 END,
+           CASE WHEN l.kind = 'capture' AND task_status = 'SUCCEEDED' THEN 1 ELSE 0 END::bigint,
+           CASE WHEN l.kind = 'release' AND task_status = 'FAILED' THEN 1 ELSE 0 END::bigint,
+           l.amount
 $$;
 
 
@@ -616,44 +638,6 @@ CREATE TABLE public.budget_usage (
     held numeric DEFAULT 0 NOT NULL,
     CONSTRAINT budget_usage_held_check CHECK ((held >= (0)::numeric)),
     CONSTRAINT budget_usage_spent_check CHECK ((spent >= (0)::numeric))
-);
-
-
---
--- Name: ledger_entries; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.ledger_entries (
-    id bigint NOT NULL,
-    kind text NOT NULL,
-    team_id bigint NOT NULL,
-    key_id bigint NOT NULL,
-    task_id uuid,
-    upstream_call_id bigint,
-    model text NOT NULL,
-    tier text NOT NULL,
-    price_id bigint NOT NULL,
-    quantity numeric NOT NULL,
-    unit_price numeric NOT NULL,
-    amount numeric NOT NULL,
-    held numeric NOT NULL,
-    currency text NOT NULL,
-    attributed_at timestamp with time zone NOT NULL,
-    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
-    conservative boolean DEFAULT false NOT NULL,
-    CONSTRAINT ledger_entries_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT ledger_entries_check1 CHECK (
-CASE kind
-    WHEN 'charge'::text THEN (held = (0)::numeric)
-    WHEN 'hold'::text THEN ((amount = (0)::numeric) AND (held > (0)::numeric))
-    WHEN 'capture'::text THEN ((held < (0)::numeric) AND (amount <= (- held)))
-    WHEN 'release'::text THEN ((amount = (0)::numeric) AND (held < (0)::numeric))
-    ELSE NULL::boolean
-END),
-    CONSTRAINT ledger_entries_kind_check CHECK ((kind = ANY (ARRAY['charge'::text, 'hold'::text, 'capture'::text, 'release'::text]))),
-    CONSTRAINT ledger_entries_quantity_check CHECK ((quantity >= (0)::numeric)),
-    CONSTRAINT ledger_entries_subject CHECK (((kind = 'charge'::text) OR (task_id IS NOT NULL) OR (upstream_call_id IS NOT NULL))),
-    CONSTRAINT ledger_entries_unit_price_check CHECK ((unit_price > (0)::numeric))
 );
 
 
@@ -1006,14 +990,15 @@ CREATE VIEW public.usage_daily_from_ledger AS
     l.key_id,
     l.model,
     l.tier,
-    count(*) FILTER (WHERE (((l.kind = 'hold'::text) AND (l.task_id IS NOT NULL)) OR ((l.kind = 'capture'::text) AND (l.task_id IS NULL)) OR (l.kind = 'charge'::text))) AS calls,
-    (COALESCE(sum(l.quantity) FILTER (WHERE ((l.task_id IS NULL) AND (l.kind = ANY (ARRAY['capture'::text, 'charge'::text])))), (0)::numeric))::bigint AS images,
-    COALESCE(sum(l.quantity) FILTER (WHERE ((l.task_id IS NOT NULL) AND (l.kind = 'capture'::text))), (0)::numeric) AS seconds,
-    count(*) FILTER (WHERE ((l.kind = 'capture'::text) AND (t.status = 'SUCCEEDED'::text))) AS tasks_succeeded,
-    count(*) FILTER (WHERE ((l.kind = 'release'::text) AND (t.status = 'FAILED'::text))) AS tasks_failed,
-    sum(l.amount) AS cost
-   FROM (public.ledger_entries l
+    (sum(d.calls))::bigint AS calls,
+    (sum(d.images))::bigint AS images,
+    sum(d.seconds) AS seconds,
+    (sum(d.tasks_succeeded))::bigint AS tasks_succeeded,
+    (sum(d.tasks_failed))::bigint AS tasks_failed,
+    sum(d.cost) AS cost
+   FROM ((public.ledger_entries l
      LEFT JOIN public.tasks t ON ((t.id = l.task_id)))
+     CROSS JOIN LATERAL public.usage_daily_delta(l.*, t.status) d(calls, images, seconds, tasks_succeeded, tasks_failed, cost))
   GROUP BY (((l.attributed_at AT TIME ZONE 'UTC'::text))::date), l.team_id, l.key_id, l.model, l.tier;
 
 
@@ -1531,6 +1516,13 @@ CREATE TRIGGER ledger_entries_apply_to_budgets AFTER INSERT ON public.ledger_ent
 --
 
 CREATE TRIGGER ledger_entries_apply_to_invoice_lines AFTER INSERT ON public.ledger_entries FOR EACH ROW WHEN ((new.kind = ANY (ARRAY['charge'::text, 'capture'::text]))) EXECUTE FUNCTION public.ledger_entries_apply_to_invoice_lines();
+
+
+--
+-- Name: ledger_entries ledger_entries_apply_to_usage_daily; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ledger_entries_apply_to_usage_daily AFTER INSERT ON public.ledger_entries FOR EACH ROW EXECUTE FUNCTION public.ledger_entries_apply_to_usage_daily();
 
 
 --

@@ -4,6 +4,7 @@ import Testing
 
 /// The settlement rule: a task is charged exactly what the upstream bills, seconds × price, and never more than
 /// its hold; without a usable duration it is charged its hold and flagged; a failed or cancelled task is released.
+/// A face-detect call is charged its one held image when it ran or may have run, and released when it did not.
 @Suite struct SettlementTests {
     /// wan2.2-s2v at 480P: 20 s at most, held in full.
     static let price = Decimal(string: "0.071677")!
@@ -20,14 +21,6 @@ import Testing
         #expect(settlement.quantity == Decimal(string: "9.52")!)
         #expect(settlement.amount == Decimal(string: "0.68236504")!)
         #expect(!settlement.needsReview)
-        #expect(
-            settlement.usageDelta
-                == UsageDelta(
-                    seconds: Decimal(string: "9.52")!,
-                    tasksSucceeded: 1,
-                    cost: Decimal(string: "0.68236504")!
-                )
-        )
     }
 
     @Test func theWholeHoldIsChargeableAndNoMore() {
@@ -47,38 +40,48 @@ import Testing
         #expect(settlement.kind == .capture)
         #expect(settlement.amount == Self.hold)
         #expect(settlement.needsReview)
-        #expect(settlement.usageDelta == UsageDelta(seconds: Self.maxSeconds, tasksSucceeded: 1, cost: Self.hold))
+        #expect(settlement.quantity == Self.maxSeconds)
     }
 
-    @Test func aForgottenOrUnresolvedTaskIsChargedItsHoldAndFlaggedButNotCountedAsSucceeded() {
+    @Test func aForgottenOrUnresolvedTaskIsChargedItsHoldAndFlaggedButDoesNotEndSucceeded() {
         for outcome in [TaskOutcome.forgotten, .unresolvedSubmission] {
             let settlement = Self.settle(outcome)
             #expect(settlement.kind == .capture)
             #expect(settlement.amount == Self.hold)
             #expect(settlement.needsReview)
-            #expect(settlement.usageDelta == UsageDelta(seconds: Self.maxSeconds, cost: Self.hold))
+            #expect(settlement.quantity == Self.maxSeconds)
             #expect(outcome.status == .unknown)
         }
     }
 
     @Test func aFailedOrCancelledTaskIsReleased() {
         let failed = Self.settle(.failed(output: "{}"))
-        #expect(
-            failed
-                == Settlement(
-                    kind: .release,
-                    quantity: 0,
-                    amount: 0,
-                    needsReview: false,
-                    usageDelta: UsageDelta(tasksFailed: 1)
-                )
-        )
+        #expect(failed == Settlement(kind: .release, quantity: 0, amount: 0, needsReview: false))
         let canceled = Self.settle(.canceled(output: nil))
-        #expect(
-            canceled == Settlement(kind: .release, quantity: 0, amount: 0, needsReview: false, usageDelta: UsageDelta())
-        )
+        #expect(canceled == Settlement(kind: .release, quantity: 0, amount: 0, needsReview: false))
         #expect(TaskOutcome.failed(output: "{}").status == .failed)
         #expect(TaskOutcome.canceled(output: nil).status == .canceled)
+    }
+
+    @Test func aDetectCallThatRanIsChargedItsHeldImage() {
+        let imagePrice = Decimal(string: "0.000574")!
+        let checked = Settlement(detect: .checked(upstreamRequestID: "r-1"), hold: imagePrice)
+        #expect(checked == Settlement(kind: .capture, quantity: 1, amount: imagePrice, needsReview: false))
+        #expect(DetectOutcome.checked(upstreamRequestID: nil).callState == .succeeded)
+    }
+
+    @Test func aDetectCallWithoutAnAnswerIsChargedConservativelyAndFlagged() {
+        let imagePrice = Decimal(string: "0.000574")!
+        let unanswered = Settlement(detect: .unanswered, hold: imagePrice)
+        #expect(unanswered == Settlement(kind: .capture, quantity: 1, amount: imagePrice, needsReview: true))
+        #expect(DetectOutcome.unanswered.callState == .resolved)
+    }
+
+    @Test func aRefusedOrUnsentDetectCallIsReleased() {
+        let refused = DetectOutcome.refused(upstreamStatus: 400, errorCode: "InvalidParameter", upstreamRequestID: nil)
+        let settlement = Settlement(detect: refused, hold: Decimal(string: "0.000574")!)
+        #expect(settlement == Settlement(kind: .release, quantity: 0, amount: 0, needsReview: false))
+        #expect(refused.callState == .failed)
     }
 
     @Test func unfinishedStatusesMapToTheirPhase() {

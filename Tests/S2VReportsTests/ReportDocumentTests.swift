@@ -71,14 +71,14 @@ import Testing
         let month = try BillingMonth("2024-02")
         #expect(month.end.timeIntervalSince(month.start) == 29 * 86_400, "a leap February")
         for bad in ["2026-13", "2026-1", "26-11", "2026/11", ""] {
-            #expect(throws: ServiceError.self) { try BillingMonth(bad) }
+            #expect(throws: DomainError.self) { try BillingMonth(bad) }
         }
         #expect(throws: ServiceError.self) { try UsageQuery.day("2026-02-30", name: "from") }
         #expect(try UsageQuery.dimensions("team, model,team") == [.team, .model])
         #expect(try StatusFilter("4xx") == StatusFilter("4xx"))
         #expect(try StatusFilter("4xx").lowest == 400 && StatusFilter("4xx").highest == 499)
         #expect(try StatusFilter("429").lowest == 429)
-        #expect(throws: ServiceError.self) { try StatusFilter("9xx") }
+        #expect(throws: DomainError.self) { try StatusFilter("9xx") }
         let instant = try ReportTime.instant(parsing: "2026-11-30T16:00:00Z", name: "from")
         #expect(instant == Date(timeIntervalSince1970: 1_796_054_400))
         #expect(

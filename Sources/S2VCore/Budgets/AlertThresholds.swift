@@ -12,9 +12,9 @@ public struct AlertThresholds: Sendable, Equatable {
     }
 
     /// Validates a list of percentages; an empty list means no alerts.
-    public init(_ percentages: [Decimal]) throws(ServiceError) {
+    public init(_ percentages: [Decimal]) throws(DomainError) {
         for value in percentages where value <= 0 || value > 1000 {
-            throw .invalidParameter(
+            throw .invalid(
                 "alert thresholds are percentages of the limit between 0 (exclusive) and 1000; got \(value.exactString)."
             )
         }
@@ -22,14 +22,14 @@ public struct AlertThresholds: Sendable, Equatable {
     }
 
     /// Parses a comma-separated list such as `50,80,100` (or `none`).
-    public static func parse(_ text: String) throws(ServiceError) -> AlertThresholds {
+    public static func parse(_ text: String) throws(DomainError) -> AlertThresholds {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.lowercased() == "none" { return try AlertThresholds([]) }
         var values: [Decimal] = []
         for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             let item = part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
             guard let value = Decimal(exactly: item) else {
-                throw .invalidParameter(
+                throw .invalid(
                     "alert thresholds must be comma-separated percentages such as 50,80,100; got '\(text)'."
                 )
             }

@@ -10,9 +10,9 @@ public enum BudgetPeriod: String, Sendable, CaseIterable, Codable {
     case lifetime
 
     /// Parses `month`, `week`, `day` or `lifetime`, with a clear error for anything else.
-    public static func parse(_ text: String) throws(ServiceError) -> BudgetPeriod {
+    public static func parse(_ text: String) throws(DomainError) -> BudgetPeriod {
         guard let period = BudgetPeriod(rawValue: text.lowercased()) else {
-            throw .invalidParameter("period must be one of month, week, day, lifetime; got '\(text)'.")
+            throw .invalid("period must be one of month, week, day, lifetime; got '\(text)'.")
         }
         return period
     }

@@ -3,9 +3,9 @@ public enum WebhookFormat: String, Sendable, CaseIterable, Codable {
     case json
     case slack
 
-    public static func parse(_ text: String) throws(ServiceError) -> WebhookFormat {
+    public static func parse(_ text: String) throws(DomainError) -> WebhookFormat {
         guard let format = WebhookFormat(rawValue: text.lowercased()) else {
-            throw .invalidParameter("webhook format must be json or slack; got '\(text)'.")
+            throw .invalid("webhook format must be json or slack; got '\(text)'.")
         }
         return format
     }

@@ -47,15 +47,4 @@ public struct ClientLimitRefusal: Sendable, Equatable, Decodable {
             return "A rate limit of \(owner) was reached; retry after \(self.retryAfterSeconds) s."
         }
     }
-
-    /// The 429 the gateway answers with, with `Retry-After` and the `X-RateLimit-*` figures.
-    public var serviceError: ServiceError {
-        var error = ServiceError.throttled(self.message, retryAfterSeconds: self.retryAfterSeconds)
-        error.rateLimit = RateLimitFigures(
-            limit: self.limit,
-            remaining: self.remaining,
-            resetSeconds: self.resetSeconds
-        )
-        return error
-    }
 }

@@ -4,9 +4,12 @@ import NIOHTTP1
 import PostgresNIO
 import S2VCore
 import S2VStore
+import _ConnectionPoolModule
 
-/// Maps every error to DashScope's flat body, in one place. Unexpected errors are logged in full and answered
-/// with 500; a PostgreSQL that cannot be reached is 503, so the gateway fails closed and SDKs retry.
+/// Maps every error to DashScope's flat body, in one place: the gateway's own `ServiceError`s as they are, the
+/// store's and the domain's refusals (`DomainError`) by `ServiceError.init(_:)`, HTTP framing errors as 4xx.
+/// Unexpected errors are logged in full and answered with 500; a PostgreSQL that cannot be reached is 503, so
+/// the gateway fails closed and SDKs retry.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
 
@@ -39,6 +42,8 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as ServiceError:
             return error
+        case let error as DomainError:
+            return ServiceError(error)
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound()
@@ -66,8 +71,8 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as PSQLError where Self.isUnreachable(error):
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
             return .serviceUnavailable()
-        // The pool's own errors (shut down, circuit breaker open) live in a module PostgresNIO does not export.
-        case let error where String(reflecting: type(of: error)).contains("ConnectionPoolError"):
+        // The pool's own errors: shut down, or its circuit breaker open after failed connection attempts.
+        case let error as ConnectionPoolError:
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
             return .serviceUnavailable()
         default:

@@ -1,4 +1,5 @@
 import Logging
+import S2VCore
 import S2VStore
 
 /// What a request refused at its store deadline leaves behind when its write commits after all: a query
@@ -32,11 +33,9 @@ extension MeteringRepository {
     /// called the upstream; otherwise the intent recovery would charge it.
     func withdrawLateDetectIntent(_ intent: DetectIntent, logger: Logger) async {
         do {
-            try await self.failDetect(
-                callID: intent.callID,
-                httpStatus: 503,
-                errorCode: "NotSent",
-                upstreamRequestID: nil,
+            try await self.settleDetect(
+                intent.call,
+                outcome: .refused(upstreamStatus: 503, errorCode: "NotSent", upstreamRequestID: nil),
                 logger: logger
             )
             logger.warning(

@@ -1,4 +1,5 @@
 import Logging
+import S2VCore
 import S2VStore
 import ServiceLifecycle
 
@@ -17,14 +18,9 @@ struct DetectIntentRecovery: Service {
                 olderThan: Self.abandonmentAge(self.configuration),
                 logger: self.logger
             )
-            for callID in abandoned {
-                try await self.metering.chargeDetect(
-                    callID: callID,
-                    upstreamRequestID: nil,
-                    conservative: true,
-                    logger: self.logger
-                )
-                self.logger.warning("abandoned detect call charged conservatively", metadata: ["call_id": "\(callID)"])
+            for call in abandoned {
+                try await self.metering.settleDetect(call, outcome: .unanswered, logger: self.logger)
+                self.logger.warning("abandoned detect call charged conservatively", metadata: ["call_id": "\(call.id)"])
             }
             return false
         }

@@ -48,7 +48,7 @@ struct SeedCommand: AsyncParsableCommand {
                 days: self.days,
                 end: tomorrow
             )
-        } catch let error as ServiceError {
+        } catch let error as DomainError {
             throw ValidationError(error.message)
         }
     }

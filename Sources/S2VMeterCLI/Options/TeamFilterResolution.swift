@@ -20,6 +20,8 @@ enum TeamFilterResolution {
             return try parse()
         } catch let error as ServiceError {
             throw ValidationError(error.message)
+        } catch let error as DomainError {
+            throw ValidationError(error.message)
         }
     }
 }

@@ -19,19 +19,19 @@ public struct AccountRepository: Sendable {
         logger: Logger
     ) async throws -> UpstreamAccount {
         guard UpstreamAccount.isValidName(name) else {
-            throw ServiceError.invalidParameter(
+            throw DomainError.invalid(
                 "Account names are 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit."
             )
         }
         guard limits.isValid else {
-            throw ServiceError.invalidParameter("Account limits must be between 1 and 1000.")
+            throw DomainError.invalid("Account limits must be between 1 and 1000.")
         }
         let (keyEnv, keyFile) = Self.columns(keySource)
         if case .environment(let variable) = keySource, variable.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*/) == nil {
-            throw ServiceError.invalidParameter("'\(variable)' is not an environment variable name.")
+            throw DomainError.invalid("'\(variable)' is not an environment variable name.")
         }
         if case .file(let path) = keySource, !path.hasPrefix("/") {
-            throw ServiceError.invalidParameter("The key file must be an absolute path.")
+            throw DomainError.invalid("The key file must be an absolute path.")
         }
         let rows = try await self.client.query(
             """
@@ -46,7 +46,7 @@ public struct AccountRepository: Sendable {
             logger: logger
         )
         for try await row in rows.decode(Row.self) { return Self.account(row) }
-        throw ServiceError.invalidParameter("An account named '\(name)' already exists; remove it first to change it.")
+        throw DomainError.invalid("An account named '\(name)' already exists; remove it first to change it.")
     }
 
     /// Every account, live ones first; removed ones only with `includingRemoved`.

@@ -15,7 +15,7 @@ public struct StatusFilter: Sendable, Equatable {
             self.lowest = status
             self.highest = status
         } else {
-            throw ServiceError.invalidParameter("status must be an HTTP status (403) or a class (4xx); got '\(text)'.")
+            throw DomainError.invalid("status must be an HTTP status (403) or a class (4xx); got '\(text)'.")
         }
     }
 }

@@ -32,7 +32,7 @@ public struct BudgetRepository: Sendable {
             // Another `set` created the same budget a moment ago: change it instead.
             return try await self.setOnce(specification, actor: actor, logger: logger)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
-            throw ServiceError.serviceUnavailable(
+            throw DomainError.unavailable(
                 "The ledger is busy (a long transaction holds it); the budget was not set, please retry."
             )
         }
@@ -82,7 +82,7 @@ public struct BudgetRepository: Sendable {
             )
             var newID: Int64?
             for try await id in inserted.decode(Int64.self) { newID = id }
-            guard let newID else { throw ServiceError.invalidParameter("The budget could not be created.") }
+            guard let newID else { throw DomainError.invalid("The budget could not be created.") }
             try await connection.query(
                 """
                 INSERT INTO budget_usage (budget_id, period_start, spent, held)
@@ -93,7 +93,7 @@ public struct BudgetRepository: Sendable {
             return (newID, true)
         }
         guard let record = try await self.find(id: id, logger: logger) else {
-            throw ServiceError.invalidParameter("Budget \(id) vanished while it was being set.")
+            throw DomainError.invalid("Budget \(id) vanished while it was being set.")
         }
         return (record, created)
     }
@@ -232,16 +232,16 @@ public struct BudgetRepository: Sendable {
         case .team(let id):
             let rows = try await connection.query("SELECT id FROM teams WHERE id = \(id)", logger: logger)
             for try await teamID in rows.decode(Int64.self) { return (teamID, nil) }
-            throw ServiceError.invalidParameter("There is no team with id \(id).")
+            throw DomainError.invalid("There is no team with id \(id).")
         case .key(let id):
             let rows = try await connection.query("SELECT team_id FROM api_keys WHERE id = \(id)", logger: logger)
             for try await teamID in rows.decode(Int64?.self) {
                 guard let teamID else {
-                    throw ServiceError.invalidParameter("Key \(id) is an admin key; admin keys make no metered calls.")
+                    throw DomainError.invalid("Key \(id) is an admin key; admin keys make no metered calls.")
                 }
                 return (teamID, id)
             }
-            throw ServiceError.invalidParameter("There is no key with id \(id).")
+            throw DomainError.invalid("There is no key with id \(id).")
         }
     }
 

@@ -11,18 +11,18 @@ extension BudgetSpecification {
 
     /// Refuses a limit that is negative, not a number, above ``maximumLimit`` or finer than
     /// ``maximumLimitScale`` decimal places.
-    static func checkLimit(_ limit: Decimal) throws(ServiceError) {
-        guard !limit.isNaN else { throw .invalidParameter("a budget's limit must be a number.") }
+    static func checkLimit(_ limit: Decimal) throws(DomainError) {
+        guard !limit.isNaN else { throw .invalid("a budget's limit must be a number.") }
         guard limit >= 0 else {
-            throw .invalidParameter("a budget's limit cannot be negative; got \(limit.exactString).")
+            throw .invalid("a budget's limit cannot be negative; got \(limit.exactString).")
         }
         guard limit <= Self.maximumLimit else {
-            throw .invalidParameter("a budget's limit can be at most 1000000000000 (10^12).")
+            throw .invalid("a budget's limit can be at most 1000000000000 (10^12).")
         }
         var compact = limit
         NSDecimalCompact(&compact)
         guard -Int(compact.exponent) <= Self.maximumLimitScale else {
-            throw .invalidParameter(
+            throw .invalid(
                 "a budget's limit can have at most \(Self.maximumLimitScale) decimal places; got \(limit.exactString)."
             )
         }

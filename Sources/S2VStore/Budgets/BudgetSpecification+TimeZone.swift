@@ -31,13 +31,13 @@ extension BudgetSpecification {
     }
 
     /// Refuses a time zone that is not a canonical IANA name.
-    static func checkTimeZoneName(_ name: String) throws(ServiceError) {
+    static func checkTimeZoneName(_ name: String) throws(DomainError) {
         guard Self.isCanonicalTimeZoneName(name) else { throw Self.unknownTimeZone(name) }
     }
 
     /// The refusal of a zone name, from this check or PostgreSQL's.
-    public static func unknownTimeZone(_ name: String) -> ServiceError {
-        .invalidParameter(
+    public static func unknownTimeZone(_ name: String) -> DomainError {
+        .invalid(
             """
             '\(name)' is not an IANA time zone name: use UTC or an Area/Location name such as Asia/Shanghai or \
             America/New_York (not localtime, posixrules, an abbreviation or a POSIX rule).

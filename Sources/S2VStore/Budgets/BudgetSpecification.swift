@@ -30,14 +30,14 @@ public struct BudgetSpecification: Sendable, Equatable {
         webhookURL: String? = nil,
         webhookFormat: WebhookFormat = .json,
         webhookAddresses: WebhookAddressRule = WebhookAddressRule()
-    ) throws(ServiceError) {
+    ) throws(DomainError) {
         try Self.checkLimit(limit)
         try Self.checkTimeZoneName(timezone)
         if let webhookURL {
             do {
                 _ = try webhookAddresses.check(url: webhookURL)
             } catch {
-                throw .invalidParameter(error.message)
+                throw .invalid(error.message)
             }
         }
         self.scope = scope

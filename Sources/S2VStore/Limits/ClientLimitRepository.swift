@@ -14,7 +14,7 @@ public struct ClientLimitRepository: Sendable {
 
     /// Sets the limits of a team or key, replacing any it had. A new request rate starts with a full bucket.
     public func set(_ scope: ClientLimitScope, limits: ClientLimits, logger: Logger) async throws {
-        if let problem = limits.problem { throw ServiceError.invalidParameter(problem) }
+        if let problem = limits.problem { throw DomainError.invalid(problem) }
         let (scopeName, teamID, keyID) = Self.columns(scope)
         let index = scopeName == "team" ? "(team_id) WHERE scope = 'team'" : "(key_id) WHERE scope = 'key'"
         do {
@@ -31,7 +31,7 @@ public struct ClientLimitRepository: Sendable {
                 logger: logger
             )
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23503" {
-            throw ServiceError.invalidParameter("No such \(scopeName): \(scope).")
+            throw DomainError.invalid("No such \(scopeName): \(scope).")
         }
     }
 
@@ -96,7 +96,7 @@ public struct ClientLimitRepository: Sendable {
             for try await _ in rows {}  // a refusal arrives with the rows
         } catch let error as PSQLError {
             guard let refusal = error.clientLimitRefusal else { throw error }
-            throw refusal.serviceError
+            throw DomainError.clientLimit(refusal)
         }
     }
 

@@ -1,7 +1,9 @@
-/// A face-detect call recorded before it is sent: the account it goes to and how long to wait for that
-/// account's submission slot.
+/// A face-detect call recorded before it is sent: its hold, the account it goes to and how long to wait for
+/// that account's submission slot.
 public struct DetectIntent: Sendable, Equatable {
-    public var callID: Int64
+    public var call: HeldDetectCall
     public var account: String
     public var wait: Duration
+
+    public var callID: Int64 { self.call.id }
 }

@@ -5,12 +5,11 @@ import S2VCore
 
 extension MeteringRepository {
     /// Admits a generation task: the client limits of its team and key, the task row, its place in the dispatch
-    /// queue (with its key's priority), its hold (max billable seconds × tier price) and the rollup, in one
-    /// transaction. A client limit refuses with 429 `Throttling.RateQuota`, a hold that does not fit a budget
-    /// with 403 `BudgetExceeded`; either way nothing is written and nothing is taken from any other limit. The hold comes before the rollup: the budget trigger refuses a
-    /// full budget without waiting for a lock, so a refused burst never queues on the rollup's row, and the
-    /// budget counters an admission locks stay locked for one statement and the commit. Nothing is sent
-    /// upstream here; the dispatcher does that.
+    /// queue (with its key's priority) and its hold (max billable seconds × tier price), in one transaction; the
+    /// hold's triggers count it against the budgets and in the daily usage. A client limit refuses, and so does a
+    /// hold that does not fit a budget; either way nothing is written and nothing is taken from any other limit.
+    /// The hold is the last write, so the budget counters an admission locks stay locked for one statement and
+    /// the commit. Nothing is sent upstream here; the dispatcher does that.
     ///
     /// - Parameters:
     ///   - requestBody: the client's JSON body, forwarded upstream as it is.
@@ -23,7 +22,7 @@ extension MeteringRepository {
         logger: Logger
     ) async throws -> AdmittedTask {
         guard let maxSeconds = model.maxBillableSeconds else {
-            throw ServiceError.invalidParameter("\(model.name) is not a video generation model.")
+            throw DomainError.invalid("\(model.name) is not a video generation model.")
         }
         let taskID = UUID()
         let hold = price.amount(for: maxSeconds)
@@ -59,15 +58,6 @@ extension MeteringRepository {
                     VALUES (\(literal: LedgerEntryKind.hold), \(teamID), \(caller.keyID), \(taskID), \(price.model), \(price.tier), \(price.id),
                             \(maxSeconds), \(price.unitPrice), 0, \(hold), \(price.currency), \(admittedAt))
                     """,
-                    logger: logger
-                )
-                try await UsageDelta(calls: 1).apply(
-                    on: connection,
-                    attributedAt: admittedAt,
-                    teamID: teamID,
-                    keyID: caller.keyID,
-                    model: price.model,
-                    tier: price.tier,
                     logger: logger
                 )
                 return AdmittedTask(id: taskID, holdAmount: hold, admittedAt: admittedAt)

@@ -6,9 +6,8 @@ import S2VCore
 extension MeteringRepository {
     /// Records the intent of a paid face-detect call before it is sent, in one transaction: the client limits
     /// of its team and key, the call with a hold of one image's price, and a submission slot on the first of
-    /// `accounts` that has one within `maxWait` (a free slot now preferred over a wait). A client limit refuses
-    /// with 429, a budget with 403, and accounts without a slot with 429 `Throttling.RateQuota` (Retry-After 1);
-    /// in each case nothing is written or taken.
+    /// `accounts` that has one within `maxWait` (a free slot now preferred over a wait). A client limit, a
+    /// budget or accounts without a slot refuse (`DomainError`); in each case nothing is written or taken.
     public func openDetectIntent(
         caller: Caller,
         teamID: Int64,
@@ -19,7 +18,9 @@ extension MeteringRepository {
     ) async throws -> DetectIntent {
         try await self.refusingOverLimits(caller: caller, logger: logger) {
             try await self.client.withUnwrappedTransaction(logger: logger) { connection in
-                guard let tentative = accounts.first?.name else { throw ServiceError.serviceUnavailable() }
+                guard let tentative = accounts.first?.name else {
+                    throw DomainError.unavailable("No upstream account is configured; nothing was charged.")
+                }
                 let rows = try await connection.query(
                     """
                     INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id, started_at)
@@ -31,7 +32,9 @@ extension MeteringRepository {
                 )
                 var opened: (Int64, Date)?
                 for try await row in rows.decode((Int64, Date).self) { opened = row }
-                guard let (callID, startedAt) = opened else { throw ServiceError.serviceUnavailable() }
+                guard let (callID, startedAt) = opened else {
+                    throw DomainError.unavailable("The call could not be recorded; nothing was charged, please retry.")
+                }
                 // The rows the whole team shares (its request-rate buckets, then its budget counters through the
                 // hold's trigger) are locked after the call's own row, so they are held for as little as possible.
                 let limited = try await connection.query(
@@ -58,7 +61,7 @@ extension MeteringRepository {
                         logger: logger
                     )
                 else {
-                    throw ServiceError.throttled(
+                    throw DomainError.noUpstreamSlot(
                         "The upstream account's face-detect rate is fully used; retry in a moment.",
                         retryAfterSeconds: 1
                     )
@@ -69,7 +72,11 @@ extension MeteringRepository {
                         logger: logger
                     )
                 }
-                return DetectIntent(callID: callID, account: account, wait: wait)
+                return DetectIntent(
+                    call: HeldDetectCall(id: callID, hold: price.unitPrice),
+                    account: account,
+                    wait: wait
+                )
             }
         }
     }
@@ -100,85 +107,78 @@ extension MeteringRepository {
         return nil
     }
 
-    /// Charges a detect call the upstream answered (also when the check failed): the capture of its hold, the
-    /// rollup and the call's outcome, in one statement and so one transaction (`settle_detect`, sql/0009).
-    /// Idempotent per call.
+    /// Settles a detect call in one statement, so in one transaction: the capture or release of its hold
+    /// (`Settlement(detect:hold:)`) and the call's outcome. The ledger row's triggers derive the budget counters,
+    /// the billing line and the daily usage from it. Idempotent per call: a call settled already is left alone.
     ///
-    /// - Parameters:
-    ///   - conservative: the outcome is unknown (no answer, or an intent a crash left open) and the image is
-    ///     charged so that spend is never under-counted; flagged for review.
     /// - Returns: the amount charged (0 when the call was settled already).
     @discardableResult
-    public func chargeDetect(
-        callID: Int64,
-        upstreamRequestID: String?,
-        conservative: Bool,
-        logger: Logger
-    ) async throws -> Decimal {
-        try await self.settleDetect(
-            callID: callID,
-            outcome: "capture",
-            conservative: conservative,
-            upstreamRequestID: upstreamRequestID,
-            httpStatus: nil,
-            errorCode: nil,
-            logger: logger
-        )
-    }
-
-    /// Records an upstream refusal of a detect call: not billed upstream, so its hold is released.
-    public func failDetect(
-        callID: Int64,
-        httpStatus: Int,
-        errorCode: String?,
-        upstreamRequestID: String?,
-        logger: Logger
-    ) async throws {
-        try await self.settleDetect(
-            callID: callID,
-            outcome: "release",
-            conservative: false,
-            upstreamRequestID: upstreamRequestID,
-            httpStatus: httpStatus,
-            errorCode: errorCode,
-            logger: logger
-        )
-    }
-
-    @discardableResult
-    private func settleDetect(
-        callID: Int64,
-        outcome: String,
-        conservative: Bool,
-        upstreamRequestID: String?,
-        httpStatus: Int?,
-        errorCode: String?,
-        logger: Logger
-    ) async throws -> Decimal {
+    public func settleDetect(_ call: HeldDetectCall, outcome: DetectOutcome, logger: Logger) async throws -> Decimal {
+        let settlement = Settlement(detect: outcome, hold: call.hold)
+        let (upstreamStatus, errorCode, upstreamRequestID): (Int?, String?, String?) =
+            switch outcome {
+            case .checked(let requestID): (200, nil, requestID)
+            case .unanswered: (nil, nil, nil)
+            case .refused(let status, let code, let requestID): (status, code, requestID)
+            }
+        // The call's row is updated only while it is open, and the ledger row is written only for a row updated:
+        // a second settlement waits for the first's row lock, then finds the call closed and writes nothing.
         let rows = try await self.client.query(
             """
-            SELECT settle_detect(\(callID), \(outcome), \(conservative), \(upstreamRequestID), \(httpStatus), \(errorCode))
+            WITH settled AS (
+                UPDATE upstream_calls
+                SET state = \(outcome.callState), upstream_request_id = \(upstreamRequestID),
+                    http_status = coalesce(\(upstreamStatus)::int, http_status), error_code = \(errorCode),
+                    finished_at = now()
+                WHERE id = \(call.id) AND kind = 'detect'
+                  AND state IN \(literals: [UpstreamCallState.intent, .unknown])
+                RETURNING id
+            )
+            INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
+                                        unit_price, amount, held, currency, attributed_at, conservative)
+            SELECT \(settlement.kind), h.team_id, h.key_id, h.upstream_call_id, h.model, h.tier, h.price_id,
+                   \(settlement.quantity), h.unit_price, \(settlement.amount), -h.held, h.currency, h.attributed_at,
+                   \(settlement.needsReview)
+            FROM settled JOIN ledger_entries h ON h.upstream_call_id = settled.id AND h.kind = \(literal: LedgerEntryKind.hold)
+            RETURNING amount
             """,
             logger: logger
         )
-        var charged: Decimal?
-        for try await value in rows.decode(Decimal?.self) { charged = value }
-        guard let charged else { throw ServiceError.invalidParameter("No such detect call \(callID).") }
+        var charged: Decimal = 0
+        for try await amount in rows.decode(Decimal.self) { charged = amount }
         return charged
     }
 
-    /// Detect intents a crash left open for longer than `age`: their outcome cannot be known any more.
-    public func abandonedDetectIntents(olderThan age: Duration, logger: Logger) async throws -> [Int64] {
+    /// The detect call `id` if its hold is not settled yet.
+    public func heldDetectCall(id: Int64, logger: Logger) async throws -> HeldDetectCall? {
         let rows = try await self.client.query(
             """
-            SELECT id FROM upstream_calls
-            WHERE kind = 'detect' AND state = \(literal: UpstreamCallState.intent) AND started_at < now() - \(age.wholeMilliseconds) * interval '1 millisecond'
-            ORDER BY id LIMIT 100
+            SELECT c.id, h.held FROM upstream_calls c
+            JOIN ledger_entries h ON h.upstream_call_id = c.id AND h.kind = \(literal: LedgerEntryKind.hold)
+            WHERE c.id = \(id) AND c.kind = 'detect' AND c.state IN \(literals: [UpstreamCallState.intent, .unknown])
             """,
             logger: logger
         )
-        var ids: [Int64] = []
-        for try await id in rows.decode(Int64.self) { ids.append(id) }
-        return ids
+        for try await (id, hold) in rows.decode((Int64, Decimal).self) { return HeldDetectCall(id: id, hold: hold) }
+        return nil
+    }
+
+    /// Detect intents a crash left open for longer than `age`: their outcome cannot be known any more.
+    public func abandonedDetectIntents(olderThan age: Duration, logger: Logger) async throws -> [HeldDetectCall] {
+        let rows = try await self.client.query(
+            """
+            SELECT c.id, h.held FROM upstream_calls c
+            JOIN ledger_entries h ON h.upstream_call_id = c.id AND h.kind = \(literal: LedgerEntryKind.hold)
+            WHERE c.kind = 'detect' AND c.state = \(literal: UpstreamCallState.intent)
+              AND c.started_at < now() - \(age.wholeMilliseconds) * interval '1 millisecond'
+            ORDER BY c.id LIMIT 100
+            """,
+            logger: logger
+        )
+        var calls: [HeldDetectCall] = []
+        for try await (id, hold) in rows.decode((Int64, Decimal).self) {
+            calls.append(HeldDetectCall(id: id, hold: hold))
+        }
+        return calls
     }
 }

@@ -39,7 +39,7 @@ extension MeteringRepository {
                 // The refusal stands either way; the next one in the period records the alert.
                 logger.error("budget refusal alert not recorded", metadata: ["error": "\(String(reflecting: error))"])
             }
-            throw ServiceError.budgetExceeded(refusal.message(teamName: caller.teamName))
+            throw DomainError.budgetExceeded(refusal.message(teamName: caller.teamName))
         } catch let error as PSQLError where error.clientLimitRefusal != nil {
             let refusal = error.clientLimitRefusal!
             logger.info(
@@ -48,9 +48,9 @@ extension MeteringRepository {
                     "limit": "\(refusal.limitName)", "scope": "\(refusal.scope)",
                 ]
             )
-            throw refusal.serviceError
+            throw DomainError.clientLimit(refusal)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.budgetCurrencyState {
-            throw ServiceError.budgetExceeded(
+            throw DomainError.budgetExceeded(
                 (error.serverInfo?[.message] ?? "a budget is kept in another currency")
                     + "; an administrator must fix the budget or the price."
             )

@@ -4,7 +4,7 @@ import PostgresNIO
 import S2VCore
 
 extension MeteringRepository {
-    /// Settles a task exactly once: capture or release of its hold, the task's final state and the rollup, in
+    /// Settles a task exactly once: capture or release of its hold (`Settlement`) and the task's final state, in
     /// one transaction. A task already settled is left alone and `false` is returned, so a second poller,
     /// client or instance seeing the same end changes nothing.
     @discardableResult
@@ -39,43 +39,36 @@ extension MeteringRepository {
             hold: task.hold,
             maxSeconds: task.maxSeconds
         )
+        let (output, usage) = Self.outputAndUsage(of: outcome)
+        // One statement: the task's final state, its place in the queue, and last its ledger row, whose triggers
+        // derive the budget counters, the billing line and the daily usage (which reads the final status).
         try await connection.query(
             """
+            WITH finished AS (
+                UPDATE tasks SET
+                    phase = \(literal: TaskPhase.settled),
+                    status = \(outcome.status),
+                    upstream_output = (
+                        SELECT CASE WHEN o ? 'end_time' THEN o ELSE o || jsonb_build_object('end_time',
+                            to_char(now() AT TIME ZONE \(Self.upstreamTimeZone), 'YYYY-MM-DD HH24:MI:SS.MS')) END
+                        FROM (SELECT coalesce(upstream_output, '{}'::jsonb) || coalesce(\(output)::jsonb, '{}'::jsonb) AS o) AS merged),
+                    upstream_usage = coalesce(\(usage)::jsonb, upstream_usage),
+                    finished_at = coalesce(finished_at, now()),
+                    settled_at = now(),
+                    needs_review = needs_review OR \(settlement.needsReview),
+                    next_poll_at = NULL
+                WHERE id = \(taskID)
+                RETURNING id
+            ), dequeued AS (
+                DELETE FROM dispatch_queue WHERE task_id = \(taskID)
+            )
             INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
                                         amount, held, currency, attributed_at, conservative)
-            VALUES (\(settlement.kind), \(task.teamID), \(task.keyID), \(taskID), \(task.model), \(task.tier),
-                    \(task.priceID), \(settlement.quantity), \(task.unitPrice), \(settlement.amount), \(-task.hold),
-                    \(task.currency), \(task.admittedAt), \(settlement.needsReview))
+            SELECT \(settlement.kind), \(task.teamID), \(task.keyID), id, \(task.model), \(task.tier),
+                   \(task.priceID), \(settlement.quantity), \(task.unitPrice), \(settlement.amount), \(-task.hold),
+                   \(task.currency), \(task.admittedAt), \(settlement.needsReview)
+            FROM finished
             """,
-            logger: logger
-        )
-        let (output, usage) = Self.outputAndUsage(of: outcome)
-        try await connection.query(
-            """
-            UPDATE tasks SET
-                phase = \(literal: TaskPhase.settled),
-                status = \(outcome.status),
-                upstream_output = (
-                    SELECT CASE WHEN o ? 'end_time' THEN o ELSE o || jsonb_build_object('end_time',
-                        to_char(now() AT TIME ZONE \(Self.upstreamTimeZone), 'YYYY-MM-DD HH24:MI:SS.MS')) END
-                    FROM (SELECT coalesce(upstream_output, '{}'::jsonb) || coalesce(\(output)::jsonb, '{}'::jsonb) AS o) AS merged),
-                upstream_usage = coalesce(\(usage)::jsonb, upstream_usage),
-                finished_at = coalesce(finished_at, now()),
-                settled_at = now(),
-                needs_review = needs_review OR \(settlement.needsReview),
-                next_poll_at = NULL
-            WHERE id = \(taskID)
-            """,
-            logger: logger
-        )
-        try await connection.query("DELETE FROM dispatch_queue WHERE task_id = \(taskID)", logger: logger)
-        try await settlement.usageDelta.apply(
-            on: connection,
-            attributedAt: task.admittedAt,
-            teamID: task.teamID,
-            keyID: task.keyID,
-            model: task.model,
-            tier: task.tier,
             logger: logger
         )
         if settlement.needsReview {

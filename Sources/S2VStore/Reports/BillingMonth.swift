@@ -12,7 +12,7 @@ public struct BillingMonth: Sendable, Equatable, CustomStringConvertible {
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), year >= 1970
         else {
-            throw ServiceError.invalidParameter("month must be YYYY-MM, such as 2026-11; got '\(text)'.")
+            throw DomainError.invalid("month must be YYYY-MM, such as 2026-11; got '\(text)'.")
         }
         self.year = year
         self.month = month

@@ -43,7 +43,7 @@ public struct APIKeyRepository: Sendable {
         var keyID: Int64?
         for try await id in rows.decode(Int64.self) { keyID = id }
         guard let keyID, let record = try await self.list(logger: logger).first(where: { $0.id == keyID }) else {
-            throw ServiceError.invalidParameter("The key could not be created.")
+            throw DomainError.invalid("The key could not be created.")
         }
         return (record, secret)
     }
@@ -91,7 +91,7 @@ public struct APIKeyRepository: Sendable {
     /// Sets a team key's dispatch priority; returns false if there is no such active team key.
     public func setPriority(id: Int64, priority: Int, logger: Logger) async throws -> Bool {
         guard (-100...100).contains(priority) else {
-            throw ServiceError.invalidParameter("The priority must be between -100 and 100.")
+            throw DomainError.invalid("The priority must be between -100 and 100.")
         }
         let rows = try await self.client.query(
             """

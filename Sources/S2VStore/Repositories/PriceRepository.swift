@@ -61,17 +61,17 @@ public struct PriceRepository: Sendable {
         logger: Logger
     ) async throws -> Price {
         guard let metered = try await self.model(named: model, logger: logger) else {
-            throw ServiceError.invalidParameter("Unknown model '\(model)'.")
+            throw DomainError.invalid("Unknown model '\(model)'.")
         }
-        guard unitPrice > 0 else { throw ServiceError.invalidParameter("The unit price must be greater than 0.") }
+        guard unitPrice > 0 else { throw DomainError.invalid("The unit price must be greater than 0.") }
         guard currency.wholeMatch(of: /[A-Z]{3}/) != nil else {
-            throw ServiceError.invalidParameter("The currency must be a 3-letter ISO code such as USD.")
+            throw DomainError.invalid("The currency must be a 3-letter ISO code such as USD.")
         }
         switch metered.kind {
         case .detect where !tier.isEmpty:
-            throw ServiceError.invalidParameter("\(model) is priced per image and has no tiers.")
+            throw DomainError.invalid("\(model) is priced per image and has no tiers.")
         case .generation where tier.isEmpty:
-            throw ServiceError.invalidParameter("\(model) is priced per second per tier: give a tier such as 480P.")
+            throw DomainError.invalid("\(model) is priced per second per tier: give a tier such as 480P.")
         default:
             break
         }
@@ -85,11 +85,11 @@ public struct PriceRepository: Sendable {
                 logger: logger
             )
             guard let price = try await Self.prices(rows).first else {
-                throw ServiceError.invalidParameter("The price could not be recorded.")
+                throw DomainError.invalid("The price could not be recorded.")
             }
             return price
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-            throw ServiceError.invalidParameter("A price for \(model) \(tier) effective from that time already exists.")
+            throw DomainError.invalid("A price for \(model) \(tier) effective from that time already exists.")
         }
     }
 

@@ -21,7 +21,7 @@ public struct TeamRepository: Sendable {
     /// Creates a team; a taken or malformed name is an `InvalidParameter` error.
     public func create(name: String, logger: Logger) async throws -> Team {
         guard name.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]{0,63}/) != nil else {
-            throw ServiceError.invalidParameter(
+            throw DomainError.invalid(
                 "Team names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit."
             )
         }
@@ -34,9 +34,9 @@ public struct TeamRepository: Sendable {
                 return Team(id: id, name: name, createdAt: createdAt)
             }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-            throw ServiceError.invalidParameter("A team named '\(name)' already exists.")
+            throw DomainError.invalid("A team named '\(name)' already exists.")
         }
-        throw ServiceError.invalidParameter("The team could not be created.")
+        throw DomainError.invalid("The team could not be created.")
     }
 
     public func list(logger: Logger) async throws -> [Team] {

@@ -83,7 +83,7 @@ public struct DataSetSeeder: Sendable {
             logger: logger
         )
         for try await count in rows.decode(Int64.self) where count > 0 {
-            throw ServiceError.invalidParameter(
+            throw DomainError.invalid(
                 "Teams named '\(spec.teamPrefix)…' exist already: seed into a fresh database or choose another prefix."
             )
         }
@@ -94,7 +94,7 @@ public struct DataSetSeeder: Sendable {
             logger: logger
         )
         for try await count in prices.decode(Int64.self) where count < 3 {
-            throw ServiceError.invalidParameter("The price book has no prices for the whole span; seed fewer days.")
+            throw DomainError.invalid("The price book has no prices for the whole span; seed fewer days.")
         }
     }
 

@@ -25,20 +25,20 @@ public struct SeedSpecification: Sendable, Equatable {
         end: Date
     ) throws {
         guard teamPrefix.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]{0,40}/) != nil else {
-            throw ServiceError.invalidParameter(
+            throw DomainError.invalid(
                 "The team prefix must be 1-41 letters, digits, '.', '_' or '-', starting with a letter or digit."
             )
         }
-        guard (1...9_999).contains(teams) else { throw ServiceError.invalidParameter("teams must be from 1 to 9999.") }
+        guard (1...9_999).contains(teams) else { throw DomainError.invalid("teams must be from 1 to 9999.") }
         guard (1...100).contains(keysPerTeam) else {
-            throw ServiceError.invalidParameter("keys per team must be from 1 to 100.")
+            throw DomainError.invalid("keys per team must be from 1 to 100.")
         }
         guard tasks >= 0, calls >= tasks, calls <= 1_000_000_000 else {
-            throw ServiceError.invalidParameter(
+            throw DomainError.invalid(
                 "calls must be at least tasks (each task is one call), and at most 1,000,000,000."
             )
         }
-        guard (1...3_660).contains(days) else { throw ServiceError.invalidParameter("days must be from 1 to 3660.") }
+        guard (1...3_660).contains(days) else { throw DomainError.invalid("days must be from 1 to 3660.") }
         self.teamPrefix = teamPrefix
         self.teams = teams
         self.keysPerTeam = keysPerTeam

@@ -61,7 +61,7 @@ import Testing
             // The change waited for the hold, so the hold was checked against the limit in force when it was
             // written; every hold after the change sees the new limit.
             #expect(order.withLock { $0 } == ["hold committed", "limit lowered"])
-            await #expect(throws: ServiceError.self) { try await fixture.admit() }
+            await #expect(throws: DomainError.self) { try await fixture.admit() }
             #expect(
                 try await fixture.budgets.status(logger: fixture.logger).first { $0.budget.id == budget.id }?.held
                     == hold
@@ -107,7 +107,7 @@ import Testing
                 ),
                 logger: fixture.logger
             )
-            await #expect(throws: ServiceError.self) { try await fixture.admit() }
+            await #expect(throws: DomainError.self) { try await fixture.admit() }
             let outbox = AlertOutbox(client: client)
             // The first claimer's lease runs out (zero here) and a second instance claims the alert.
             let first = try #require(try await outbox.claim(limit: 1, lease: .zero, logger: fixture.logger).first)

@@ -22,9 +22,11 @@ import Testing
             #expect(created)
             try await fixture.admit()
             try await fixture.admit()
-            let error = await #expect(throws: ServiceError.self) { try await fixture.admit() }
-            #expect(error?.status == 403)
-            #expect(error?.code == "BudgetExceeded")
+            let error = await #expect(throws: DomainError.self) { try await fixture.admit() }
+            guard case .budgetExceeded = error else {
+                Issue.record("a budget refusal, not \(String(describing: error))")
+                return
+            }
             #expect(error?.message.contains("Budget \(budget.id) of team acme") == true, "\(error?.message ?? "")")
             #expect(
                 error?.message.contains("0.5 of \((hold * 2 + Decimal(string: "0.5")!).exactString) USD remains")
@@ -61,7 +63,7 @@ import Testing
                 logger: fixture.logger
             )
             // The open intent holds the one image the budget allows, so a second call cannot start.
-            await #expect(throws: ServiceError.budgetExceeded("")) {
+            await #expect(throws: DomainError.budgetExceeded("")) {
                 do {
                     _ = try await fixture.metering.openDetect(
                         caller: fixture.caller,
@@ -70,9 +72,9 @@ import Testing
                         account: "a",
                         logger: fixture.logger
                     )
-                } catch let error as ServiceError {
-                    #expect(error.message.contains("of key \(fixture.caller.keyID)"))
-                    throw ServiceError.budgetExceeded("")
+                } catch DomainError.budgetExceeded(let message) {
+                    #expect(message.contains("of key \(fixture.caller.keyID)"))
+                    throw DomainError.budgetExceeded("")
                 }
             }
             #expect(try await Self.count("upstream_calls", client) == 1)
@@ -119,7 +121,7 @@ import Testing
                 logger: fixture.logger
             )
             try await other.admit()
-            let error = await #expect(throws: ServiceError.self) { try await fixture.admit() }
+            let error = await #expect(throws: DomainError.self) { try await fixture.admit() }
             let message = try #require(error?.message)
             #expect(message.contains("gateway-wide budget \(global.id)"))
             #expect(!message.contains("0.25"), "what remains reveals the other team's spend: \(message)")
@@ -190,7 +192,7 @@ import Testing
             )
             var admitted: [AdmittedTask] = []
             for _ in 0..<4 { admitted.append(try await fixture.admit()) }
-            for _ in 0..<3 { await #expect(throws: ServiceError.self) { try await fixture.admit() } }
+            for _ in 0..<3 { await #expect(throws: DomainError.self) { try await fixture.admit() } }
             // A release brings usage back under 80 %; crossing it again is not a new alert.
             try await fixture.metering.settle(
                 taskID: admitted[0].id,
@@ -232,7 +234,7 @@ import Testing
                 ),
                 logger: fixture.logger
             )
-            await #expect(throws: ServiceError.self) { try await fixture.admit() }
+            await #expect(throws: DomainError.self) { try await fixture.admit() }
             #expect(try await fixture.budgets.delete(id: budget.id, logger: fixture.logger))
             #expect(try await !fixture.budgets.delete(id: budget.id, logger: fixture.logger))
             try await fixture.admit()
@@ -243,7 +245,7 @@ import Testing
     @Test func badBudgetsAreRefusedWithClearErrors() async throws {
         try await TestDatabase.withClient { client, _ in
             let fixture = try await LedgerFixture.make(client)
-            let zone = await #expect(throws: ServiceError.self) {
+            let zone = await #expect(throws: DomainError.self) {
                 try await fixture.budgets.set(
                     try BudgetSpecification(
                         scope: .global,
@@ -255,18 +257,18 @@ import Testing
                 )
             }
             #expect(zone?.message.contains("not an IANA time zone") == true)
-            await #expect(throws: ServiceError.self) {
+            await #expect(throws: DomainError.self) {
                 try await fixture.budgets.set(
                     try BudgetSpecification(scope: .team(id: 999), limit: 1, period: .day),
                     logger: fixture.logger
                 )
             }
-            #expect(throws: ServiceError.self) { try BudgetSpecification(scope: .global, limit: -1, period: .day) }
-            #expect(throws: ServiceError.self) {
+            #expect(throws: DomainError.self) { try BudgetSpecification(scope: .global, limit: -1, period: .day) }
+            #expect(throws: DomainError.self) {
                 try BudgetSpecification(scope: .global, limit: 1, period: .day, webhookURL: "ftp://x")
             }
-            #expect(throws: ServiceError.self) { try AlertThresholds.parse("50,eighty") }
-            #expect(throws: ServiceError.self) { try BudgetPeriod.parse("fortnight") }
+            #expect(throws: DomainError.self) { try AlertThresholds.parse("50,eighty") }
+            #expect(throws: DomainError.self) { try BudgetPeriod.parse("fortnight") }
             #expect(try await fixture.budgets.list(logger: fixture.logger).isEmpty)
         }
     }

@@ -145,6 +145,6 @@ import Testing
             """
         )
         for try await row in rows.decode((Date, Date?).self) { return row }
-        throw ServiceError.invalidParameter("no period")
+        throw DomainError.invalid("no period")
     }
 }

@@ -30,7 +30,7 @@ struct LedgerFixture {
         guard let generation = try await prices.model(named: "wan2.2-s2v", logger: logger),
             let price480 = try await prices.current(model: "wan2.2-s2v", tier: "480P", logger: logger),
             let detect = try await prices.current(model: "wan2.2-s2v-detect", tier: "", logger: logger)
-        else { throw ServiceError.invalidParameter("seed prices missing") }
+        else { throw DomainError.invalid("seed prices missing") }
         return LedgerFixture(
             client: client,
             team: team,

@@ -77,7 +77,11 @@ struct BudgetRequestBody {
                 default: throw .invalidParameter("alert_thresholds must be numbers.")
                 }
             }
-            return try AlertThresholds(percentages)
+            do {
+                return try AlertThresholds(percentages)
+            } catch {
+                throw ServiceError(error)
+            }
         }
     }
 }

@@ -19,19 +19,14 @@ struct TaskRoutes: Sendable {
         }
         let rawID = context.parameters.get("task_id") ?? ""
         guard let taskID = UUID(uuidString: rawID),
-            let body = try await context.withStore({
-                try await store.tasks.taskResponse(
-                    taskID: taskID,
-                    teamID: teamID,
-                    requestID: requestID,
-                    logger: logger
-                )
+            let task = try await context.withStore({
+                try await store.tasks.task(id: taskID, teamID: teamID, logger: logger)
             })
         else {
             return try Self.unknown(rawID, context: context)
         }
         context.details.update { $0.taskID = taskID }
-        return Self.jsonText(body)
+        return Self.jsonText(TaskResponseBody.task(task, requestID: requestID))
     }
 
     func list(_ request: Request, context: GatewayRequestContext) async throws -> Response {
@@ -52,16 +47,12 @@ struct TaskRoutes: Sendable {
             default: 10,
             range: 1...100
         )
-        let body = try await context.withStore {
-            try await store.tasks.listResponse(
-                teamID: teamID,
-                pageNumber: pageNumber,
-                pageSize: pageSize,
-                requestID: requestID,
-                logger: logger
-            )
+        let page = try await context.withStore {
+            try await store.tasks.page(teamID: teamID, pageNumber: pageNumber, pageSize: pageSize, logger: logger)
         }
-        return Self.jsonText(body)
+        return Self.jsonText(
+            TaskResponseBody.page(page, pageNumber: pageNumber, pageSize: pageSize, requestID: requestID)
+        )
     }
 
     /// Only a PENDING task can be cancelled. One still in the gateway's queue is cancelled locally; one the
@@ -79,7 +70,7 @@ struct TaskRoutes: Sendable {
         )
         guard let taskID = UUID(uuidString: context.parameters.get("task_id") ?? ""),
             let view = try await context.withStore({
-                try await store.tasks.cancelView(taskID: taskID, teamID: teamID, logger: logger)
+                try await store.tasks.cancellable(taskID: taskID, teamID: teamID, logger: logger)
             })
         else { throw refusal }
         context.details.update { $0.taskID = taskID }

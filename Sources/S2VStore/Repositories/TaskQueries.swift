@@ -11,61 +11,57 @@ public struct TaskQueries: Sendable {
         self.client = client
     }
 
-    /// The body of `GET /tasks/{id}` for a task of `teamID` (any team when nil), or nil if there is none:
-    /// another team's task is indistinguishable from an unknown one.
-    public func taskResponse(taskID: UUID, teamID: Int64?, requestID: String, logger: Logger) async throws -> String? {
+    /// Task `taskID` of `teamID` (any team when nil), or nil if there is none: another team's task is
+    /// indistinguishable from an unknown one.
+    public func task(id taskID: UUID, teamID: Int64?, logger: Logger) async throws -> TaskReading? {
         let rows = try await self.client.query(
             """
-            SELECT (jsonb_build_object('request_id', \(requestID)::text, 'output', task_output(t))
-                || CASE WHEN t.upstream_usage IS NULL THEN '{}'::jsonb
-                        ELSE jsonb_build_object('usage', t.upstream_usage) END)::text
+            SELECT task_output(t)::text, t.upstream_usage::text
             FROM tasks t
             WHERE t.id = \(taskID) AND (\(teamID)::bigint IS NULL OR t.team_id = \(teamID))
             """,
             logger: logger
         )
-        for try await body in rows.decode(String.self) { return body }
+        for try await (output, usage) in rows.decode((String, String?).self) {
+            return TaskReading(output: output, usage: usage)
+        }
         return nil
     }
 
-    /// The body of `GET /tasks`: a page of the team's tasks, newest first, in the upstream's list shape.
-    public func listResponse(
-        teamID: Int64?,
-        pageNumber: Int,
-        pageSize: Int,
-        requestID: String,
-        logger: Logger
-    ) async throws -> String {
+    /// Page `pageNumber` (from 1) of the tasks of `teamID` (all teams when nil), newest first.
+    public func page(teamID: Int64?, pageNumber: Int, pageSize: Int, logger: Logger) async throws -> TaskListPage {
         let offset = (pageNumber - 1) * pageSize
         let rows = try await self.client.query(
             """
-            WITH page AS (
-                SELECT task_output(t) || CASE WHEN t.upstream_usage IS NULL THEN '{}'::jsonb
-                                              ELSE jsonb_build_object('usage', t.upstream_usage) END AS item
-                FROM tasks t
-                WHERE \(teamID)::bigint IS NULL OR t.team_id = \(teamID)
-                ORDER BY t.admitted_at DESC, t.id DESC
-                LIMIT \(pageSize) OFFSET \(offset)
-            )
-            SELECT jsonb_build_object(
-                'request_id', \(requestID)::text,
-                'data', coalesce((SELECT jsonb_agg(item) FROM page), '[]'::jsonb),
-                'total', (SELECT count(*) FROM tasks t WHERE \(teamID)::bigint IS NULL OR t.team_id = \(teamID)),
-                'page_no', \(pageNumber)::int,
-                'page_size', \(pageSize)::int)::text
+            SELECT task_output(t)::text, t.upstream_usage::text,
+                   (SELECT count(*) FROM tasks c WHERE \(teamID)::bigint IS NULL OR c.team_id = \(teamID))
+            FROM tasks t
+            WHERE \(teamID)::bigint IS NULL OR t.team_id = \(teamID)
+            ORDER BY t.admitted_at DESC, t.id DESC
+            LIMIT \(pageSize) OFFSET \(offset)
             """,
             logger: logger
         )
-        for try await body in rows.decode(String.self) { return body }
-        return "{}"
+        var page = TaskListPage(tasks: [], total: 0)
+        for try await (output, usage, total) in rows.decode((String, String?, Int64).self) {
+            page.tasks.append(TaskReading(output: output, usage: usage))
+            page.total = total
+        }
+        if page.tasks.isEmpty { page.total = try await self.count(teamID: teamID, logger: logger) }
+        return page
     }
 
-    /// What a cancel needs to know about a task of `teamID`.
-    public func cancelView(
-        taskID: UUID,
-        teamID: Int64?,
-        logger: Logger
-    ) async throws -> (phase: TaskPhase, status: TaskStatus, account: String?, upstreamTaskID: String?)? {
+    private func count(teamID: Int64?, logger: Logger) async throws -> Int64 {
+        let rows = try await self.client.query(
+            "SELECT count(*) FROM tasks WHERE \(teamID)::bigint IS NULL OR team_id = \(teamID)",
+            logger: logger
+        )
+        for try await count in rows.decode(Int64.self) { return count }
+        return 0
+    }
+
+    /// What a cancel needs to know about task `taskID` of `teamID`, or nil if there is none.
+    public func cancellable(taskID: UUID, teamID: Int64?, logger: Logger) async throws -> CancellableTask? {
         let rows = try await self.client.query(
             """
             SELECT phase, status, upstream_account, upstream_task_id FROM tasks
@@ -73,7 +69,11 @@ public struct TaskQueries: Sendable {
             """,
             logger: logger
         )
-        for try await row in rows.decode((TaskPhase, TaskStatus, String?, String?).self) { return row }
+        for try await (phase, status, account, upstreamTaskID) in rows.decode(
+            (TaskPhase, TaskStatus, String?, String?).self
+        ) {
+            return CancellableTask(phase: phase, status: status, account: account, upstreamTaskID: upstreamTaskID)
+        }
         return nil
     }
 }

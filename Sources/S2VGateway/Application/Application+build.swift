@@ -86,7 +86,7 @@ public func buildApplication(
         )
     }
     let services: [any Service] = [
-        DatabaseClientService(client: client, logger: logger),
+        DatabaseClientService(client: client),
         HTTPClientService(client: http),
         Dispatcher(
             client: client,

@@ -1,4 +1,3 @@
-import Logging
 import PostgresNIO
 import S2VStore
 import ServiceLifecycle
@@ -7,11 +6,9 @@ import ServiceLifecycle
 /// `StoreClient.run(until:)`): use it instead of adding the client itself to a group.
 public struct DatabaseClientService: Service {
     let client: StoreClient
-    let logger: Logger
 
-    public init(client: StoreClient, logger: Logger) {
+    public init(client: StoreClient) {
         self.client = client
-        self.logger = logger
     }
 
     public func run() async {

@@ -43,7 +43,7 @@ public struct BudgetRepository: Sendable {
         actor: String?,
         logger: Logger
     ) async throws -> (BudgetRecord, created: Bool) {
-        let (id, created) = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        let (id, created) = try await self.client.withTransaction(logger: logger) { connection in
             try await AdminActor.set(actor, on: connection, logger: logger)
             try await Self.checkTimeZone(specification.timezone, on: connection, logger: logger)
             // Writers of ledger rows read budgets without locks: holding off new ledger rows until this commits
@@ -111,7 +111,7 @@ public struct BudgetRepository: Sendable {
     /// Deletes a budget: it stops counting and refusing at once. Its history (counters, alerts) stays.
     /// Returns false if there is no live budget with that id.
     public func delete(id: Int64, actor: String? = nil, logger: Logger) async throws -> Bool {
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        try await self.client.withTransaction(logger: logger) { connection in
             try await AdminActor.set(actor, on: connection, logger: logger)
             let rows = try await connection.query(
                 "UPDATE budgets SET deleted_at = now() WHERE id = \(id) AND deleted_at IS NULL RETURNING id",

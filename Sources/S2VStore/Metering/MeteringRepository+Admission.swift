@@ -27,7 +27,7 @@ extension MeteringRepository {
         let taskID = UUID()
         let hold = price.amount(for: maxSeconds)
         return try await self.refusingOverLimits(caller: caller, logger: logger) {
-            try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            try await self.client.withTransaction(logger: logger) { connection in
                 let limited = try await connection.query(
                     "SELECT client_limits_take(\(teamID), \(caller.keyID), true)",
                     logger: logger

@@ -17,7 +17,7 @@ extension MeteringRepository {
         logger: Logger
     ) async throws -> DetectIntent {
         try await self.refusingOverLimits(caller: caller, logger: logger) {
-            try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+            try await self.client.withTransaction(logger: logger) { connection in
                 guard let tentative = accounts.first?.name else {
                     throw DomainError.unavailable("No upstream account is configured; nothing was charged.")
                 }

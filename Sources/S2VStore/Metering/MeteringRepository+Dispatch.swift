@@ -11,7 +11,7 @@ extension MeteringRepository {
     /// another. `SKIP LOCKED` lets several instances and accounts claim concurrently without ever claiming the
     /// same task.
     public func claimNextSubmission(account: String, logger: Logger) async throws -> SubmissionClaim? {
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        try await self.client.withTransaction(logger: logger) { connection in
             let heads = try await connection.query(
                 """
                 SELECT h.task_id FROM (
@@ -109,7 +109,7 @@ extension MeteringRepository {
         logger: Logger
     ) async throws {
         let state = resolved ? "resolved" : "succeeded"
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        try await self.client.withTransaction(logger: logger) { connection in
             try await connection.query(
                 """
                 UPDATE upstream_calls SET state = \(state), http_status = coalesce(http_status, 200),
@@ -143,7 +143,7 @@ extension MeteringRepository {
         logger: Logger
     ) async throws {
         let state = resolved ? "resolved" : "failed"
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        try await self.client.withTransaction(logger: logger) { connection in
             try await connection.query(
                 """
                 UPDATE upstream_calls SET state = \(state),

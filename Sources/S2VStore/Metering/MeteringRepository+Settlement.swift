@@ -9,7 +9,7 @@ extension MeteringRepository {
     /// client or instance seeing the same end changes nothing.
     @discardableResult
     public func settle(taskID: UUID, outcome: TaskOutcome, logger: Logger) async throws -> Bool {
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        try await self.client.withTransaction(logger: logger) { connection in
             try await self.settle(taskID: taskID, outcome: outcome, on: connection, logger: logger)
         }
     }
@@ -109,7 +109,7 @@ extension MeteringRepository {
     /// Cancels a task still in the gateway's queue: it leaves the queue and its hold is released, in one
     /// transaction. Returns false if the dispatcher claimed it first.
     public func cancelQueued(taskID: UUID, logger: Logger) async throws -> Bool {
-        let removed = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        let removed = try await self.client.withTransaction(logger: logger) { connection in
             let rows = try await connection.query(
                 """
                 DELETE FROM dispatch_queue WHERE task_id = \(taskID)

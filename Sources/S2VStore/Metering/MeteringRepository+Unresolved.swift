@@ -21,7 +21,7 @@ extension MeteringRepository {
         olderThan limit: Duration,
         logger: Logger
     ) async throws -> Decimal? {
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        try await self.client.withTransaction(logger: logger) { connection in
             let closed = try await connection.query(
                 """
                 UPDATE upstream_calls SET state = \(literal: UpstreamCallState.unresolved), error_code = \(Self.unresolvedSubmissionCode),

@@ -24,7 +24,7 @@ public struct DataSetSeeder: Sendable {
         progress: @Sendable (String, Duration) -> Void = { _, _ in }
     ) async throws {
         let spec = specification
-        try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        try await self.client.withTransaction(logger: logger) { connection in
             func step(_ name: String, _ query: PostgresQuery) async throws {
                 let started = ContinuousClock.now
                 try await connection.query(query, logger: logger)

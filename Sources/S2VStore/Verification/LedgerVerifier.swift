@@ -29,7 +29,7 @@ public struct LedgerVerifier: Sendable {
     /// before it committed, so two repairs at once never correct the same drift twice.
     /// - Returns: the drift that was corrected.
     public func repair(logger: Logger) async throws -> [CounterDrift] {
-        let drift = try await self.client.withUnwrappedTransaction(logger: logger) { connection in
+        let drift = try await self.client.withTransaction(logger: logger) { connection in
             try await connection.query(
                 "SELECT pg_advisory_xact_lock(hashtext('s2v-meter:verify-repair'))",
                 logger: logger
@@ -132,50 +132,31 @@ public struct LedgerVerifier: Sendable {
     }
 
     private static func rollupDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
+        // One row per field that differs, so each is read by name.
         let rows = try await connection.query(
             """
-            SELECT to_char(coalesce(u.day, e.day), 'YYYY-MM-DD'), coalesce(u.team_id, e.team_id),
-                   coalesce(u.key_id, e.key_id), coalesce(u.model, e.model), coalesce(u.tier, e.tier),
-                   coalesce(u.calls, 0)::numeric, coalesce(e.calls, 0)::numeric,
-                   coalesce(u.images, 0)::numeric, coalesce(e.images, 0)::numeric,
-                   coalesce(u.seconds, 0), coalesce(e.seconds, 0),
-                   coalesce(u.tasks_succeeded, 0)::numeric, coalesce(e.tasks_succeeded, 0)::numeric,
-                   coalesce(u.tasks_failed, 0)::numeric, coalesce(e.tasks_failed, 0)::numeric,
-                   coalesce(u.cost, 0), coalesce(e.cost, 0)
+            SELECT to_char(day, 'YYYY-MM-DD'), team_id, key_id, model, tier, f.field, f.recorded, f.expected
             FROM usage_daily u
             FULL OUTER JOIN usage_daily_from_ledger e USING (day, team_id, key_id, model, tier)
-            WHERE (coalesce(u.calls, 0), coalesce(u.images, 0), coalesce(u.seconds, 0), coalesce(u.tasks_succeeded, 0),
-                   coalesce(u.tasks_failed, 0), coalesce(u.cost, 0))
-               IS DISTINCT FROM
-                  (coalesce(e.calls, 0), coalesce(e.images, 0), coalesce(e.seconds, 0), coalesce(e.tasks_succeeded, 0),
-                   coalesce(e.tasks_failed, 0), coalesce(e.cost, 0))
-            ORDER BY 1, 2, 3, 4, 5
+            CROSS JOIN LATERAL (VALUES
+                (1, 'calls', coalesce(u.calls, 0)::numeric, coalesce(e.calls, 0)::numeric),
+                (2, 'images', coalesce(u.images, 0)::numeric, coalesce(e.images, 0)::numeric),
+                (3, 'seconds', coalesce(u.seconds, 0), coalesce(e.seconds, 0)),
+                (4, 'tasks_succeeded', coalesce(u.tasks_succeeded, 0)::numeric, coalesce(e.tasks_succeeded, 0)::numeric),
+                (5, 'tasks_failed', coalesce(u.tasks_failed, 0)::numeric, coalesce(e.tasks_failed, 0)::numeric),
+                (6, 'cost', coalesce(u.cost, 0), coalesce(e.cost, 0))
+            ) AS f(position, field, recorded, expected)
+            WHERE f.recorded <> f.expected
+            ORDER BY 1, 2, 3, 4, 5, f.position
             """,
             logger: logger
         )
         var drift: [CounterDrift] = []
-        for try await row in rows {
-            let values = try row.decode(
-                (
-                    String, Int64, Int64, String, String, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal,
-                    Decimal, Decimal, Decimal, Decimal, Decimal
-                ).self
-            )
-            let counter = CounterDrift.Counter.rollup(
-                day: values.0,
-                teamID: values.1,
-                keyID: values.2,
-                model: values.3,
-                tier: values.4
-            )
-            let pairs = [
-                ("calls", values.5, values.6), ("images", values.7, values.8), ("seconds", values.9, values.10),
-                ("tasks_succeeded", values.11, values.12), ("tasks_failed", values.13, values.14),
-                ("cost", values.15, values.16),
-            ]
-            for (field, recorded, expected) in pairs where recorded != expected {
-                drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
-            }
+        for try await (day, teamID, keyID, model, tier, field, recorded, expected)
+            in rows.decode((String, Int64, Int64, String, String, String, Decimal, Decimal).self)
+        {
+            let counter = CounterDrift.Counter.rollup(day: day, teamID: teamID, keyID: keyID, model: model, tier: tier)
+            drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
         }
         return drift
     }

@@ -24,7 +24,7 @@ import Testing
             let hold = fixture.price480.amount(for: 20)
             // A hold is written and not yet committed while an admin lowers the limit below it.
             let writer = Task {
-                try await client.withUnwrappedTransaction(logger: fixture.logger) { connection in
+                try await client.withTransaction(logger: fixture.logger) { connection in
                     let task = UUID()
                     try await connection.query(
                         """

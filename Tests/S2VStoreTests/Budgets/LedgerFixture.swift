@@ -59,7 +59,7 @@ struct LedgerFixture {
     func admit(at instant: Date) async throws -> UUID {
         let id = UUID()
         let hold = self.price480.amount(for: 20)
-        try await self.client.withUnwrappedTransaction(logger: self.logger) { connection in
+        try await self.client.withTransaction(logger: self.logger) { connection in
             try await connection.query(
                 """
                 INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request, admitted_at)

@@ -11,6 +11,14 @@ struct BudgetRoutes: Sendable {
     /// Where a webhook may point: public addresses, and the hosts of the `webhook-allow-hosts` setting.
     let webhookAddresses: WebhookAddressRule
 
+    /// Registers the budget operations on the admin group (`/v1`, admin keys only).
+    func addRoutes(to admin: some RouterMethods<GatewayRequestContext>) {
+        admin.get("budgets", use: self.list)
+        admin.post("budgets", use: self.set)
+        admin.get("budgets/{budget_id}", use: self.get)
+        admin.delete("budgets/{budget_id}", use: self.delete)
+    }
+
     struct Listing: Encodable {
         var requestID: String
         var budgets: [BudgetStatusDocument]

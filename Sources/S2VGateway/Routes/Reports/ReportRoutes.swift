@@ -12,6 +12,13 @@ struct ReportRoutes: Sendable {
     let budgets: BudgetRepository
     let teams: TeamRepository
 
+    /// Registers the reports on the reporting group (`/v1`).
+    func addRoutes(to reporting: some RouterMethods<GatewayRequestContext>) {
+        reporting.get("reports/usage", use: self.usageReport)
+        reporting.get("reports/invoice", use: self.invoice)
+        reporting.get("reports/budgets", use: self.budgetReport)
+    }
+
     /// Usage for UTC days `from`..`to` (exclusive), grouped `by` any of team, key, model, tier, day, month.
     func usageReport(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let format = try ReportFormat.requested(by: request, allowed: [.json, .csv, .table])

@@ -35,14 +35,7 @@ struct ReportRoutes: Sendable {
                 logger: logger
             )
         }
-        let document = query.document(rows: rows)
-        let text =
-            switch format {
-            case .csv: document.csv()
-            case .table: document.table() + "\n"
-            default: try document.json()
-            }
-        return .report(text, format: format)
+        return .report(try query.document(rows: rows).render(format), format: format)
     }
 
     /// The monthly statement for `month` (`YYYY-MM`, default this month), as JSON, CSV, a table or printable HTML.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// The admin API for budgets, `/v1/budgets`: the same operations as `s2v-meter budgets`, for admin keys.

@@ -132,6 +132,8 @@ let package = Package(
             name: "S2VStoreTests",
             dependencies: [
                 "S2VStore",
+                // The budget forecast test also checks its JSON view, BudgetStatusDocument.
+                "S2VReports",
                 "S2VTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

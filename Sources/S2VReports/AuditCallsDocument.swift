@@ -3,7 +3,7 @@ import S2VCore
 import S2VStore
 
 /// A page of the call audit trail as JSON, CSV or a text table. Costs are exact decimal strings.
-public struct AuditCallsDocument: Sendable {
+public struct AuditCallsDocument: ReportDocument {
     public var page: AuditPage<AuditedCall>
 
     public init(page: AuditPage<AuditedCall>) {
@@ -33,14 +33,9 @@ public struct AuditCallsDocument: Sendable {
         (Decimal(microseconds) / 1000).exactString
     }
 
-    public func render(_ format: ReportFormat, includeHeader: Bool = true) throws -> String {
-        switch format {
-        case .json: try self.json()
-        case .csv:
-            CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields), includeHeader: includeHeader)
-        case .table, .html: self.table()
-        }
-    }
+    public var csvHeader: [String] { Self.header }
+
+    public var csvRows: [[String]] { self.page.rows.map(Self.fields) }
 
     public func json() throws -> String {
         let rows = self.page.rows.map { call in

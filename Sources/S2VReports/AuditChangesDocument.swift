@@ -2,7 +2,7 @@ import Foundation
 import S2VStore
 
 /// A page of the admin change log as JSON, CSV or a text table.
-public struct AuditChangesDocument: Sendable {
+public struct AuditChangesDocument: ReportDocument {
     public var page: AuditPage<AdminChange>
 
     public init(page: AuditPage<AdminChange>) {
@@ -18,14 +18,9 @@ public struct AuditChangesDocument: Sendable {
         ]
     }
 
-    public func render(_ format: ReportFormat, includeHeader: Bool = true) throws -> String {
-        switch format {
-        case .json: try self.json()
-        case .csv:
-            CSVText.render(header: Self.header, rows: self.page.rows.map(Self.fields), includeHeader: includeHeader)
-        case .table, .html: self.table()
-        }
-    }
+    public var csvHeader: [String] { Self.header }
+
+    public var csvRows: [[String]] { self.page.rows.map(Self.fields) }
 
     public func json() throws -> String {
         let changes = self.page.rows.map { change in

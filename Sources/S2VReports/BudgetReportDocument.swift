@@ -4,23 +4,16 @@ import S2VStore
 
 /// Budget status: per budget, this period's limit, spent, held, remaining, % used and a forecast to the
 /// period's end, as a table, CSV or JSON with exact decimal strings.
-public struct BudgetReportDocument: Sendable {
+public struct BudgetReportDocument: ReportDocument {
     public let statuses: [BudgetStatus]
 
     public init(statuses: [BudgetStatus]) {
         self.statuses = statuses
     }
 
-    public func render(_ format: ReportFormat) throws -> String {
-        switch format {
-        case .json: try self.json() + "\n"
-        case .csv: self.csv()
-        case .table, .html: self.table() + "\n"
-        }
-    }
-
+    /// The table and its notes, ending in a line break.
     public func table() -> String {
-        guard !self.statuses.isEmpty else { return "no budgets: set one with `s2v-meter budgets set`" }
+        guard !self.statuses.isEmpty else { return "no budgets: set one with `s2v-meter budgets set`\n" }
         let rows = self.statuses.map { status -> [String] in
             [
                 String(status.budget.id), status.budget.scopeDescription, Self.window(status),
@@ -36,22 +29,26 @@ public struct BudgetReportDocument: Sendable {
             rightAligned: [0, 3, 4, 5, 6, 7, 8]
         ).render()
             + "\namounts in \(currency); spent is charged, held is reserved by unfinished tasks and calls;"
-            + "\nforecast is spent + held at the period's end at this period's average rate so far"
+            + "\nforecast is spent + held at the period's end at this period's average rate so far\n"
     }
 
+    /// `{"budgets": [...]}`, one ``BudgetStatusDocument`` each, ending in a line break.
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(["budgets": self.statuses.map(BudgetStatusDocument.init)])
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    public func csv() -> String {
-        let header = [
+    public var csvHeader: [String] {
+        [
             "id", "scope", "team", "key_id", "period", "timezone", "period_start", "period_end", "currency",
             "limit", "spent", "held", "remaining", "percent_used", "forecast", "forecast_exceeds_limit",
         ]
-        let rows = self.statuses.map(BudgetStatusDocument.init).map { document in
+    }
+
+    public var csvRows: [[String]] {
+        self.statuses.map(BudgetStatusDocument.init).map { document in
             [
                 String(document.id), document.scope, document.team ?? "", document.keyID.map(String.init) ?? "",
                 document.period, document.timezone, document.periodStart, document.periodEnd ?? "", document.currency,
@@ -59,7 +56,6 @@ public struct BudgetReportDocument: Sendable {
                 document.forecast ?? "", document.forecastExceedsLimit ? "true" : "false",
             ]
         }
-        return CSVText.render(header: header, rows: rows)
     }
 
     /// `month 2026-11-01T00:00:00+08:00 – 2026-12-01T00:00:00+08:00 Asia/Shanghai`.

@@ -4,7 +4,7 @@ import S2VStore
 
 /// A monthly billing statement as JSON, CSV, a text table or a printable HTML page. Every amount is exact:
 /// quantity × unit price = amount on every line, and the totals are the sums of the lines.
-public struct InvoiceDocument: Sendable {
+public struct InvoiceDocument: ReportDocument {
     public var statement: InvoiceStatement
 
     public init(statement: InvoiceStatement) {
@@ -14,29 +14,22 @@ public struct InvoiceDocument: Sendable {
     /// Charges belong to the month their call or task was admitted (UTC).
     public static let attribution = "admission"
 
-    public func render(_ format: ReportFormat) throws -> String {
-        switch format {
-        case .json: try self.json()
-        case .csv: self.csv()
-        case .table: self.table()
-        case .html: InvoicePage(statement: self.statement).render()
-        }
-    }
-
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         return String(decoding: try encoder.encode(InvoiceJSON(self.statement)), as: UTF8.self)
     }
 
-    static let csvHeader = [
-        "month", "team", "model", "tier", "unit", "quantity", "unit_price", "amount", "currency",
-        "items", "price_id", "price_effective_from", "conservative",
-    ]
+    public var csvHeader: [String] {
+        [
+            "month", "team", "model", "tier", "unit", "quantity", "unit_price", "amount", "currency",
+            "items", "price_id", "price_effective_from", "conservative",
+        ]
+    }
 
     /// One CSV row per line; the total is the sum of the `amount` column.
-    public func csv() -> String {
-        let rows = self.statement.teams.flatMap(\.lines).map { line in
+    public var csvRows: [[String]] {
+        self.statement.teams.flatMap(\.lines).map { line in
             [
                 self.statement.month.description, line.team, line.model, line.tier, line.unit,
                 line.quantity.exactString,
@@ -45,7 +38,6 @@ public struct InvoiceDocument: Sendable {
                 ReportTime.instant(line.priceEffectiveFrom), line.conservative ? "true" : "false",
             ]
         }
-        return CSVText.render(header: Self.csvHeader, rows: rows)
     }
 
     public func table() -> String {
@@ -77,5 +69,10 @@ public struct InvoiceDocument: Sendable {
                 ", of which \(statement.conservativeTotal.exactString) charged conservatively (tasks the upstream forgot; review them)"
         }
         return text + "\n"
+    }
+
+    /// The statement as a printable page.
+    public func html() -> String {
+        InvoicePage(statement: self.statement).render()
     }
 }

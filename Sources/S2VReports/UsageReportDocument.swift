@@ -3,7 +3,7 @@ import S2VCore
 import S2VStore
 
 /// A usage report as JSON, CSV or a text table. Amounts are exact decimal strings in JSON and CSV.
-public struct UsageReportDocument: Encodable, Sendable {
+public struct UsageReportDocument: Encodable, ReportDocument {
     public var from: String
     public var to: String
     public var dimensions: [UsageDimension]
@@ -57,19 +57,20 @@ public struct UsageReportDocument: Encodable, Sendable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    /// RFC 4180 CSV with a header row.
-    public func csv() -> String {
-        let header =
-            self.dimensions.map(\.rawValue) + ["calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"]
-        let lines = self.rows.map { row in
+    public var csvHeader: [String] {
+        self.dimensions.map(\.rawValue) + ["calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"]
+    }
+
+    public var csvRows: [[String]] {
+        self.rows.map { row in
             self.dimensions.map { row.groups[$0] ?? "" } + [
                 String(row.calls), String(row.images), row.seconds.exactString, String(row.tasksSucceeded),
                 String(row.tasksFailed), row.cost.exactString,
             ]
         }
-        return CSVText.render(header: header, rows: lines)
     }
 
+    /// A title, the table and its total, ending in a line break.
     public func table() -> String {
         let header =
             self.dimensions.map { $0.rawValue.uppercased() } + [
@@ -86,6 +87,6 @@ public struct UsageReportDocument: Encodable, Sendable {
         )
         let numeric = Set(self.dimensions.count..<(self.dimensions.count + 6))
         let title = "usage from \(self.from) to \(self.to) (UTC days, exclusive end), by admission time"
-        return title + "\n\n" + TextTable(header: header, rows: rows, rightAligned: numeric).render()
+        return title + "\n\n" + TextTable(header: header, rows: rows, rightAligned: numeric).render() + "\n"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// The body POSTed to a budget's webhook: the event as JSON (amounts as exact decimal strings), or a

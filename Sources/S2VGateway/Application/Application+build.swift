@@ -50,9 +50,8 @@ public func buildApplication(
     )
     let dispatcherWake = WakeSignal()
     let startup = StartupGate()
-    let pacing = UpstreamPacing(client: client)
     let pool = AccountPool(
-        repository: AccountRepository(client: client),
+        repository: store.accounts,
         upstream: upstream,
         configuration: configuration,
         environment: environment,
@@ -61,7 +60,7 @@ public func buildApplication(
     let reconciler = SubmissionReconciler(
         metering: store.metering,
         configuration: configuration,
-        reads: TaskListReads(pacing: pacing),
+        reads: TaskListReads(pacing: store.pacing),
         metrics: metrics
     )
     let heartbeats = ServiceHeartbeats(metrics: metrics)
@@ -91,7 +90,7 @@ public func buildApplication(
         Dispatcher(
             client: client,
             metering: store.metering,
-            pacing: pacing,
+            pacing: store.pacing,
             pool: pool,
             reconciler: reconciler,
             wake: dispatcherWake,
@@ -100,7 +99,7 @@ public func buildApplication(
         ),
         TaskPoller(
             metering: store.metering,
-            pacing: pacing,
+            pacing: store.pacing,
             pool: pool,
             configuration: configuration,
             dispatcherWake: dispatcherWake,
@@ -114,7 +113,7 @@ public func buildApplication(
             rounds: rounds(.detectIntentRecovery)
         ),
         AlertDeliverer(
-            outbox: AlertOutbox(client: client),
+            outbox: store.alertOutbox,
             resolver: webhookResolver,
             settings: configuration.alerts,
             logger: logger,
@@ -161,79 +160,55 @@ func buildRouter(
     // Every request under /api/v1 and /v1 is recorded, unknown paths and refused input included.
     router.add(middleware: CallLogMiddleware(callLog: store.callLog))
     router.add(middleware: InputLimitsMiddleware())
-    HealthRoutes(
-        database: DatabaseReadinessCheck(
-            client: client,
-            migrations: migrations,
-            deadline: configuration.readinessDeadline
-        ),
-        heartbeats: heartbeats
-    ).register(on: router)
+    let readiness = DatabaseReadinessCheck(
+        client: client,
+        migrations: migrations,
+        deadline: configuration.readinessDeadline
+    )
+    HealthRoutes(database: readiness, heartbeats: heartbeats).addRoutes(to: router)
 
     // Per-team spend is not for everyone: admin keys only, unless scrapers on a private network are trusted.
     // Not in the call log: a scrape every few seconds would drown the calls auditors look for.
-    let scrape = MetricsRoute(
-        metrics: metrics,
-        store: StoreMetrics(
-            figures: StoreFiguresRepository(client: client),
-            budgets: store.budgets,
-            deadline: configuration.storeDeadline
-        )
-    )
-    if configuration.metricsPublic {
-        router.get("metrics", use: scrape.handle)
-    } else {
-        router.group("metrics")
+    let scrapers =
+        configuration.metricsPublic
+        ? router.group()
+        : router.group()
             .add(middleware: AuthenticationMiddleware(keys: store.keys))
             .add(middleware: AdminOnlyMiddleware())
-            .get(use: scrape.handle)
-    }
+    let storeMetrics = StoreMetrics(
+        figures: store.figures,
+        budgets: store.budgets,
+        deadline: configuration.storeDeadline
+    )
+    MetricsRoute(metrics: metrics, store: storeMetrics).addRoutes(to: scrapers)
 
     let api = router.group("api/v1")
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
-    let detect = FaceDetectRoute(
-        store: store,
-        pool: pool,
-        pacing: UpstreamPacing(client: client),
-        slotWait: configuration.detectSlotWait
-    )
-    let synthesis = VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake)
-    let tasks = TaskRoutes(store: store, pool: pool)
-    api.post("services/aigc/image2video/face-detect", use: detect.handle)
-    api.post("services/aigc/image2video/video-synthesis", use: synthesis.handle)
-    api.get("tasks/{task_id}", use: tasks.get)
-    api.post("tasks/{task_id}/cancel", use: tasks.cancel)
-    api.get("tasks", use: tasks.list)
+    FaceDetectRoute(store: store, pool: pool, pacing: store.pacing, slotWait: configuration.detectSlotWait)
+        .addRoutes(to: api)
+    VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake).addRoutes(to: api)
+    TaskRoutes(store: store, pool: pool).addRoutes(to: api)
 
     let reporting = router.group("v1")
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
-    let reports = ReportRoutes(usage: store.usage, invoices: store.invoices, budgets: store.budgets, teams: store.teams)
-    reporting.get("reports/usage", use: reports.usageReport)
-    reporting.get("reports/invoice", use: reports.invoice)
-    reporting.get("reports/budgets", use: reports.budgetReport)
-    let audit = AuditRoutes(audit: store.audit, teams: store.teams)
-    reporting.get("audit", use: audit.calls)
-    reporting.get("audit/changes", use: audit.changes)
+    ReportRoutes(usage: store.usage, invoices: store.invoices, budgets: store.budgets, teams: store.teams)
+        .addRoutes(to: reporting)
+    AuditRoutes(audit: store.audit, teams: store.teams).addRoutes(to: reporting)
 
     let admin = router.group("v1")
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
         .add(middleware: AdminOnlyMiddleware())
-    let budgets = BudgetRoutes(
-        budgets: store.budgets,
-        teams: store.teams,
-        webhookAddresses: configuration.alerts.addresses
-    )
-    admin.get("budgets", use: budgets.list)
-    admin.post("budgets", use: budgets.set)
-    admin.get("budgets/{budget_id}", use: budgets.get)
-    admin.delete("budgets/{budget_id}", use: budgets.delete)
+    BudgetRoutes(budgets: store.budgets, teams: store.teams, webhookAddresses: configuration.alerts.addresses)
+        .addRoutes(to: admin)
 
     // The browser dashboard answers in HTML, with its own sign-in, so it is outside the API's JSON middlewares.
     DashboardRoutes(
         keys: store.keys,
+        sessions: store.dashboardSessions,
+        dashboard: store.dashboard,
+        audit: store.audit,
         budgets: store.budgets,
-        client: client,
         storeDeadline: configuration.storeDeadline
-    ).register(on: router)
+    ).addRoutes(to: router)
     return router
 }

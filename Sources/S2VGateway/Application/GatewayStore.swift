@@ -1,7 +1,8 @@
 import PostgresNIO
 import S2VStore
 
-/// The repositories the gateway uses, all on one PostgreSQL client.
+/// The repositories the gateway uses, all on one PostgreSQL client. This is the one place they are built:
+/// routes, middlewares and background services are handed the ones they need.
 struct GatewayStore: Sendable {
     let keys: APIKeyRepository
     let prices: PriceRepository
@@ -14,6 +15,14 @@ struct GatewayStore: Sendable {
     let usage: UsageReportRepository
     let invoices: InvoiceRepository
     let audit: AuditRepository
+    let accounts: AccountRepository
+    /// Reserves the accounts' slots (`upstream_pacing`) for every call sent upstream: the dispatcher's, the
+    /// poller's, the reconciler's and the face-detect route's.
+    let pacing: UpstreamPacing
+    let alertOutbox: AlertOutbox
+    let figures: StoreFiguresRepository
+    let dashboard: DashboardRepository
+    let dashboardSessions: DashboardSessionRepository
 
     init(client: StoreClient) {
         self.keys = APIKeyRepository(client: client)
@@ -27,5 +36,11 @@ struct GatewayStore: Sendable {
         self.usage = UsageReportRepository(client: client)
         self.invoices = InvoiceRepository(client: client)
         self.audit = AuditRepository(client: client)
+        self.accounts = AccountRepository(client: client)
+        self.pacing = UpstreamPacing(client: client)
+        self.alertOutbox = AlertOutbox(client: client)
+        self.figures = StoreFiguresRepository(client: client)
+        self.dashboard = DashboardRepository(client: client)
+        self.dashboardSessions = DashboardSessionRepository(client: client)
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import PostgresNIO
 import S2VCore
 import S2VStore
 
@@ -22,16 +21,24 @@ struct DashboardRoutes: Sendable {
     let budgets: BudgetRepository
     let storeDeadline: Duration
 
-    init(keys: APIKeyRepository, budgets: BudgetRepository, client: StoreClient, storeDeadline: Duration) {
-        self.sessions = DashboardSessionRepository(client: client)
+    init(
+        keys: APIKeyRepository,
+        sessions: DashboardSessionRepository,
+        dashboard: DashboardRepository,
+        audit: AuditRepository,
+        budgets: BudgetRepository,
+        storeDeadline: Duration
+    ) {
+        self.sessions = sessions
         self.storeDeadline = storeDeadline
-        self.authenticator = DashboardAuthenticator(keys: keys, sessions: self.sessions, storeDeadline: storeDeadline)
-        self.dashboard = DashboardRepository(client: client)
-        self.audit = AuditRepository(client: client)
+        self.authenticator = DashboardAuthenticator(keys: keys, sessions: sessions, storeDeadline: storeDeadline)
+        self.dashboard = dashboard
+        self.audit = audit
         self.budgets = budgets
     }
 
-    func register(on router: Router<GatewayRequestContext>) {
+    /// Registers `/dashboard` and its sign-in and sign-out posts, in a group whose failures are HTML pages.
+    func addRoutes(to router: some RouterMethods<GatewayRequestContext>) {
         let group = router.group("dashboard").add(middleware: DashboardErrorMiddleware())
         group.get(use: self.page)
         group.post("login", use: self.login)

@@ -11,6 +11,11 @@ struct MetricsRoute: Sendable {
     let metrics: GatewayMetrics
     let store: StoreMetrics
 
+    /// Registers `GET /metrics` on `scrapers`, a group that carries whatever access rule the scrape needs.
+    func addRoutes(to scrapers: some RouterMethods<GatewayRequestContext>) {
+        scrapers.get("metrics", use: self.handle)
+    }
+
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(16 * 1024)

@@ -18,7 +18,8 @@ struct HealthRoutes: Sendable {
     let database: DatabaseReadinessCheck
     let heartbeats: ServiceHeartbeats
 
-    func register(on router: Router<GatewayRequestContext>) {
+    /// Registers `GET /health` and `GET /ready`.
+    func addRoutes(to router: some RouterMethods<GatewayRequestContext>) {
         router.get("/health") { _, _ in
             try Response.json(Status(status: "ok"))
         }

@@ -11,6 +11,13 @@ struct TaskRoutes: Sendable {
     let store: GatewayStore
     let pool: AccountPool
 
+    /// Registers the task routes on the DashScope API group (`/api/v1`).
+    func addRoutes(to api: some RouterMethods<GatewayRequestContext>) {
+        api.get("tasks/{task_id}", use: self.get)
+        api.post("tasks/{task_id}/cancel", use: self.cancel)
+        api.get("tasks", use: self.list)
+    }
+
     func get(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
         let (store, logger, requestID) = (self.store, context.logger, context.requestIDText)

@@ -104,7 +104,7 @@ struct AuditCommand: AsyncParsableCommand {
                         logger: logger
                     )
                     if format == .csv {
-                        print(try AuditCallsDocument(page: page).render(.csv, includeHeader: false), terminator: "")
+                        print(AuditCallsDocument(page: page).csv(includeHeader: false), terminator: "")
                     } else {
                         rows += page.rows
                     }

@@ -72,12 +72,9 @@ struct ReportCommand: AsyncParsableCommand {
                     logger: logger
                 )
             }
-            let document = query.document(rows: rows)
-            switch self.format {
-            case .json: print(try document.json())
-            case .csv: print(document.csv(), terminator: "")
-            case .table: print(document.table())
-            }
+            let text = try query.document(rows: rows).render(ReportFormat(rawValue: self.format.rawValue) ?? .table)
+            // The table and CSV end in a line break (CSV in CRLF, one `Character`); JSON does not.
+            print(text, terminator: text.last?.isNewline == true ? "" : "\n")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import S2VCore
+import S2VReports
 import S2VStore
 import S2VTestSupport
 import Testing

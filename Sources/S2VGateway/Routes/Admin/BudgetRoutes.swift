@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import S2VCore
+import S2VReports
 import S2VStore
 
 /// The admin API for budgets, `/v1/budgets`: the same operations as `s2v-meter budgets`, for admin keys.
@@ -10,6 +11,14 @@ struct BudgetRoutes: Sendable {
     let teams: TeamRepository
     /// Where a webhook may point: public addresses, and the hosts of the `webhook-allow-hosts` setting.
     let webhookAddresses: WebhookAddressRule
+
+    /// Registers the budget operations on the admin group (`/v1`, admin keys only).
+    func addRoutes(to admin: some RouterMethods<GatewayRequestContext>) {
+        admin.get("budgets", use: self.list)
+        admin.post("budgets", use: self.set)
+        admin.get("budgets/{budget_id}", use: self.get)
+        admin.delete("budgets/{budget_id}", use: self.delete)
+    }
 
     struct Listing: Encodable {
         var requestID: String

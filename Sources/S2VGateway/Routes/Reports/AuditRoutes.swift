@@ -11,6 +11,12 @@ struct AuditRoutes: Sendable {
     let audit: AuditRepository
     let teams: TeamRepository
 
+    /// Registers the audit trail on the reporting group (`/v1`).
+    func addRoutes(to reporting: some RouterMethods<GatewayRequestContext>) {
+        reporting.get("audit", use: self.calls)
+        reporting.get("audit/changes", use: self.changes)
+    }
+
     func calls(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let format = try ReportFormat.requested(by: request, allowed: [.json, .csv, .table])
         let parameters = request.uri.queryParameters

@@ -12,6 +12,13 @@ struct ReportRoutes: Sendable {
     let budgets: BudgetRepository
     let teams: TeamRepository
 
+    /// Registers the reports on the reporting group (`/v1`).
+    func addRoutes(to reporting: some RouterMethods<GatewayRequestContext>) {
+        reporting.get("reports/usage", use: self.usageReport)
+        reporting.get("reports/invoice", use: self.invoice)
+        reporting.get("reports/budgets", use: self.budgetReport)
+    }
+
     /// Usage for UTC days `from`..`to` (exclusive), grouped `by` any of team, key, model, tier, day, month.
     func usageReport(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let format = try ReportFormat.requested(by: request, allowed: [.json, .csv, .table])
@@ -28,14 +35,7 @@ struct ReportRoutes: Sendable {
                 logger: logger
             )
         }
-        let document = query.document(rows: rows)
-        let text =
-            switch format {
-            case .csv: document.csv()
-            case .table: document.table() + "\n"
-            default: try document.json()
-            }
-        return .report(text, format: format)
+        return .report(try query.document(rows: rows).render(format), format: format)
     }
 
     /// The monthly statement for `month` (`YYYY-MM`, default this month), as JSON, CSV, a table or printable HTML.

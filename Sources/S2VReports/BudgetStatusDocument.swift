@@ -1,5 +1,6 @@
 import Foundation
 import S2VCore
+import S2VStore
 
 /// A budget's current period as JSON, amounts as exact decimal strings: the shape of `budgets status
 /// --format json` and of the admin API.

@@ -184,8 +184,7 @@ func buildRouter(
 
     let api = router.group("api/v1")
         .add(middleware: AuthenticationMiddleware(keys: store.keys))
-    FaceDetectRoute(store: store, pool: pool, pacing: store.pacing, slotWait: configuration.detectSlotWait)
-        .addRoutes(to: api)
+    FaceDetectRoute(store: store, pool: pool, slotWait: configuration.detectSlotWait).addRoutes(to: api)
     VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake).addRoutes(to: api)
     TaskRoutes(store: store, pool: pool).addRoutes(to: api)
 

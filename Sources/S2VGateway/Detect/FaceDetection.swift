@@ -12,7 +12,6 @@ struct FaceDetection: Sendable {
 
     let store: GatewayStore
     let pool: AccountPool
-    let pacing: UpstreamPacing
     /// How long a call may wait for an account's next face-detect slot before it is refused with 429.
     let slotWait: Duration
 
@@ -129,7 +128,12 @@ struct FaceDetection: Sendable {
     ) async throws -> UpstreamDeparture? {
         guard let account else { return nil }
         do {
-            return try await self.pacing.waitOnTime(intent.wait, account: account, lane: lane, logger: context.logger)
+            return try await self.store.pacing.waitOnTime(
+                intent.wait,
+                account: account,
+                lane: lane,
+                logger: context.logger
+            )
         } catch {
             let notSent = DetectOutcome.refused(upstreamStatus: 499, errorCode: "NotSent", upstreamRequestID: nil)
             // The release runs in a task of its own, so this request's cancellation does not cancel it too.

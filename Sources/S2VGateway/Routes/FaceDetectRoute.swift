@@ -10,9 +10,9 @@ struct FaceDetectRoute: Sendable {
     let store: GatewayStore
     let detection: FaceDetection
 
-    init(store: GatewayStore, pool: AccountPool, pacing: UpstreamPacing, slotWait: Duration) {
+    init(store: GatewayStore, pool: AccountPool, slotWait: Duration) {
         self.store = store
-        self.detection = FaceDetection(store: store, pool: pool, pacing: pacing, slotWait: slotWait)
+        self.detection = FaceDetection(store: store, pool: pool, slotWait: slotWait)
     }
 
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {

@@ -121,7 +121,8 @@ extension MeteringRepository {
             case .unanswered: (nil, nil, nil)
             case .refused(let status, let code, let requestID): (status, code, requestID)
             }
-        // The call's row is updated only while it is open, and the ledger row is written only for a row updated:
+        // `h.task_id IS NULL` matches the hold's partial unique index (`ledger_one_hold_per_call`), so the hold is
+        // found by index, not by a scan of the ledger. The call's row is updated only while it is open, and the ledger row is written only for a row updated:
         // a second settlement waits for the first's row lock, then finds the call closed and writes nothing.
         let rows = try await self.client.query(
             """
@@ -139,7 +140,9 @@ extension MeteringRepository {
             SELECT \(settlement.kind), h.team_id, h.key_id, h.upstream_call_id, h.model, h.tier, h.price_id,
                    \(settlement.quantity), h.unit_price, \(settlement.amount), -h.held, h.currency, h.attributed_at,
                    \(settlement.needsReview)
-            FROM settled JOIN ledger_entries h ON h.upstream_call_id = settled.id AND h.kind = \(literal: LedgerEntryKind.hold)
+            FROM settled
+            JOIN ledger_entries h ON h.upstream_call_id = settled.id AND h.kind = \(literal: LedgerEntryKind.hold)
+                                 AND h.task_id IS NULL
             RETURNING amount
             """,
             logger: logger
@@ -155,6 +158,7 @@ extension MeteringRepository {
             """
             SELECT c.id, h.held FROM upstream_calls c
             JOIN ledger_entries h ON h.upstream_call_id = c.id AND h.kind = \(literal: LedgerEntryKind.hold)
+                                 AND h.task_id IS NULL
             WHERE c.id = \(id) AND c.kind = 'detect' AND c.state IN \(literals: [UpstreamCallState.intent, .unknown])
             """,
             logger: logger
@@ -169,6 +173,7 @@ extension MeteringRepository {
             """
             SELECT c.id, h.held FROM upstream_calls c
             JOIN ledger_entries h ON h.upstream_call_id = c.id AND h.kind = \(literal: LedgerEntryKind.hold)
+                                 AND h.task_id IS NULL
             WHERE c.kind = 'detect' AND c.state = \(literal: UpstreamCallState.intent)
               AND c.started_at < now() - \(age.wholeMilliseconds) * interval '1 millisecond'
             ORDER BY c.id LIMIT 100

@@ -358,14 +358,27 @@ CREATE FUNCTION public.ledger_entries_apply_to_usage_daily() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 DECLARE
+    task_status text;
     d record;
 BEGIN
-    SELECT * INTO d FROM usage_daily_delta(NEW, (SELECT status FROM tasks WHERE id = NEW.task_id));
+    IF NEW.task_id IS NOT NULL THEN
+        SELECT t.status INTO task_status FROM tasks t WHERE t.id = NEW.task_id;
+    END IF;
+    SELECT * INTO d FROM usage_daily_delta(NEW, task_status);
     IF (d.calls, d.images, d.seconds, d.tasks_succeeded, d.tasks_failed, d.cost) = (0, 0, 0, 0, 0, 0) THEN
         RETURN NULL;
     END IF;
-    PERFORM usage_daily_add(NEW.attributed_at, NEW.team_id, NEW.key_id, NEW.model, NEW.tier, d.calls, d.images,
-                            d.seconds, d.tasks_succeeded, d.tasks_failed, d.cost);
+    INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, calls, images, seconds, tasks_succeeded,
+                                  tasks_failed, cost)
+    VALUES ((NEW.attributed_at AT TIME ZONE 'UTC')::date, NEW.team_id, NEW.key_id, NEW.model, NEW.tier,
+            d.calls, d.images, d.seconds, d.tasks_succeeded, d.tasks_failed, d.cost)
+    ON CONFLICT (day, team_id, key_id, model, tier) DO UPDATE SET
+        calls = u.calls + EXCLUDED.calls,
+        images = u.images + EXCLUDED.images,
+        seconds = u.seconds + EXCLUDED.seconds,
+        tasks_succeeded = u.tasks_succeeded + EXCLUDED.tasks_succeeded,
+        tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed,
+        cost = u.cost + EXCLUDED.cost;
     RETURN NULL;
 END;
 $$;
@@ -445,27 +458,6 @@ $$;
 
 
 --
--- Name: usage_daily_add(timestamp with time zone, bigint, bigint, text, text, bigint, bigint, numeric, bigint, bigint, numeric); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.usage_daily_add(p_at timestamp with time zone, p_team bigint, p_key bigint, p_model text, p_tier text, p_calls bigint, p_images bigint, p_seconds numeric, p_succeeded bigint, p_failed bigint, p_cost numeric) RETURNS void
-    LANGUAGE sql
-    AS $$
-    INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, calls, images, seconds,
-                                  tasks_succeeded, tasks_failed, cost)
-    VALUES ((p_at AT TIME ZONE 'UTC')::date, p_team, p_key, p_model, p_tier,
-            p_calls, p_images, p_seconds, p_succeeded, p_failed, p_cost)
-    ON CONFLICT (day, team_id, key_id, model, tier) DO UPDATE SET
-        calls = u.calls + EXCLUDED.calls,
-        images = u.images + EXCLUDED.images,
-        seconds = u.seconds + EXCLUDED.seconds,
-        tasks_succeeded = u.tasks_succeeded + EXCLUDED.tasks_succeeded,
-        tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed,
-        cost = u.cost + EXCLUDED.cost;
-$$;
-
-
---
 -- Name: ledger_entries; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -508,15 +500,17 @@ END),
 --
 
 CREATE FUNCTION public.usage_daily_delta(l public.ledger_entries, task_status text, OUT calls bigint, OUT images bigint, OUT seconds numeric, OUT tasks_succeeded bigint, OUT tasks_failed bigint, OUT cost numeric) RETURNS record
-    LANGUAGE sql IMMUTABLE
+    LANGUAGE plpgsql IMMUTABLE
     AS $$
-    SELECT CASE WHEN (l.kind = 'hold' AND l.task_id IS NOT NULL) OR (l.kind = 'capture' AND l.task_id IS NULL)
-                       OR l.kind = 'charge' THEN 1 ELSE 0 END::bigint,
-           CASE WHEN l.task_id IS NULL AND l.kind IN ('capture', 'charge') THEN l.quantity ELSE 0 END::bigint,
-           CASE WHEN l.task_id IS NOT NULL AND l.kind = 'capture' THEN l.quantity ELSE 0 END,
-           CASE WHEN l.kind = 'capture' AND task_status = 'SUCCEEDED' THEN 1 ELSE 0 END::bigint,
-           CASE WHEN l.kind = 'release' AND task_status = 'FAILED' THEN 1 ELSE 0 END::bigint,
-           l.amount
+BEGIN
+    calls := CASE WHEN (l.kind = 'hold' AND l.task_id IS NOT NULL) OR (l.kind = 'capture' AND l.task_id IS NULL)
+                       OR l.kind = 'charge' THEN 1 ELSE 0 END;
+    images := CASE WHEN l.task_id IS NULL AND l.kind IN ('capture', 'charge') THEN l.quantity ELSE 0 END;
+    seconds := CASE WHEN l.task_id IS NOT NULL AND l.kind = 'capture' THEN l.quantity ELSE 0 END;
+    tasks_succeeded := CASE WHEN l.kind = 'capture' AND task_status = 'SUCCEEDED' THEN 1 ELSE 0 END;
+    tasks_failed := CASE WHEN l.kind = 'release' AND task_status = 'FAILED' THEN 1 ELSE 0 END;
+    cost := l.amount;
+END;
 $$;
 
 

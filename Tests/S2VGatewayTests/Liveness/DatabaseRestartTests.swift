@@ -30,6 +30,12 @@ import Testing
                 $0.readinessDeadline = .seconds(2)
                 // Submissions while PostgreSQL is down get their 503 soon, and the load goes on.
                 $0.storeDeadline = .seconds(3)
+                // A round caught on a connection the crash closed (PostgresNIO then never answers; see
+                // StoreClient) is cancelled at its deadline and retried. The product's 120 s is as long as this
+                // test waits for dispatch to resume, so a round stuck once would fail it; 30 s shows the
+                // recovery with room to spare. It stays above the dispatch round's floor (twice the upstream
+                // timeout plus the slot wait).
+                $0.roundDeadline = .seconds(30)
             },
             database: cluster.database
         )

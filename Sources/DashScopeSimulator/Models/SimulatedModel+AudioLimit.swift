@@ -1,3 +1,5 @@
+import Foundation
+
 extension SimulatedModel {
     /// The model's audio limit; nil for the detect models, which take no audio.
     ///

@@ -3,12 +3,14 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// A fake DashScope digital-human video API (`wan2.2-s2v-detect` + `wan2.2-s2v`), written from the
-/// upstream contract alone, with its own bill and traffic statistics.
+/// A fake DashScope digital-human video API, written from the upstream contract alone, with its own bill and
+/// traffic statistics. It serves the family: `wan2.2-s2v-detect` + `wan2.2-s2v`, `emo-detect-v1` + `emo-v1`,
+/// `liveportrait-detect` + `liveportrait`, and `videoretalk`; each model has its own submission limit and runs
+/// one task at a time per account, beside the other models' tasks.
 ///
 /// Serves under `/api/v1`:
-/// - `POST /services/aigc/image2video/face-detect`
-/// - `POST /services/aigc/image2video/video-synthesis` (also with a trailing slash)
+/// - `POST /services/aigc/image2video/face-detect` (the detect models)
+/// - `POST /services/aigc/image2video/video-synthesis` (the video models; also with a trailing slash)
 /// - `GET /tasks/{id}`, `POST /tasks/{id}/cancel`, `GET /tasks`
 ///
 /// and, without an API key, `GET /sim/bill` and `GET /sim/stats`.

@@ -3,7 +3,8 @@
 /// Each submission draws one number in [0, 1) and picks at most one fault, walking the rates in
 /// declaration order (throttle, internal error, timeout, lost response, task failure, malformed, dropped);
 /// if the rates add up to more than 1, the earlier ones win. Submissions draw from one stream per
-/// model and task queries from a stream of their own, so polling does not shift submission faults.
+/// model and task queries from a stream of their own, so polling does not shift submission faults, and traffic
+/// to one model does not shift another's.
 /// A `sim_fail=` marker in a request's URLs overrides the draw (the draw still happens).
 public struct FaultInjection: Sendable {
     /// Seed of the deterministic generator (SplitMix64); the same seed reproduces a run.
@@ -16,7 +17,7 @@ public struct FaultInjection: Sendable {
     public var timeoutRate: Double
     /// Rate of lost responses: the request is processed and billed, but answered only after `timeoutDelay`.
     public var lostResponseRate: Double
-    /// Rate of accepted `wan2.2-s2v` tasks that end FAILED (not billed). Not used for face-detect.
+    /// Rate of accepted video tasks (every video model) that end FAILED (not billed). Not used for face-detect.
     public var taskFailureRate: Double
     /// Rate of malformed 200 bodies: the request is processed and billed, but the body is truncated JSON.
     public var malformedRate: Double

@@ -7,7 +7,7 @@ import Foundation
 public struct SimulatorConfiguration: Sendable {
     /// Accepted `Authorization: Bearer` keys. Each key is its own account, with its own tasks and limits.
     public var apiKeys: [String]
-    /// How long a `wan2.2-s2v` task stays RUNNING.
+    /// How long a video task (of any model) stays RUNNING.
     public var generationTime: Duration
     /// Minimum time a task stays PENDING before it may start.
     public var schedulingDelay: Duration
@@ -17,6 +17,8 @@ public struct SimulatorConfiguration: Sendable {
     public var taskTTL: Duration
     /// Accepted submissions per sliding second, per model and per account.
     public var submissionsPerSecond: Int
+    /// Models whose submission limit is not `submissionsPerSecond`, with theirs.
+    public var submissionsPerSecondByModel: [SimulatedModel: Int]
     /// Task queries (`GET /tasks/{id}` and `GET /tasks`) per sliding second, per account.
     public var queriesPerSecond: Int
     /// Failure injection by rate; all rates are zero by default.
@@ -30,6 +32,8 @@ public struct SimulatorConfiguration: Sendable {
     ///   - defaultAudioSeconds: Video length when the audio URL names none.
     ///   - taskTTL: How long tasks stay queryable.
     ///   - submissionsPerSecond: Submission limit per model per account.
+    ///   - submissionsPerSecondByModel: Models with another submission limit; by default `videoretalk`, whose
+    ///     documented limit is 1 per second.
     ///   - queriesPerSecond: Task-query limit per account.
     ///   - faults: Failure injection by rate.
     public init(
@@ -39,6 +43,7 @@ public struct SimulatorConfiguration: Sendable {
         defaultAudioSeconds: Decimal = 5,
         taskTTL: Duration = .seconds(86_400),
         submissionsPerSecond: Int = 5,
+        submissionsPerSecondByModel: [SimulatedModel: Int] = SimulatorConfiguration.documentedModelLimits,
         queriesPerSecond: Int = 20,
         faults: FaultInjection = FaultInjection()
     ) {
@@ -48,7 +53,16 @@ public struct SimulatorConfiguration: Sendable {
         self.defaultAudioSeconds = defaultAudioSeconds
         self.taskTTL = taskTTL
         self.submissionsPerSecond = submissionsPerSecond
+        self.submissionsPerSecondByModel = submissionsPerSecondByModel
         self.queriesPerSecond = queriesPerSecond
         self.faults = faults
+    }
+
+    /// The documented submission limits that differ from the usual 5 per second: `videoretalk`'s 1.
+    public static let documentedModelLimits: [SimulatedModel: Int] = [.videoRetalk: 1]
+
+    /// Accepted submissions per sliding second for `model`, per account.
+    func submissionsPerSecond(for model: SimulatedModel) -> Int {
+        self.submissionsPerSecondByModel[model] ?? self.submissionsPerSecond
     }
 }

@@ -1,17 +1,13 @@
 import Foundation
 
-/// Everything the simulator keeps for one API key: its tasks and queue, limit windows, bill and statistics.
+/// Everything the simulator keeps for one API key: its tasks and queues, limit windows, bill and statistics.
 struct AccountState: Sendable {
     /// Live tasks by id (expired finished tasks are purged).
     private(set) var tasks: [String: SimulatedTask] = [:]
     /// Task ids in submission order.
     private var order: [String] = []
-    /// PENDING task ids, first come first served.
-    private var queue: [String] = []
-    /// The one RUNNING task, if any: `wan2.2-s2v` runs one task at a time per account.
-    private var runningID: String?
-    /// When the previous task finished, i.e. the earliest start of the next one.
-    private var freeAt = Date.distantPast
+    /// Each video model's queue: models run side by side, each one task at a time.
+    private var queues: [SimulatedModel: ModelQueue] = [:]
 
     /// Accepted submissions per model (the rate limit).
     var acceptedWindows: [SimulatedModel: SlidingWindow] = [:]
@@ -23,53 +19,29 @@ struct AccountState: Sendable {
     var bill = AccountBill()
     var stats = AccountStats()
 
-    /// Queues a new task and records how many tasks are unfinished now.
+    /// Queues a new task and records how many tasks are unfinished now, in all and of its model.
     mutating func enqueue(_ task: SimulatedTask, timing: TaskTiming, now: Date) {
         self.tasks[task.id] = task
         self.order.append(task.id)
-        self.queue.append(task.id)
+        self.queues[task.model, default: ModelQueue()].pending.append(task.id)
         self.advance(to: now, timing: timing)
-        let unfinished = self.queue.count + (self.runningID == nil ? 0 : 1)
+        let unfinished = self.queues.values.reduce(0) { $0 + $1.unfinished }
         self.stats.maxUnfinishedTasks = max(self.stats.maxUnfinishedTasks, unfinished)
+        let ofModel = self.queues[task.model]?.unfinished ?? 0
+        self.stats.maxUnfinishedTasksByModel[task.model] = max(
+            self.stats.maxUnfinishedTasksByModel[task.model] ?? 0,
+            ofModel
+        )
     }
 
-    /// Replays the queue up to `now`: finishes the running task when its time is up, starts the next
-    /// PENDING one, and so on; then forgets finished tasks older than the TTL.
+    /// Replays the queues up to `now`, every model's together in time order: finishes a running task when its
+    /// time is up, starts its model's next PENDING one, and so on; then forgets finished tasks older than the TTL.
     mutating func advance(to now: Date, timing: TaskTiming) {
-        while true {
-            if let id = self.runningID, var task = self.tasks[id], let started = task.scheduledTime {
-                let end = started.addingTimeInterval(timing.generationTime)
-                guard end <= now else { break }
-                task.endTime = end
-                if task.plannedFailure == nil {
-                    task.status = .succeeded
-                    let amount = task.duration * task.resolution.pricePerSecond
-                    self.bill.addVideo(
-                        BilledTask(
-                            taskID: task.id,
-                            resolution: task.resolution,
-                            duration: task.duration,
-                            amount: amount
-                        )
-                    )
-                } else {
-                    task.status = .failed
-                }
-                self.tasks[id] = task
-                self.runningID = nil
-                self.freeAt = end
-                continue
+        while let event = self.nextEvent(timing: timing), event.time <= now {
+            switch event.kind {
+            case .finish: self.finishRunningTask(of: event.model, at: event.time)
+            case .start: self.startNextTask(of: event.model, at: event.time)
             }
-            guard let nextID = self.queue.first, var next = self.tasks[nextID] else { break }
-            let start = max(self.freeAt, next.submitTime.addingTimeInterval(timing.schedulingDelay))
-            guard start <= now else { break }
-            self.queue.removeFirst()
-            next.status = .running
-            next.scheduledTime = start
-            self.tasks[nextID] = next
-            self.runningID = nextID
-            // Only ever one: the queue above starts a task only once the previous one finished.
-            self.stats.maxRunningTasks = max(self.stats.maxRunningTasks, 1)
         }
         self.purge(now: now, ttl: timing.ttl)
     }
@@ -93,12 +65,71 @@ struct AccountState: Sendable {
         task.status = .canceled
         task.endTime = now
         self.tasks[id] = task
-        self.queue.removeAll { $0 == id }
+        self.queues[task.model]?.pending.removeAll { $0 == id }
+    }
+
+    /// The earliest next event over all queues; ties go to the model declared first, so replays are deterministic.
+    private func nextEvent(timing: TaskTiming) -> QueueEvent? {
+        var next: QueueEvent?
+        for model in SimulatedModel.allCases {
+            guard let queue = self.queues[model] else { continue }
+            let candidate: QueueEvent
+            if let id = queue.runningID, let started = self.tasks[id]?.scheduledTime {
+                candidate = QueueEvent(
+                    model: model,
+                    kind: .finish,
+                    time: started.addingTimeInterval(timing.generationTime)
+                )
+            } else if let id = queue.pending.first, let task = self.tasks[id] {
+                let start = max(queue.freeAt, task.submitTime.addingTimeInterval(timing.schedulingDelay))
+                candidate = QueueEvent(model: model, kind: .start, time: start)
+            } else {
+                continue
+            }
+            if next.map({ candidate.precedes($0) }) ?? true {
+                next = candidate
+            }
+        }
+        return next
+    }
+
+    /// Ends `model`'s running task at `end`: SUCCEEDED and billed, or FAILED as planned.
+    private mutating func finishRunningTask(of model: SimulatedModel, at end: Date) {
+        guard let id = self.queues[model]?.runningID, var task = self.tasks[id] else { return }
+        task.endTime = end
+        if task.plannedFailure == nil {
+            task.status = .succeeded
+            self.bill.addVideo(
+                BilledVideo(
+                    taskID: task.id,
+                    item: task.item,
+                    duration: task.duration,
+                    amount: task.duration * task.item.price
+                )
+            )
+        } else {
+            task.status = .failed
+        }
+        self.tasks[id] = task
+        self.queues[model]?.runningID = nil
+        self.queues[model]?.freeAt = end
+    }
+
+    /// Starts `model`'s next PENDING task at `start`.
+    private mutating func startNextTask(of model: SimulatedModel, at start: Date) {
+        guard let id = self.queues[model]?.pending.first, var task = self.tasks[id] else { return }
+        self.queues[model]?.pending.removeFirst()
+        task.status = .running
+        task.scheduledTime = start
+        self.tasks[id] = task
+        self.queues[model]?.runningID = id
+        let running = self.queues.values.count(where: { $0.runningID != nil })
+        self.stats.maxRunningTasks = max(self.stats.maxRunningTasks, running)
     }
 
     private mutating func purge(now: Date, ttl: TimeInterval) {
         // Tasks are in submission order, so expired ones sit at the front. An expired task that is
-        // still unfinished stays (invisible) until it finishes, so the queue stays consistent.
+        // still unfinished stays (invisible) until it finishes, so the queues stay consistent.
         while let id = self.order.first, let task = self.tasks[id],
             task.submitTime.addingTimeInterval(ttl) <= now, task.status.isTerminal
         {

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Test controls carried in the query strings of `input.image_url` / `input.audio_url`.
+/// Test controls carried in the query strings of a request's input URLs (`image_url`, `audio_url`, `video_url`…).
 ///
-/// - `sim_fail=throttle|error|timeout|lost|task_failed|malformed|dropped`: inject that fault (either URL).
-/// - `sim_face=none|multi`: the face check fails (`check_pass: false`), face-detect only.
+/// - `sim_fail=throttle|error|timeout|lost|task_failed|malformed|dropped`: inject that fault (any URL).
+/// - `sim_face=none|multi`: the face check fails (`check_pass: false`, or `pass: false`), face-detect only.
+/// - `sim_ratio=1:1|3:4`: an `emo-v1` task reports (and is billed at) this `usage.video_ratio` instead of the
+///   one its `ext_bbox` implies (any URL).
 /// - `duration=<decimal seconds>`: the audio length, hence the video length (audio URL only).
 struct RequestMarkers: Sendable, Equatable {
     /// Outcome of the face check, chosen by `sim_face=`.
@@ -14,12 +16,13 @@ struct RequestMarkers: Sendable, Equatable {
 
     var failure: FaultKind?
     var face: Face?
+    var ratio: VideoRatio?
     var audioSeconds: Decimal?
 
-    /// Reads the markers of the given URLs; `audioURL` alone is searched for `duration`.
-    static func parse(imageURL: String, audioURL: String? = nil) throws(DashScopeError) -> RequestMarkers {
+    /// Reads the markers of `mediaURLs` and `audioURL`; `audioURL` alone is searched for `duration`.
+    static func parse(mediaURLs: [String], audioURL: String? = nil) throws(DashScopeError) -> RequestMarkers {
         var markers = RequestMarkers()
-        for url in [imageURL, audioURL].compactMap(\.self) {
+        for url in mediaURLs + [audioURL].compactMap(\.self) {
             let items = URLComponents(string: url)?.queryItems ?? []
             for item in items {
                 switch item.name {
@@ -33,6 +36,11 @@ struct RequestMarkers: Sendable, Equatable {
                         throw .invalidParameter("Unknown sim_face marker: \(item.value ?? "").")
                     }
                     markers.face = face
+                case "sim_ratio":
+                    guard let ratio = item.value.flatMap(VideoRatio.init(rawValue:)) else {
+                        throw .invalidParameter("Unknown sim_ratio marker: \(item.value ?? "").")
+                    }
+                    markers.ratio = ratio
                 default:
                     break
                 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The simulator's state: accounts, task queues, limits, fault streams, bill and statistics.
 ///
-/// Time only moves when someone looks: every call first replays the account's queue up to `now()`,
+/// Time only moves when someone looks: every call first replays the account's queues up to `now()`,
 /// so the simulator needs no timers and a test clock controls it completely.
 actor SimulatorEngine {
     private let configuration: SimulatorConfiguration
@@ -10,8 +10,8 @@ actor SimulatorEngine {
     /// The simulator's clock; routes stamp a request's arrival with it.
     nonisolated let now: @Sendable () -> Date
     private var accounts: [String: AccountState]
-    private var detectFaults: FaultPicker
-    private var synthesisFaults: FaultPicker
+    /// One stream per model.
+    private var submissionFaults: [SimulatedModel: FaultPicker]
     private var queryFaults: FaultPicker
 
     init(configuration: SimulatorConfiguration, now: @escaping @Sendable () -> Date) {
@@ -23,30 +23,35 @@ actor SimulatorEngine {
             uniquingKeysWith: { first, _ in first }
         )
         let faults = configuration.faults
-        // One stream per kind of request, each seeded from the configured seed.
+        let detectRates: [(FaultKind, Double)] = [
+            (.throttle, faults.throttleRate), (.internalError, faults.internalErrorRate),
+            (.timeout, faults.timeoutRate), (.lost, faults.lostResponseRate), (.malformed, faults.malformedRate),
+            (.dropped, faults.droppedResponseRate),
+        ]
+        let synthesisRates: [(FaultKind, Double)] = [
+            (.throttle, faults.throttleRate), (.internalError, faults.internalErrorRate),
+            (.timeout, faults.timeoutRate), (.lost, faults.lostResponseRate),
+            (.taskFailed, faults.taskFailureRate), (.malformed, faults.malformedRate),
+            (.dropped, faults.droppedResponseRate),
+        ]
+        func picker(_ model: SimulatedModel, seed: UInt64) -> FaultPicker {
+            FaultPicker(seed: seed, rates: model.endpoint == .faceDetect ? detectRates : synthesisRates)
+        }
+        // One stream per kind of request, each seeded from the configured seed: the wan2.2 pair's and the
+        // queries' first, in the order they had before the family, so a seed reproduces the same wan2.2 run.
         var seeds = SplitMix64(seed: faults.seed)
-        self.detectFaults = FaultPicker(
-            seed: seeds.next(),
-            rates: [
-                (.throttle, faults.throttleRate), (.internalError, faults.internalErrorRate),
-                (.timeout, faults.timeoutRate), (.lost, faults.lostResponseRate), (.malformed, faults.malformedRate),
-                (.dropped, faults.droppedResponseRate),
-            ]
-        )
-        self.synthesisFaults = FaultPicker(
-            seed: seeds.next(),
-            rates: [
-                (.throttle, faults.throttleRate), (.internalError, faults.internalErrorRate),
-                (.timeout, faults.timeoutRate), (.lost, faults.lostResponseRate),
-                (.taskFailed, faults.taskFailureRate), (.malformed, faults.malformedRate),
-                (.dropped, faults.droppedResponseRate),
-            ]
-        )
+        var submissionFaults: [SimulatedModel: FaultPicker] = [:]
+        submissionFaults[.detect] = picker(.detect, seed: seeds.next())
+        submissionFaults[.synthesis] = picker(.synthesis, seed: seeds.next())
         self.queryFaults = FaultPicker(
             seed: seeds.next(),
             rates: faults.injectIntoQueries
                 ? [(.throttle, faults.throttleRate), (.internalError, faults.internalErrorRate)] : []
         )
+        for model in SimulatedModel.allCases where submissionFaults[model] == nil {
+            submissionFaults[model] = picker(model, seed: seeds.next())
+        }
+        self.submissionFaults = submissionFaults
     }
 
     /// Whether `key` is one of the configured accounts.
@@ -58,39 +63,36 @@ actor SimulatorEngine {
 
     /// Counts an authenticated submission request, valid or not, for the statistics.
     func recordSubmissionAttempt(account: String, model: SimulatedModel, arrived: Date) {
+        self.accounts[account]?.stats.include(model)
         self.accounts[account]?.stats.submissionAttempts[model, default: 0] += 1
         self.accounts[account]?.attemptWindows[model, default: SlidingWindow()].record(at: arrived)
     }
 
-    /// Runs a face check: rate limit, faults, then the (billed) check.
-    func submitDetection(account: String, markers: RequestMarkers, arrived: Date) -> SubmissionOutcome<DetectionResult>
-    {
+    /// Runs a face check of a detect model: rate limit, faults, then the (billed) check.
+    /// - Parameters:
+    ///   - item: The detect model, as priced.
+    ///   - ratio: The ratio of `emo-detect-v1`'s `ext_bbox`; the other detect models ignore it.
+    func submitDetection(
+        account: String,
+        item: PricedItem,
+        ratio: VideoRatio,
+        markers: RequestMarkers,
+        arrived: Date
+    ) -> SubmissionOutcome<DetectionResult> {
         let now = self.now()
-        switch self.admit(
-            account: account,
-            model: .detect,
-            endpoint: .faceDetect,
-            marker: markers.failure,
-            now: now,
-            arrived: arrived
-        ) {
+        switch self.admit(account: account, model: item.model, marker: markers.failure, now: now, arrived: arrived) {
         case .rejected(let error):
             return .rejected(error)
         case .timedOut:
             return .timedOut
         case .processed(let fault, _):
-            self.accounts[account]?.bill.addImage()
-            let result: DetectionResult
-            switch markers.face {
-            case nil: result = DetectionResult(checkPass: true, humanoid: true, failure: nil)
-            case .none?: result = DetectionResult(checkPass: false, humanoid: false, failure: .noHuman)
-            case .multi?: result = DetectionResult(checkPass: false, humanoid: true, failure: .multipleHumans)
-            }
+            self.accounts[account]?.bill.addImage(item)
+            let result = DetectionResult.simulated(model: item.model, face: markers.face, ratio: ratio)
             return .processed(result, delivery: Self.delivery(for: fault))
         }
     }
 
-    /// Creates a video task: rate limit, faults, then a PENDING task in the account's queue.
+    /// Creates a video task: rate limit, faults, then a PENDING task in its model's queue on the account.
     func submitSynthesis(
         account: String,
         plan: SynthesisPlan,
@@ -98,24 +100,24 @@ actor SimulatorEngine {
         arrived: Date
     ) -> SubmissionOutcome<SimulatedTask> {
         let now = self.now()
-        switch self.admit(
-            account: account,
-            model: .synthesis,
-            endpoint: .videoSynthesis,
-            marker: markers.failure,
-            now: now,
-            arrived: arrived
-        ) {
+        let model = plan.item.model
+        switch self.admit(account: account, model: model, marker: markers.failure, now: now, arrived: arrived) {
         case .rejected(let error):
             return .rejected(error)
         case .timedOut:
             return .timedOut
         case .processed(let fault, _):
             let failure: TaskFailure? =
-                if plan.audioSeconds >= 20 { .audioTooLong } else if fault == .taskFailed { .injected } else { nil }
+                if let limit = model.audioLimit, !limit.accepts(plan.audioSeconds) {
+                    limit.failure
+                } else if fault == .taskFailed {
+                    .injected
+                } else {
+                    nil
+                }
             let task = SimulatedTask(
                 id: UUID().uuidString.lowercased(),
-                resolution: plan.resolution,
+                item: plan.item,
                 duration: plan.audioSeconds,
                 plannedFailure: failure,
                 submitTime: now
@@ -125,11 +127,10 @@ actor SimulatorEngine {
         }
     }
 
-    /// Applies the submission limit and draws a fault; records the acceptance if the request goes ahead.
+    /// Applies the model's submission limit and draws a fault; records the acceptance if the request goes ahead.
     private func admit(
         account: String,
         model: SimulatedModel,
-        endpoint: SimulatorEndpoint,
         marker: FaultKind?,
         now: Date,
         arrived: Date
@@ -139,22 +140,18 @@ actor SimulatorEngine {
         state.advance(to: now, timing: self.timing)
         guard
             state.acceptedWindows[model, default: SlidingWindow()].count(at: arrived)
-                < self.configuration.submissionsPerSecond
+                < self.configuration.submissionsPerSecond(for: model)
         else {
-            state.stats.throttled[endpoint, default: 0] += 1
+            state.stats.throttled[model.endpoint, default: 0] += 1
             return .rejected(.throttled)
         }
-        let fault =
-            switch model {
-            case .detect: self.detectFaults.pick(marker: marker)
-            case .synthesis: self.synthesisFaults.pick(marker: marker)
-            }
+        let fault = self.submissionFaults[model]?.pick(marker: marker) ?? marker
         if let fault {
             state.stats.injectedFaults[fault, default: 0] += 1
         }
         switch fault {
         case .throttle?:
-            state.stats.throttled[endpoint, default: 0] += 1
+            state.stats.throttled[model.endpoint, default: 0] += 1
             return .rejected(.throttled)
         case .internalError?:
             return .rejected(.internalError)
@@ -192,7 +189,7 @@ actor SimulatorEngine {
         let all = self.accounts[account]?.visibleTasks(now: now, ttl: self.timing.ttl) ?? []
         let matching = all.filter { task in
             if let status = query.status, task.status != status { return false }
-            if let model = query.modelName, model != SimulatedModel.synthesis.rawValue { return false }
+            if let model = query.modelName, model != task.model.rawValue { return false }
             if let start = query.start, task.submitTime < start { return false }
             if let end = query.end, task.submitTime > end { return false }
             return true
@@ -262,9 +259,12 @@ actor SimulatorEngine {
         var perAccount: [String: AccountStats] = [:]
         for (key, state) in self.accounts {
             var stats = state.stats
-            for model in SimulatedModel.allCases {
-                stats.maxAcceptedSubmissionsPerSecond[model] = state.acceptedWindows[model]?.maxObserved ?? 0
-                stats.maxSubmissionAttemptsPerSecond[model] = state.attemptWindows[model]?.maxObserved ?? 0
+            // Every model with a window has had an attempt, so it is in the counts already.
+            for (model, window) in state.acceptedWindows {
+                stats.maxAcceptedSubmissionsPerSecond[model] = window.maxObserved
+            }
+            for (model, window) in state.attemptWindows {
+                stats.maxSubmissionAttemptsPerSecond[model] = window.maxObserved
             }
             perAccount[key] = stats
             total.merge(stats)

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A validated `wan2.2-s2v` submission.
+/// A validated video-synthesis submission, of any video model.
 struct SynthesisPlan: Sendable {
-    var resolution: VideoResolution
+    /// The model, and the tier the task's usage will report and the bill charge.
+    var item: PricedItem
     /// Audio (and so video) length in seconds.
     var audioSeconds: Decimal
 }

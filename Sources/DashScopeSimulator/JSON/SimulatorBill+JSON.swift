@@ -1,18 +1,12 @@
 import Foundation
 
 extension SimulatorBill {
-    /// The `GET /sim/bill` document: totals at the top level, then `accounts` keyed by API key.
+    /// The `GET /sim/bill` document: the price list (`"<model>"` or `"<model> <tier>"`: USD per unit), totals at the
+    /// top level, then `accounts` keyed by API key.
     var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("currency", .string(self.currency)),
-            (
-                "prices",
-                .object([
-                    (SimulatedModel.detect.rawValue, .decimalString(SimulatorPrices.detectPerImage)),
-                    ("\(SimulatedModel.synthesis.rawValue) 480P", .decimalString(SimulatorPrices.video480PPerSecond)),
-                    ("\(SimulatedModel.synthesis.rawValue) 720P", .decimalString(SimulatorPrices.video720PPerSecond)),
-                ])
-            ),
+            ("prices", .object(PricedItem.allCases.map { ($0.name, .decimalString($0.price)) })),
         ]
         members += self.total.jsonMembers
         members.append(

@@ -19,7 +19,7 @@ extension TaskPage {
                     ("task_id", .string(task.id)),
                     ("status", .string(task.status.rawValue)),
                     ("gmt_create", .number(String(Int64((task.submitTime.timeIntervalSince1970 * 1000).rounded())))),
-                    ("model_name", .string(SimulatedModel.synthesis.rawValue)),
+                    ("model_name", .string(task.model.rawValue)),
                 ])
             }
             return .object(self.envelope(data: data, query: query))

@@ -1,5 +1,11 @@
 /// Traffic the simulator observed for one account (or, in `SimulatorStats.total`, all accounts).
+///
+/// Per-model counts always hold the wan2.2 pair (as before the family, so readers that look them up keep
+/// working) and every other model once the account has sent it a request.
 public struct AccountStats: Sendable, Equatable {
+    /// The models every per-model count holds, used or not.
+    static let alwaysCountedModels: [SimulatedModel] = [.detect, .synthesis]
+
     /// Submissions that were processed (detect billed / task created), per model.
     public var acceptedSubmissions: [SimulatedModel: Int]
     /// Every authenticated submission request, including rejected ones, per model.
@@ -14,22 +20,37 @@ public struct AccountStats: Sendable, Equatable {
     public var injectedFaults: [FaultKind: Int]
     /// Authenticated task queries (`GET /tasks/{id}` and `GET /tasks`), including rejected ones.
     public var queries: Int
-    /// Most tasks that were PENDING or RUNNING at the same time.
+    /// Most tasks that were PENDING or RUNNING at the same time, all models together.
     public var maxUnfinishedTasks: Int
-    /// Most tasks that were RUNNING at the same time.
+    /// Most tasks that were RUNNING at the same time, all models together (each model runs one at a time).
     public var maxRunningTasks: Int
+    /// Most tasks of one video model that were PENDING or RUNNING at the same time, per model that had a task.
+    public var maxUnfinishedTasksByModel: [SimulatedModel: Int]
 
     /// Empty statistics.
     public init() {
-        self.acceptedSubmissions = Self.zeros(SimulatedModel.self)
-        self.submissionAttempts = Self.zeros(SimulatedModel.self)
-        self.maxAcceptedSubmissionsPerSecond = Self.zeros(SimulatedModel.self)
-        self.maxSubmissionAttemptsPerSecond = Self.zeros(SimulatedModel.self)
+        let models = Dictionary(uniqueKeysWithValues: Self.alwaysCountedModels.map { ($0, 0) })
+        self.acceptedSubmissions = models
+        self.submissionAttempts = models
+        self.maxAcceptedSubmissionsPerSecond = models
+        self.maxSubmissionAttemptsPerSecond = models
         self.throttled = Self.zeros(SimulatorEndpoint.self)
         self.injectedFaults = Self.zeros(FaultKind.self)
         self.queries = 0
         self.maxUnfinishedTasks = 0
         self.maxRunningTasks = 0
+        self.maxUnfinishedTasksByModel = [:]
+    }
+
+    /// Makes `model` appear, with zeros, in every per-model submission count.
+    mutating func include(_ model: SimulatedModel) {
+        let counts: [WritableKeyPath<AccountStats, [SimulatedModel: Int]>] = [
+            \.acceptedSubmissions, \.submissionAttempts, \.maxAcceptedSubmissionsPerSecond,
+            \.maxSubmissionAttemptsPerSecond,
+        ]
+        for count in counts where self[keyPath: count][model] == nil {
+            self[keyPath: count][model] = 0
+        }
     }
 
     /// Folds another account in: counts add up, maxima take the larger value.
@@ -43,6 +64,7 @@ public struct AccountStats: Sendable, Equatable {
         self.queries += other.queries
         self.maxUnfinishedTasks = max(self.maxUnfinishedTasks, other.maxUnfinishedTasks)
         self.maxRunningTasks = max(self.maxRunningTasks, other.maxRunningTasks)
+        self.maxUnfinishedTasksByModel.merge(other.maxUnfinishedTasksByModel, uniquingKeysWith: max)
     }
 
     private static func zeros<Key: CaseIterable & Hashable>(_: Key.Type) -> [Key: Int] {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One SUCCEEDED task as the simulator bills it.
+/// One SUCCEEDED `wan2.2-s2v` task as the simulator bills it (`BilledVideo` has every model's).
 public struct BilledTask: Sendable, Equatable {
     /// `output.task_id`.
     public var taskID: String

@@ -1,14 +1,14 @@
 import Foundation
 
-/// One `wan2.2-s2v` task as the simulator tracks it.
+/// One video task, of any video model, as the simulator tracks it.
 struct SimulatedTask: Sendable {
     /// `output.task_id`.
     let id: String
-    /// Output tier.
-    let resolution: VideoResolution
+    /// The model, and the tier its usage reports and the bill charges.
+    let item: PricedItem
     /// Video length: the audio length named in the audio URL.
     let duration: Decimal
-    /// Set when the task is bound to end FAILED (long audio or injected failure).
+    /// Set when the task is bound to end FAILED (audio out of the model's limit, or an injected failure).
     let plannedFailure: TaskFailure?
     /// When the submission arrived.
     let submitTime: Date
@@ -18,4 +18,7 @@ struct SimulatedTask: Sendable {
     var scheduledTime: Date?
     /// When it finished or was cancelled.
     var endTime: Date?
+
+    /// The task's model.
+    var model: SimulatedModel { self.item.model }
 }

@@ -3,11 +3,6 @@ struct TaskFailure: Sendable, Equatable {
     var code: String
     var message: String
 
-    /// Audio of 20 s or more: upstream documents that such tasks fail.
-    static let audioTooLong = TaskFailure(
-        code: "InvalidFile.Duration",
-        message: "The audio duration must be less than 20 seconds."
-    )
     /// An injected task failure.
     static let injected = TaskFailure(
         code: "InternalError.Algo",

@@ -20,12 +20,4 @@ public enum VideoResolution: String, Sendable, Hashable, CaseIterable {
         case .p720: "1280*720"
         }
     }
-
-    /// USD per generated second.
-    var pricePerSecond: Decimal {
-        switch self {
-        case .p480: SimulatorPrices.video480PPerSecond
-        case .p720: SimulatorPrices.video720PPerSecond
-        }
-    }
 }

@@ -1,5 +1,6 @@
-/// The `wan2.2-s2v-detect` request body; unknown keys are ignored.
-struct DetectRequestBody: Decodable, Sendable {
+/// The body of `wan2.2-s2v-detect` and `liveportrait-detect`: `input.image_url`, no documented parameters.
+/// Unknown keys are ignored.
+struct DetectRequestBody: DetectBody {
     struct Input: Decodable, Sendable {
         var imageURL: String?
 
@@ -10,4 +11,8 @@ struct DetectRequestBody: Decodable, Sendable {
 
     var model: String?
     var input: Input?
+
+    func validated() throws(DashScopeError) -> DetectInput {
+        DetectInput(imageURL: try (self.input?.imageURL).requiredValue())
+    }
 }

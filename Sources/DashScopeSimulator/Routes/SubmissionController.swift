@@ -3,12 +3,13 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 
-/// `POST .../image2video/face-detect` and `POST .../image2video/video-synthesis`.
+/// `POST .../image2video/face-detect` and `POST .../image2video/video-synthesis`, for every model they serve.
 ///
-/// Checks run in this order: API key, async header, body, rate limit, faults. Only requests that get
-/// past the body checks reach the rate limit, and only accepted ones take a place in its window. A request counts
-/// (as an attempt, and in the rate window) from the moment its body has arrived, as at a real server, not from
-/// whenever this process gets round to handling it.
+/// Checks run in this order: API key, async header, body (the model first, then its own body type), rate limit,
+/// faults. Only requests that get past the body checks reach the rate limit, and only accepted ones take a place
+/// in its window. A request counts (as an attempt, and in the rate window) from the moment its body has arrived,
+/// as at a real server, not from whenever this process gets round to handling it; it counts against the model it
+/// names, or the endpoint's wan2.2 model if it names none the endpoint serves.
 struct SubmissionController<Context: RequestContext>: Sendable {
     let engine: SimulatorEngine
     let authenticator: APIKeyAuthenticator
@@ -24,31 +25,33 @@ struct SubmissionController<Context: RequestContext>: Sendable {
     @Sendable func faceDetect(_ request: Request, context: Context) async throws -> Response {
         let account = try self.authenticator.account(for: request)
         var request = request
-        let arrived = try await self.arrival(of: &request)
-        await self.engine.recordSubmissionAttempt(account: account, model: .detect, arrived: arrived)
-        let body = try await request.decodeJSONBody(as: DetectRequestBody.self)
-        try Self.checkModel(body.model, expected: .detect)
-        guard let imageURL = body.input?.imageURL, !imageURL.isEmpty else {
-            throw DashScopeError.missingParameter
+        let arrived = try await self.arrival(of: &request, account: account, endpoint: .faceDetect)
+        let model = try await Self.model(of: request, at: .faceDetect)
+        guard let bodyType = model.detectBody, let item = PricedItem(untiered: model) else {
+            throw DashScopeError.modelNotExist
         }
-        try InputURLValidator.validate(imageURL, field: "image_url", ossResolve: Self.ossResolve(request))
-        let markers = try RequestMarkers.parse(imageURL: imageURL)
+        let input = try await bodyType.validatedInput(from: request)
+        try InputURLValidator.validate(input.imageURL, field: "image_url", ossResolve: Self.ossResolve(request))
+        let markers = try RequestMarkers.parse(mediaURLs: [input.imageURL])
+        guard markers.ratio == nil else {
+            throw DashScopeError.invalidParameter("The sim_ratio marker applies to emo-v1 tasks only.")
+        }
 
-        switch await self.engine.submitDetection(account: account, markers: markers, arrived: arrived) {
+        switch await self.engine.submitDetection(
+            account: account,
+            item: item,
+            ratio: input.ratio,
+            markers: markers,
+            arrived: arrived
+        ) {
         case .rejected(let error):
             throw error
         case .timedOut:
             await ResponseDelay.wait(self.timeoutDelay)
             throw DashScopeError.timedOut
         case .processed(let result, let delivery):
-            var output: [(String, JSONValue)] = [
-                ("check_pass", .bool(result.checkPass)), ("humanoid", .bool(result.humanoid)),
-            ]
-            if let failure = result.failure {
-                output += [("code", .string(failure.code)), ("message", .string(failure.message))]
-            }
             let json = JSONValue.object([
-                ("output", .object(output)),
+                ("output", result.output),
                 ("usage", .object([("image_count", .int(1))])),
                 ("request_id", .string(RequestIDs.make())),
             ])
@@ -59,32 +62,20 @@ struct SubmissionController<Context: RequestContext>: Sendable {
     @Sendable func videoSynthesis(_ request: Request, context: Context) async throws -> Response {
         let account = try self.authenticator.account(for: request)
         var request = request
-        let arrived = try await self.arrival(of: &request)
-        await self.engine.recordSubmissionAttempt(account: account, model: .synthesis, arrived: arrived)
+        let arrived = try await self.arrival(of: &request, account: account, endpoint: .videoSynthesis)
         guard request.headers[.dashScopeAsync]?.lowercased() == "enable" else {
             throw DashScopeError.synchronousCall
         }
-        let body = try await request.decodeJSONBody(as: SynthesisRequestBody.self)
-        try Self.checkModel(body.model, expected: .synthesis)
-        guard let imageURL = body.input?.imageURL ?? body.input?.imgURL, !imageURL.isEmpty,
-            let audioURL = body.input?.audioURL, !audioURL.isEmpty
-        else {
-            throw DashScopeError.missingParameter
-        }
+        let model = try await Self.model(of: request, at: .videoSynthesis)
+        guard let bodyType = model.synthesisBody else { throw DashScopeError.modelNotExist }
+        let input = try await bodyType.validatedInput(from: request)
         let ossResolve = Self.ossResolve(request)
-        try InputURLValidator.validate(imageURL, field: "image_url", ossResolve: ossResolve)
-        try InputURLValidator.validate(audioURL, field: "audio_url", ossResolve: ossResolve)
-        let resolution: VideoResolution
-        if let text = body.parameters?.resolution {
-            guard let parsed = VideoResolution(rawValue: text) else {
-                throw DashScopeError.invalidParameter("The parameter resolution must be 480P or 720P.")
-            }
-            resolution = parsed
-        } else {
-            resolution = .p480
+        for media in input.media {
+            try InputURLValidator.validate(media.value, field: media.field, ossResolve: ossResolve)
         }
-        let markers = try RequestMarkers.parse(imageURL: imageURL, audioURL: audioURL)
-        let plan = SynthesisPlan(resolution: resolution, audioSeconds: markers.audioSeconds ?? self.defaultAudioSeconds)
+        try InputURLValidator.validate(input.audioURL, field: "audio_url", ossResolve: ossResolve)
+        let markers = try RequestMarkers.parse(mediaURLs: input.media.map(\.value), audioURL: input.audioURL)
+        let plan = try self.plan(input, markers: markers)
 
         switch await self.engine.submitSynthesis(account: account, plan: plan, markers: markers, arrived: arrived) {
         case .rejected(let error):
@@ -105,10 +96,32 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         }
     }
 
-    /// Reads the whole body (kept in `request` for decoding) and returns the simulator's time at that moment.
-    private func arrival(of request: inout Request) async throws -> Date {
+    /// The task a checked body asks for: its tier (unless `sim_ratio=` overrides EMO's) and its audio length, which
+    /// VideoRetalk refuses up front when out of its limit.
+    private func plan(_ input: SynthesisInput, markers: RequestMarkers) throws(DashScopeError) -> SynthesisPlan {
+        var item = input.item
+        if let ratio = markers.ratio {
+            guard case .emo = item else {
+                throw .invalidParameter("The sim_ratio marker applies to emo-v1 tasks only.")
+            }
+            item = .emo(ratio)
+        }
+        let audioSeconds = markers.audioSeconds ?? self.defaultAudioSeconds
+        if let limit = item.model.audioLimit, limit.refusesSubmission, !limit.accepts(audioSeconds) {
+            throw limit.refusal
+        }
+        return SynthesisPlan(item: item, audioSeconds: audioSeconds)
+    }
+
+    /// Reads the whole body (kept in `request` for decoding), takes the simulator's time at that moment, and counts
+    /// the attempt against the model the body names.
+    private func arrival(of request: inout Request, account: String, endpoint: SimulatorEndpoint) async throws -> Date {
         _ = try await request.collectBody(upTo: Request.maxJSONBodySize)
-        return self.engine.now()
+        let arrived = self.engine.now()
+        let named = try? await request.decodeJSONBody(as: ModelNamedBody.self)
+        let model = SimulatedModel.served(named: named?.model, at: endpoint) ?? .fallback(for: endpoint)
+        await self.engine.recordSubmissionAttempt(account: account, model: model, arrived: arrived)
+        return arrived
     }
 
     /// Answers a processed submission: intact, late, truncated, or not at all.
@@ -127,9 +140,12 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         }
     }
 
-    private static func checkModel(_ model: String?, expected: SimulatedModel) throws(DashScopeError) {
-        guard let model, !model.isEmpty else { throw .missingParameter }
-        guard model == expected.rawValue else { throw .modelNotExist }
+    /// The model the body names; 400 when the body is not JSON, names no model, or one the endpoint does not serve.
+    private static func model(of request: Request, at endpoint: SimulatorEndpoint) async throws -> SimulatedModel {
+        let body = try await request.decodeJSONBody(as: ModelNamedBody.self)
+        guard let name = body.model, !name.isEmpty else { throw DashScopeError.missingParameter }
+        guard let model = SimulatedModel.served(named: name, at: endpoint) else { throw DashScopeError.modelNotExist }
+        return model
     }
 
     private static func ossResolve(_ request: Request) -> Bool {

@@ -17,11 +17,12 @@ struct SimulatorHarness: Sendable {
     var simulator: DashScopeSimulator { self.running.simulator }
 
     /// A configuration for tests: two accounts, short timings, and limits high enough not to
-    /// interfere unless a test asks for the documented ones.
+    /// interfere unless a test asks for the documented ones (no model has a limit of its own by default).
     static func configuration(
         generationTime: Duration = .milliseconds(200),
         schedulingDelay: Duration = .zero,
         submissionsPerSecond: Int = 1000,
+        submissionsPerSecondByModel: [SimulatedModel: Int] = [:],
         queriesPerSecond: Int = 1000,
         taskTTL: Duration = .seconds(86_400),
         faults: FaultInjection = FaultInjection(timeoutDelay: .milliseconds(300))
@@ -33,6 +34,7 @@ struct SimulatorHarness: Sendable {
             defaultAudioSeconds: 5,
             taskTTL: taskTTL,
             submissionsPerSecond: submissionsPerSecond,
+            submissionsPerSecondByModel: submissionsPerSecondByModel,
             queriesPerSecond: queriesPerSecond,
             faults: faults
         )

@@ -279,6 +279,8 @@ DECLARE
     used_after numeric;
     used_before numeric;
     delta numeric := NEW.amount + NEW.held;
+    -- A capture records what the upstream billed: it may pass a budget (another tier than admitted), never fail.
+    refusable boolean := NEW.amount + NEW.held > 0 AND NEW.kind <> 'capture';
     threshold numeric;
 BEGIN
     FOR b IN
@@ -288,7 +290,7 @@ BEGIN
         ORDER BY id
     LOOP
         IF b.currency <> NEW.currency THEN
-            IF delta > 0 THEN
+            IF refusable THEN
                 RAISE EXCEPTION USING ERRCODE = 'S2VB2',
                     MESSAGE = format('budget %s is kept in %s but this call is priced in %s', b.id, b.currency, NEW.currency);
             END IF;
@@ -297,7 +299,7 @@ BEGIN
         start := budget_period_start(b.period, b.timezone, NEW.attributed_at);
         -- A budget already too full is seen without waiting for its counter's row lock, so refusals do not
         -- queue behind admissions. The check under the lock below is the one that guarantees the limit.
-        IF delta > 0 THEN
+        IF refusable THEN
             SELECT spent + held INTO used_before FROM budget_usage WHERE budget_id = b.id AND period_start = start;
             IF coalesce(used_before, 0) + delta > b.limit_amount THEN
                 PERFORM budget_refuse(b, start, coalesce(used_before, 0), delta);
@@ -314,7 +316,7 @@ BEGIN
         END IF;
         CONTINUE WHEN delta <= 0;
         used_before := used_after - delta;
-        IF used_after > b.limit_amount THEN
+        IF refusable AND used_after > b.limit_amount THEN
             PERFORM budget_refuse(b, start, used_before, delta);
         END IF;
         FOREACH threshold IN ARRAY b.alert_thresholds LOOP
@@ -484,7 +486,7 @@ CREATE TABLE public.ledger_entries (
 CASE kind
     WHEN 'charge'::text THEN (held = (0)::numeric)
     WHEN 'hold'::text THEN ((amount = (0)::numeric) AND (held > (0)::numeric))
-    WHEN 'capture'::text THEN ((held < (0)::numeric) AND (amount <= (- held)))
+    WHEN 'capture'::text THEN (held < (0)::numeric)
     WHEN 'release'::text THEN ((amount = (0)::numeric) AND (held < (0)::numeric))
     ELSE NULL::boolean
 END),
@@ -515,6 +517,22 @@ $$;
 
 
 --
+-- Name: account_model_limits; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.account_model_limits (
+    account text NOT NULL,
+    model text NOT NULL,
+    submissions_per_second integer,
+    max_concurrent_tasks integer,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT account_model_limits_check CHECK (((submissions_per_second IS NOT NULL) OR (max_concurrent_tasks IS NOT NULL))),
+    CONSTRAINT account_model_limits_max_concurrent_tasks_check CHECK (((max_concurrent_tasks >= 1) AND (max_concurrent_tasks <= 1000))),
+    CONSTRAINT account_model_limits_submissions_per_second_check CHECK (((submissions_per_second >= 1) AND (submissions_per_second <= 1000)))
+);
+
+
+--
 -- Name: admin_changes; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -529,7 +547,7 @@ CREATE TABLE public.admin_changes (
     before jsonb,
     after jsonb,
     CONSTRAINT admin_changes_action_check CHECK ((action = ANY (ARRAY['create'::text, 'update'::text, 'delete'::text, 'revoke'::text, 'remove'::text]))),
-    CONSTRAINT admin_changes_object_check CHECK ((object = ANY (ARRAY['team'::text, 'key'::text, 'budget'::text, 'price'::text, 'limit'::text, 'account'::text])))
+    CONSTRAINT admin_changes_object_check CHECK ((object = ANY (ARRAY['team'::text, 'key'::text, 'budget'::text, 'price'::text, 'limit'::text, 'account'::text, 'model'::text])))
 );
 
 
@@ -742,7 +760,8 @@ CREATE TABLE public.dispatch_queue (
     enqueued_at timestamp with time zone DEFAULT now() NOT NULL,
     not_before timestamp with time zone DEFAULT now() NOT NULL,
     attempts integer DEFAULT 0 NOT NULL,
-    last_error text
+    last_error text,
+    model text NOT NULL
 );
 
 
@@ -805,9 +824,40 @@ CREATE TABLE public.models (
     model text NOT NULL,
     kind text NOT NULL,
     max_billable_seconds numeric,
+    endpoint text NOT NULL,
+    inputs jsonb DEFAULT '{}'::jsonb NOT NULL,
+    parameters jsonb DEFAULT '{}'::jsonb NOT NULL,
+    tier_source text DEFAULT 'none'::text NOT NULL,
+    tier_field text,
+    default_tier text,
+    billed_usage_fields text[] DEFAULT '{}'::text[] NOT NULL,
+    reported_tier_field text,
+    verdict_field text,
+    submissions_per_second integer DEFAULT 5 NOT NULL,
+    max_concurrent_tasks integer,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT models_check CHECK (((kind = 'generation'::text) = (max_billable_seconds IS NOT NULL))),
+    CONSTRAINT models_endpoint CHECK ((endpoint =
+CASE kind
+    WHEN 'detect'::text THEN 'image2video/face-detect'::text
+    ELSE 'image2video/video-synthesis'::text
+END)),
+    CONSTRAINT models_generation_shape CHECK ((((kind = 'generation'::text) = (max_concurrent_tasks IS NOT NULL)) AND ((kind = 'generation'::text) = (cardinality(billed_usage_fields) > 0)) AND ((kind = 'detect'::text) = (verdict_field IS NOT NULL)))),
+    CONSTRAINT models_inputs_check CHECK ((jsonb_typeof(inputs) = 'object'::text)),
     CONSTRAINT models_kind_check CHECK ((kind = ANY (ARRAY['detect'::text, 'generation'::text]))),
-    CONSTRAINT models_max_billable_seconds_check CHECK ((max_billable_seconds > (0)::numeric))
+    CONSTRAINT models_max_billable_seconds_check CHECK ((max_billable_seconds > (0)::numeric)),
+    CONSTRAINT models_max_concurrent_tasks_check CHECK (((max_concurrent_tasks >= 1) AND (max_concurrent_tasks <= 1000))),
+    CONSTRAINT models_name CHECK ((model ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$'::text)),
+    CONSTRAINT models_parameters_check CHECK ((jsonb_typeof(parameters) = 'object'::text)),
+    CONSTRAINT models_submissions_per_second_check CHECK (((submissions_per_second >= 1) AND (submissions_per_second <= 1000))),
+    CONSTRAINT models_tier_shape CHECK (
+CASE tier_source
+    WHEN 'none'::text THEN ((tier_field IS NULL) AND (default_tier IS NULL))
+    WHEN 'parameter'::text THEN ((tier_field IS NOT NULL) AND (kind = 'generation'::text))
+    WHEN 'box_ratio'::text THEN ((tier_field IS NOT NULL) AND (default_tier IS NULL) AND (kind = 'generation'::text))
+    ELSE NULL::boolean
+END),
+    CONSTRAINT models_tier_source_check CHECK ((tier_source = ANY (ARRAY['none'::text, 'parameter'::text, 'box_ratio'::text])))
 );
 
 
@@ -824,6 +874,7 @@ CREATE TABLE public.prices (
     currency text DEFAULT 'USD'::text NOT NULL,
     effective_from timestamp with time zone NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
     CONSTRAINT prices_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT prices_unit_check CHECK ((unit = ANY (ARRAY['image'::text, 'second'::text]))),
     CONSTRAINT prices_unit_price_check CHECK ((unit_price > (0)::numeric))
@@ -890,8 +941,8 @@ CREATE TABLE public.upstream_accounts (
     name text NOT NULL,
     key_env text,
     key_file text,
-    submissions_per_second integer DEFAULT 5 NOT NULL,
-    max_in_flight integer DEFAULT 1 NOT NULL,
+    submissions_per_second integer,
+    max_in_flight integer,
     queries_per_second integer DEFAULT 20 NOT NULL,
     added_at timestamp with time zone DEFAULT now() NOT NULL,
     removed_at timestamp with time zone,
@@ -994,6 +1045,14 @@ CREATE VIEW public.usage_daily_from_ledger AS
      LEFT JOIN public.tasks t ON ((t.id = l.task_id)))
      CROSS JOIN LATERAL public.usage_daily_delta(l.*, t.status) d(calls, images, seconds, tasks_succeeded, tasks_failed, cost))
   GROUP BY (((l.attributed_at AT TIME ZONE 'UTC'::text))::date), l.team_id, l.key_id, l.model, l.tier;
+
+
+--
+-- Name: account_model_limits account_model_limits_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_model_limits
+    ADD CONSTRAINT account_model_limits_pkey PRIMARY KEY (account, model);
 
 
 --
@@ -1457,6 +1516,13 @@ CREATE INDEX upstream_calls_unresolved ON public.upstream_calls USING btree (fin
 
 
 --
+-- Name: account_model_limits account_model_limits_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER account_model_limits_audit AFTER INSERT OR DELETE OR UPDATE ON public.account_model_limits FOR EACH ROW EXECUTE FUNCTION public.admin_changes_record('account', 'account');
+
+
+--
 -- Name: admin_changes admin_changes_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1527,6 +1593,13 @@ CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON public.ledger_entri
 
 
 --
+-- Name: models models_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER models_audit AFTER INSERT OR DELETE OR UPDATE ON public.models FOR EACH ROW EXECUTE FUNCTION public.admin_changes_record('model', 'model');
+
+
+--
 -- Name: prices prices_admin_changes; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1545,6 +1618,22 @@ CREATE TRIGGER teams_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public.te
 --
 
 CREATE TRIGGER upstream_accounts_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public.upstream_accounts FOR EACH ROW EXECUTE FUNCTION public.admin_changes_record('account', 'name');
+
+
+--
+-- Name: account_model_limits account_model_limits_account_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_model_limits
+    ADD CONSTRAINT account_model_limits_account_fkey FOREIGN KEY (account) REFERENCES public.upstream_accounts(name);
+
+
+--
+-- Name: account_model_limits account_model_limits_model_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.account_model_limits
+    ADD CONSTRAINT account_model_limits_model_fkey FOREIGN KEY (model) REFERENCES public.models(model);
 
 
 --
@@ -1633,6 +1722,14 @@ ALTER TABLE ONLY public.client_limits
 
 ALTER TABLE ONLY public.dashboard_sessions
     ADD CONSTRAINT dashboard_sessions_key_id_fkey FOREIGN KEY (key_id) REFERENCES public.api_keys(id);
+
+
+--
+-- Name: dispatch_queue dispatch_queue_model_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dispatch_queue
+    ADD CONSTRAINT dispatch_queue_model_fkey FOREIGN KEY (model) REFERENCES public.models(model);
 
 
 --

@@ -49,7 +49,8 @@ public final class DashScopeSimulator: Sendable {
             engine: self.engine,
             authenticator: authenticator,
             defaultAudioSeconds: self.configuration.defaultAudioSeconds,
-            timeoutDelay: self.configuration.faults.timeoutDelay
+            timeoutDelay: self.configuration.faults.timeoutDelay,
+            launchedModels: self.configuration.launchedModels
         ).addRoutes(to: api)
         TaskController(engine: self.engine, authenticator: authenticator, listAnswers: self.taskListAnswers)
             .addRoutes(to: api)

@@ -4,7 +4,8 @@ import ArgumentParser
 public struct S2VMeter: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "s2v-meter",
-        abstract: "Cost and usage metering gateway for DashScope's digital-human video API (wan2.2-s2v).",
+        abstract:
+            "Cost and usage metering gateway for DashScope's digital-human video API (wan2.2-s2v, EMO, LivePortrait, VideoRetalk).",
         discussion: """
             Teams call s2v-meter exactly as they would call DashScope; it authenticates their gateway keys, \
             prices every call, enforces budgets and rate limits, forwards the call with the real DashScope key, \
@@ -14,7 +15,8 @@ public struct S2VMeter: AsyncParsableCommand {
             directory (--data-dir, default ./.s2v-meter), created and started on demand.
             """,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, TeamsCommand.self, KeysCommand.self, PricesCommand.self,
+            ServeCommand.self, MigrateCommand.self, TeamsCommand.self, KeysCommand.self, ModelsCommand.self,
+            PricesCommand.self,
             BudgetsCommand.self, LimitsCommand.self, AccountsCommand.self, QueueCommand.self, ReportCommand.self,
             AuditCommand.self,
             VerifyCommand.self, SeedCommand.self, SimulateCommand.self,

@@ -30,16 +30,18 @@ struct EmoRatioMarkerTests {
             let bill = await sim.simulator.bill().total
             #expect(
                 bill.lines[.emo(.threeByFour)]
-                    == BillLine(count: 1, quantity: Decimal(string: "12.5")!, amount: Decimal(string: "0.28625")!)
+                    == BillLine(count: 1, quantity: Decimal(string: "12.5")!, amount: Decimal(string: "0.2867125")!)
             )
-            #expect(bill.lines[.emo(.oneByOne)] == BillLine(count: 1, quantity: 7, amount: Decimal(string: "0.0805")!))
+            #expect(
+                bill.lines[.emo(.oneByOne)] == BillLine(count: 1, quantity: 7, amount: Decimal(string: "0.080283")!)
+            )
             #expect(
                 bill.videoTasks.first { $0.taskID == id }
                     == BilledVideo(
                         taskID: id,
                         item: .emo(.threeByFour),
                         duration: Decimal(string: "12.5")!,
-                        amount: Decimal(string: "0.28625")!
+                        amount: Decimal(string: "0.2867125")!
                     )
             )
         }

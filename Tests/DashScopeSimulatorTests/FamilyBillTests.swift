@@ -39,14 +39,14 @@ struct FamilyBillTests {
                 .synthesis(.p480): BillLine(count: 1, quantity: Self.seconds, amount: Decimal(string: "0.73325571")!),
                 .synthesis(.p720): BillLine(),
                 .emoDetect: BillLine(count: 1, quantity: 1, amount: image),
-                .emo(.oneByOne): BillLine(count: 1, quantity: Self.seconds, amount: Decimal(string: "0.117645")!),
-                .emo(.threeByFour): BillLine(count: 1, quantity: Self.seconds, amount: Decimal(string: "0.234267")!),
+                .emo(.oneByOne): BillLine(count: 1, quantity: Self.seconds, amount: Decimal(string: "0.11732787")!),
+                .emo(.threeByFour): BillLine(count: 1, quantity: Self.seconds, amount: Decimal(string: "0.23464551")!),
                 .livePortraitDetect: BillLine(count: 1, quantity: 1, amount: image),
                 .livePortrait: BillLine(count: 1, quantity: Self.seconds, amount: Decimal(string: "0.0293302284")!),
                 .videoRetalk: BillLine(count: 1, quantity: Self.seconds, amount: Decimal(string: "0.11732787")!),
             ]
             #expect(bill.lines == expected)
-            #expect(bill.amount == Decimal(string: "1.2335478084"))
+            #expect(bill.amount == Decimal(string: "1.2336091884"))
             #expect(Dictionary(uniqueKeysWithValues: bill.videoTasks.map { ($0.taskID, $0.item) }) == items)
             for video in bill.videoTasks {
                 #expect(video.duration == Self.seconds)
@@ -75,11 +75,11 @@ struct FamilyBillTests {
             #expect(
                 (json["prices"] as? [String: String]) == [
                     "wan2.2-s2v-detect": "0.000574", "wan2.2-s2v 480P": "0.071677", "wan2.2-s2v 720P": "0.129018",
-                    "emo-detect-v1": "0.000574", "emo-v1 1:1": "0.0115", "emo-v1 3:4": "0.0229",
+                    "emo-detect-v1": "0.000574", "emo-v1 1:1": "0.011469", "emo-v1 3:4": "0.022937",
                     "liveportrait-detect": "0.000574", "liveportrait": "0.00286708", "videoretalk": "0.011469",
                 ]
             )
-            #expect(json["amount"] as? String == "1.2335478084")
+            #expect(json["amount"] as? String == "1.2336091884")
             #expect(json["images"] as? Int == 1)
             #expect((json["videos"] as? [String: Int]) == ["480P": 1, "720P": 0])
 
@@ -87,7 +87,7 @@ struct FamilyBillTests {
             #expect(lines.count == 9)
             #expect(
                 response.text.contains(
-                    #"{"model":"emo-v1","tier":"3:4","unit":"second","price":"0.0229","count":1,"quantity":"10.23","amount":"0.234267"}"#
+                    #"{"model":"emo-v1","tier":"3:4","unit":"second","price":"0.022937","count":1,"quantity":"10.23","amount":"0.23464551"}"#
                 )
             )
             #expect(
@@ -110,7 +110,7 @@ struct FamilyBillTests {
             // `tasks` stays wan2.2-s2v's, as before the family.
             #expect((json["tasks"] as? [[String: Any]])?.count == 1)
             let account = try #require((json["accounts"] as? [String: [String: Any]])?[SimulatorHarness.key])
-            #expect(account["amount"] as? String == "1.2335478084")
+            #expect(account["amount"] as? String == "1.2336091884")
         }
     }
 

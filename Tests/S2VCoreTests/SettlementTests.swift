@@ -2,8 +2,9 @@ import Foundation
 import S2VCore
 import Testing
 
-/// The settlement rule: a task is charged exactly what the upstream bills, seconds × price, and never more than
-/// its hold; without a usable duration it is charged its hold and flagged; a failed or cancelled task is released.
+/// The settlement rule: a task is charged exactly what the upstream bills, seconds × the billed tier's price, also
+/// beyond its hold (flagged, never trimmed); without a usable duration it is charged its hold and flagged; a failed
+/// or cancelled task is released.
 /// A face-detect call is charged its one held image when it ran or may have run, and released when it did not.
 @Suite struct SettlementTests {
     /// wan2.2-s2v at 480P: 20 s at most, held in full.
@@ -16,27 +17,46 @@ import Testing
     }
 
     @Test func aSucceededTaskIsChargedItsSecondsTimesThePriceExactly() {
-        let settlement = Self.settle(.succeeded(duration: Decimal(string: "9.52")!, output: "{}", usage: nil))
+        let settlement = Self.settle(Self.billed(Decimal(string: "9.52")!))
         #expect(settlement.kind == .capture)
         #expect(settlement.quantity == Decimal(string: "9.52")!)
         #expect(settlement.amount == Decimal(string: "0.68236504")!)
         #expect(!settlement.needsReview)
     }
 
-    @Test func theWholeHoldIsChargeableAndNoMore() {
-        let atTheLimit = Self.settle(.succeeded(duration: Self.maxSeconds, output: "{}", usage: nil))
+    static func billed(_ seconds: Decimal?, tier: String? = nil) -> TaskOutcome {
+        .succeeded(billed: BilledUsage(seconds: seconds, reportedTier: tier), output: "{}", usage: nil)
+    }
+
+    @Test func aChargeBeyondTheHoldIsChargedInFullAndFlaggedNeverTrimmed() {
+        let atTheLimit = Self.settle(Self.billed(Self.maxSeconds))
         #expect(atTheLimit.amount == Self.hold && !atTheLimit.needsReview)
 
-        let beyond = Self.settle(.succeeded(duration: Decimal(string: "20.01")!, output: "{}", usage: nil))
+        let beyond = Self.settle(Self.billed(Decimal(string: "20.01")!))
         #expect(beyond.kind == .capture)
-        #expect(beyond.amount == Self.hold, "never more than the hold")
-        #expect(beyond.quantity == Self.maxSeconds)
+        #expect(beyond.amount == Decimal(string: "1.43425677")!, "what the upstream bills, not the hold")
+        #expect(beyond.quantity == Decimal(string: "20.01")!)
         #expect(beyond.needsReview)
+        #expect(!beyond.conservative, "it is the upstream's bill, not an upper bound")
+    }
+
+    @Test func anotherTierThanAdmittedIsChargedAtItsPriceAndFlagged() {
+        // emo-v1 admitted at 1:1 (60 s × 0.011469 held), billed by the upstream at 3:4 (0.022937 per second).
+        let settlement = Settlement(
+            outcome: Self.billed(Decimal(string: "12.5")!, tier: "3:4"),
+            unitPrice: Decimal(string: "0.022937")!,
+            hold: Decimal(string: "0.68814")!,
+            maxSeconds: 60,
+            tierChanged: true
+        )
+        #expect(settlement.kind == .capture)
+        #expect(settlement.amount == Decimal(string: "0.2867125")!)
+        #expect(settlement.needsReview && !settlement.conservative)
     }
 
     @Test(arguments: [nil, Decimal(-1)] as [Decimal?])
     func withoutAUsableDurationTheHoldIsChargedAndFlagged(duration: Decimal?) {
-        let settlement = Self.settle(.succeeded(duration: duration, output: "{}", usage: nil))
+        let settlement = Self.settle(Self.billed(duration))
         #expect(settlement.kind == .capture)
         #expect(settlement.amount == Self.hold)
         #expect(settlement.needsReview)

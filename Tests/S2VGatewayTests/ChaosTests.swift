@@ -5,7 +5,7 @@ import S2VStore
 import S2VTestSupport
 import Testing
 
-/// Many tasks through every upstream failure the simulator can inject: the gateway's ledger still equals the
+/// Many tasks of the whole family through every upstream failure the simulator can inject: the gateway's ledger still equals the
 /// simulator's bill to the last digit, every task is settled exactly once, and no hold is left behind.
 @Suite struct ChaosTests {
     @Test(.timeLimit(.minutes(30)), .sharesTheMachine(.load)) func meteredTotalEqualsTheUpstreamBillUnderFaults()
@@ -25,6 +25,8 @@ import Testing
             apiKeys: [GatewayHarness.upstreamKey],
             generationTime: .milliseconds(10),
             submissionsPerSecond: 50,
+            // Every model as fast as the rest (videoretalk's documented 1 per second included).
+            submissionsPerSecondByModel: [:],
             queriesPerSecond: 200,
             faults: faults
         )
@@ -39,23 +41,37 @@ import Testing
             }
         )
         let keys = [try await harness.makeTeamKey(), try await harness.makeTeamKey()]
+        // LivePortrait ships unpriced; priced here at the simulator's assumed price.
+        try await harness.setPrice(model: "liveportrait", unitPrice: "0.00286708")
         var generator = SeededGenerator(seed: 7)
-        let requests: [(key: String, seconds: String, tier: String)] = (0..<200).map { index in
-            // Durations with up to two decimals, some over the 20 s limit (those fail upstream, unbilled).
+        let requests: [(key: String, body: String)] = (0..<200).map { index in
+            // Durations with up to two decimals, some over wan2.2-s2v's 20 s limit (those fail upstream, unbilled).
             let hundredths = Int.random(in: 100...2_300, using: &generator)
-            return (
-                keys[index % 2], "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))",
-                Bool.random(using: &generator) ? "480P" : "720P"
-            )
+            let seconds = "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))"
+            let audio = "https://example.com/voice.mp3?duration=\(seconds)"
+            let flip = Bool.random(using: &generator)
+            // The family, a quarter each: wan2.2-s2v at both resolutions, emo-v1 at both ratios, videoretalk, and
+            // liveportrait.
+            let body =
+                switch index % 4 {
+                case 0:
+                    #"{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"\#(audio)"},"parameters":{"resolution":"\#(flip ? "480P" : "720P")"}}"#
+                case 1:
+                    GatewayHarness.emoBody(
+                        extBox: flip ? GatewayHarness.squareBox : GatewayHarness.portraitBox,
+                        seconds: seconds
+                    )
+                case 2:
+                    #"{"model":"videoretalk","input":{"video_url":"https://example.com/talk.mp4","audio_url":"\#(audio)"}}"#
+                default:
+                    #"{"model":"liveportrait","input":{"image_url":"https://example.com/face.jpg","audio_url":"\#(audio)"}}"#
+                }
+            return (keys[index % 2], body)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, request) in requests.enumerated() {
                 group.addTask {
-                    let reply = try await harness.submit(
-                        key: request.key,
-                        seconds: request.seconds,
-                        resolution: request.tier
-                    )
+                    let reply = try await harness.synthesize(key: request.key, body: request.body)
                     #expect(reply.status == 200, "task \(index): \(reply.text)")
                 }
                 if index % 20 == 19 { try await group.waitForAll() }
@@ -75,7 +91,7 @@ import Testing
             "SELECT count(*) FROM ledger_entries WHERE kind = 'capture'",
             as: Int.self
         )
-        #expect(captures == bill.total.tasks.count)
+        #expect(captures == bill.total.videoTasks.count)
         let settlements = try await harness.scalar(
             "SELECT count(*) FROM ledger_entries WHERE kind IN ('capture', 'release')",
             as: Int.self
@@ -86,12 +102,11 @@ import Testing
         // The faults did happen.
         let injected = await harness.simulator.simulator.stats().total.injectedFaults
         #expect(injected.values.reduce(0, +) > 20, "\(injected)")
-        // Rollups agree with the ledger.
-        let rolledUp = try await harness.scalar(
-            "SELECT sum(cost) FROM usage_daily WHERE model = 'wan2.2-s2v'",
-            as: Decimal.self
-        )
+        // Rollups agree with the ledger, and every model of the family was billed.
+        let rolledUp = try await harness.scalar("SELECT sum(cost) FROM usage_daily", as: Decimal.self)
         #expect(rolledUp == metered)
+        let billedModels = Set(bill.total.lines.filter { $0.value.count > 0 }.keys.map(\.model))
+        #expect(billedModels == [.synthesis, .emo, .videoRetalk, .livePortrait], "\(billedModels)")
         await harness.stop()
     }
 }

@@ -149,7 +149,7 @@ import Testing
                     logger: logger
                 )
             }
-            let model = try #require(try await prices.model(named: "wan2.2-s2v", logger: logger))
+            let model = try #require(try await ModelCatalog(client: client).spec(named: "wan2.2-s2v", logger: logger))
             let price = try #require(try await prices.current(model: "wan2.2-s2v", tier: "480P", logger: logger))
             let task = try await metering.admitGeneration(
                 caller: caller,
@@ -161,7 +161,11 @@ import Testing
             )
             try await metering.settle(
                 taskID: task.id,
-                outcome: .succeeded(duration: Decimal(string: "10.23"), output: "{}", usage: nil),
+                outcome: .succeeded(
+                    billed: BilledUsage(seconds: Decimal(string: "10.23"), reportedTier: nil),
+                    output: "{}",
+                    usage: nil
+                ),
                 logger: logger
             )
         }

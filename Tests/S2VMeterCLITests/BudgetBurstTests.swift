@@ -15,13 +15,40 @@ import Testing
 import Glibc
 #endif
 
-/// A hard budget under a burst: 1,000 concurrent submissions through two gateway processes on one database,
-/// against a budget that fits exactly N holds.
+/// A hard budget under a burst: concurrent submissions through two gateway processes on one database, against a
+/// budget that fits exactly N holds.
 @Suite struct BudgetBurstTests {
-    static let fitting = 37
-    static let hold = Decimal(string: "1.43354")!  // 20 s × 0.071677 at 480P
+    /// A model's burst: its body, its hold, the holds the budget fits and the submissions sent.
+    struct Burst: Sendable, CustomTestStringConvertible {
+        var name: String
+        var body: String
+        var hold: Decimal
+        var fitting: Int
+        var submissions: Int
+        var testDescription: String { "\(self.name): \(self.fitting) of \(self.submissions)" }
+    }
 
-    @Test(.timeLimit(.minutes(5))) func exactlyTheHoldsThatFitAreAdmittedAndTheLimitHoldsThroughout() async throws {
+    static let bursts = [
+        Burst(
+            name: "wan2.2-s2v 480P",
+            body:
+                #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=5"},"parameters":{"resolution":"480P"}}"#,
+            hold: Decimal(string: "1.43354")!,  // 20 s × 0.071677 at 480P
+            fitting: 37,
+            submissions: 1_000
+        ),
+        Burst(
+            name: "emo-v1 3:4",
+            body:
+                #"{"model":"emo-v1","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=5","face_bbox":[302,286,610,593],"ext_bbox":[150,9,762,825]},"parameters":{"style_level":"active"}}"#,
+            hold: Decimal(string: "1.37622")!,  // 60 s × 0.022937 at 3:4
+            fitting: 30,
+            submissions: 300
+        ),
+    ]
+
+    @Test(.timeLimit(.minutes(5)), arguments: bursts)
+    func exactlyTheHoldsThatFitAreAdmittedAndTheLimitHoldsThroughout(_ burst: Burst) async throws {
         let database = try await TestDatabase.make()
         let url = database.url
         let key = try await database.withClient { client in
@@ -33,7 +60,7 @@ import Glibc
                 logger: Logger(label: "test")
             ).1.value
         }
-        let limit = Self.hold * Decimal(Self.fitting)
+        let limit = burst.hold * Decimal(burst.fitting)
         let set = try await CommandLineProcess.run([
             "budgets", "set", "--team", "burst", "--limit", limit.exactString, "--period", "month", "--database-url",
             url,
@@ -94,8 +121,10 @@ import Glibc
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let gatewayPorts = ports
         let statuses = await withTaskGroup(of: (Int, String).self) { group in
-            for index in 0..<1_000 {
-                group.addTask { await Self.submit(http: http, port: gatewayPorts[index % 2], key: key) }
+            for index in 0..<burst.submissions {
+                group.addTask {
+                    await Self.submit(http: http, port: gatewayPorts[index % 2], key: key, body: burst.body)
+                }
             }
             var statuses: [(Int, String)] = []
             for await status in group { statuses.append(status) }
@@ -107,9 +136,9 @@ import Glibc
 
         let admitted = statuses.filter { $0.0 == 200 }.count
         let refused = statuses.filter { $0.0 == 403 && $0.1 == "BudgetExceeded" }.count
-        #expect(admitted == Self.fitting, "\(Dictionary(grouping: statuses.map(\.0), by: { $0 }).mapValues(\.count))")
+        #expect(admitted == burst.fitting, "\(Dictionary(grouping: statuses.map(\.0), by: { $0 }).mapValues(\.count))")
         #expect(
-            refused == 1_000 - Self.fitting,
+            refused == burst.submissions - burst.fitting,
             "\(Dictionary(grouping: statuses.map { "\($0.0) \($0.1)" }, by: { $0 }).mapValues(\.count))"
         )
         // How many samples fit in the burst depends on the machine's speed, so only that the sampler ran is
@@ -124,7 +153,7 @@ import Glibc
             for try await row in rows.decode((Int, Decimal).self) { result = row }
             return result
         }
-        #expect(tasks == Self.fitting)
+        #expect(tasks == burst.fitting)
         #expect(held == limit)
 
         for gateway in gateways {
@@ -136,28 +165,23 @@ import Glibc
 
     /// The status and error code of one submission, retried on 503 as the official SDKs do (the gateway sheds
     /// load with 503 when requests wait too long for the store); status 0 when no answer came.
-    static func submit(http: HTTPClient, port: Int, key: String) async -> (Int, String) {
-        var reply = await Self.submitOnce(http: http, port: port, key: key)
+    static func submit(http: HTTPClient, port: Int, key: String, body: String) async -> (Int, String) {
+        var reply = await Self.submitOnce(http: http, port: port, key: key, body: body)
         for attempt in 1...5 where reply.0 == 503 {
             try? await Task.sleep(for: .milliseconds(200 * attempt))
-            reply = await Self.submitOnce(http: http, port: port, key: key)
+            reply = await Self.submitOnce(http: http, port: port, key: key, body: body)
         }
         return reply
     }
 
-    static func submitOnce(http: HTTPClient, port: Int, key: String) async -> (Int, String) {
+    static func submitOnce(http: HTTPClient, port: Int, key: String, body: String) async -> (Int, String) {
         var request = HTTPClientRequest(
             url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis"
         )
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "X-DashScope-Async", value: "enable")
-        request.body = .bytes(
-            ByteBuffer(
-                string:
-                    #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=5"},"parameters":{"resolution":"480P"}}"#
-            )
-        )
+        request.body = .bytes(ByteBuffer(string: body))
         do {
             let response = try await http.execute(request, timeout: .seconds(60))
             let body = try await response.body.collect(upTo: 1 << 20)

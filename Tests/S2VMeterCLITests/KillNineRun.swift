@@ -83,7 +83,8 @@ struct KillNineRun {
         return run
     }
 
-    /// Submits `tasks` tasks (480P and 720P, 1 to 22 s of audio) while killing the gateway `kills` times at random
+    /// Submits `tasks` tasks of the family (wan2.2-s2v at 480P and 720P, emo-v1 at 1:1 and 3:4, videoretalk; 1 to
+    /// 22 s of audio) while killing the gateway `kills` times at random
     /// moments and starting it again; returns once every task was admitted and the gateway is up. Returns the
     /// restarts that became ready.
     mutating func submit(_ tasks: Int, killingTheGateway kills: Int) async throws -> Int {
@@ -93,11 +94,11 @@ struct KillNineRun {
             for index in 0..<tasks {
                 let hundredths = Int.random(in: 100...2_200, using: &generator)
                 let seconds = "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))"
-                let tier = index % 2 == 0 ? "480P" : "720P"
+                let body = Self.familyBody(index, seconds: seconds)
                 // Retry until the gateway answers: a crash may interrupt a request (which may or may not have
                 // been admitted; either way the ledger must stay right).
                 for _ in 0..<400 {
-                    if try await Self.submit(port: port, key: key, seconds: seconds, tier: tier) == 200 { break }
+                    if try await Self.submit(port: port, key: key, body: body) == 200 { break }
                     try await Task.sleep(for: .milliseconds(50))
                 }
             }
@@ -157,7 +158,7 @@ struct KillNineRun {
         let body = try await response.body.collect(upTo: 1 << 24)
         let json = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
         var tasks: [String: Decimal] = [:]
-        for task in json?["tasks"] as? [[String: Any]] ?? [] {
+        for task in json?["video_tasks"] as? [[String: Any]] ?? [] {
             if let id = task["task_id"] as? String, let amount = Decimal(string: task["amount"] as? String ?? "") {
                 tasks[id] = amount
             }
@@ -165,19 +166,39 @@ struct KillNineRun {
         return (Decimal(string: json?["amount"] as? String ?? "") ?? -1, tasks)
     }
 
+    /// The `index`th body of a run: the family's models and tiers in turn.
+    static func familyBody(_ index: Int, seconds: String) -> String {
+        let (image, audio) = ("https://e.com/f.jpg", "https://e.com/v.mp3?duration=\(seconds)")
+        switch index % 5 {
+        case 0, 1:
+            return
+                #"{"model":"wan2.2-s2v","input":{"image_url":"\#(image)","audio_url":"\#(audio)"},"parameters":{"resolution":"\#(index % 5 == 0 ? "480P" : "720P")"}}"#
+        case 2, 3:
+            let box = index % 5 == 2 ? "[71,9,840,778]" : "[150,9,762,825]"
+            return
+                #"{"model":"emo-v1","input":{"image_url":"\#(image)","audio_url":"\#(audio)","face_bbox":[302,286,610,593],"ext_bbox":\#(box)}}"#
+        default:
+            return #"{"model":"videoretalk","input":{"video_url":"https://e.com/t.mp4","audio_url":"\#(audio)"}}"#
+        }
+    }
+
     static func submit(port: Int, key: String, seconds: String, tier: String) async throws -> Int? {
+        try await Self.submit(
+            port: port,
+            key: key,
+            body:
+                #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=\#(seconds)"},"parameters":{"resolution":"\#(tier)"}}"#
+        )
+    }
+
+    static func submit(port: Int, key: String, body: String) async throws -> Int? {
         var request = HTTPClientRequest(
             url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis"
         )
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "X-DashScope-Async", value: "enable")
-        request.body = .bytes(
-            ByteBuffer(
-                string:
-                    #"{"model":"wan2.2-s2v","input":{"image_url":"https://e.com/f.jpg","audio_url":"https://e.com/v.mp3?duration=\#(seconds)"},"parameters":{"resolution":"\#(tier)"}}"#
-            )
-        )
+        request.body = .bytes(ByteBuffer(string: body))
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
             _ = try await response.body.collect(upTo: 1 << 20)

@@ -17,8 +17,18 @@ import Testing
                     "wan2.2-s2v-detect/": Decimal(string: "0.000574")!,
                     "wan2.2-s2v/480P": Decimal(string: "0.071677")!,
                     "wan2.2-s2v/720P": Decimal(string: "0.129018")!,
-                ]
+                    // EMO: derived from CNY at the wan2.2 pairs' ratio, 0.143354; VideoRetalk: published.
+                    "emo-detect-v1/": Decimal(string: "0.000574")!,
+                    "emo-v1/1:1": Decimal(string: "0.011469")!,
+                    "emo-v1/3:4": Decimal(string: "0.022937")!,
+                    "videoretalk/": Decimal(string: "0.011469")!,
+                ],
+                "liveportrait and liveportrait-detect ship unpriced"
             )
+            let notes = try await client.query("SELECT count(*)::int FROM prices WHERE note LIKE 'derived:%'")
+            for try await derived in notes.decode(Int.self) {
+                #expect(derived == 3, "the price book says EMO's are derived")
+            }
         }
     }
 
@@ -63,15 +73,20 @@ import Testing
         }
     }
 
-    @Test func captureCannotExceedItsHold() async throws {
+    @Test func aCaptureBeyondItsHoldIsRecordedNeverRefused() async throws {
         try await TestDatabase.withClient { client, _ in
+            // A budget the capture passes: what the upstream billed is recorded, whatever the budget says.
+            try await client.query(
+                "INSERT INTO budgets (scope, limit_amount, period) VALUES ('global', 1.5, 'lifetime')"
+            )
             let taskID = UUID()
             try await Self.insertTaskWithHold(client, taskID: taskID)
-            await #expect(throws: PSQLError.self) {
-                try await client.query(try Self.settlement(taskID, kind: "capture", amount: "1.43355"))
+            // Another tier than admitted (emo-v1's video_ratio) can bill more than the hold.
+            try await client.query(try Self.settlement(taskID, kind: "capture", amount: "2.5"))
+            let rows = try await client.query("SELECT spent, held FROM budget_usage")
+            for try await (spent, held) in rows.decode((Decimal, Decimal).self) {
+                #expect(spent == Decimal(string: "2.5")! && held == 0)
             }
-            // Capturing exactly the hold is allowed: the hold is an upper bound, reachable at 20 s.
-            try await client.query(try Self.settlement(taskID, kind: "capture", amount: "1.43354"))
         }
     }
 

@@ -23,6 +23,9 @@ public struct SimulatorConfiguration: Sendable {
     public var queriesPerSecond: Int
     /// Failure injection by rate; all rates are zero by default.
     public var faults: FaultInjection
+    /// Models the upstream launched after this simulator was written, by name, each served exactly as the known
+    /// model of the same shape (its body, answers, limits and bill lines): `["wan2.5-s2v": .synthesis]`.
+    public var launchedModels: [String: SimulatedModel] = [:]
 
     /// Creates a configuration.
     /// - Parameters:

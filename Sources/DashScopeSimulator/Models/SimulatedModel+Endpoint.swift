@@ -13,9 +13,14 @@ extension SimulatedModel {
         endpoint == .faceDetect ? .detect : .synthesis
     }
 
-    /// The model `name` names, if `endpoint` serves it.
-    static func served(named name: String?, at endpoint: SimulatorEndpoint) -> SimulatedModel? {
-        guard let model = name.flatMap(SimulatedModel.init(rawValue:)), model.endpoint == endpoint else { return nil }
+    /// The model `name` names, if `endpoint` serves it; a launched model is served as the model of its shape.
+    static func served(
+        named name: String?,
+        at endpoint: SimulatorEndpoint,
+        launched: [String: SimulatedModel] = [:]
+    ) -> SimulatedModel? {
+        guard let name, let model = SimulatedModel(rawValue: name) ?? launched[name], model.endpoint == endpoint
+        else { return nil }
         return model
     }
 }

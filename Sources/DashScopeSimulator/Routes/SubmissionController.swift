@@ -15,6 +15,8 @@ struct SubmissionController<Context: RequestContext>: Sendable {
     let authenticator: APIKeyAuthenticator
     let defaultAudioSeconds: Decimal
     let timeoutDelay: Duration
+    /// Models served with the shape of a known one (``SimulatorConfiguration/launchedModels``).
+    let launchedModels: [String: SimulatedModel]
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("services/aigc/image2video/face-detect", use: self.faceDetect)
@@ -26,7 +28,7 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         let account = try self.authenticator.account(for: request)
         var request = request
         let arrived = try await self.arrival(of: &request, account: account, endpoint: .faceDetect)
-        let model = try await Self.model(of: request, at: .faceDetect)
+        let model = try await self.model(of: request, at: .faceDetect)
         guard let bodyType = model.detectBody, let item = PricedItem(untiered: model) else {
             throw DashScopeError.modelNotExist
         }
@@ -66,7 +68,7 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         guard request.headers[.dashScopeAsync]?.lowercased() == "enable" else {
             throw DashScopeError.synchronousCall
         }
-        let model = try await Self.model(of: request, at: .videoSynthesis)
+        let model = try await self.model(of: request, at: .videoSynthesis)
         guard let bodyType = model.synthesisBody else { throw DashScopeError.modelNotExist }
         let input = try await bodyType.validatedInput(from: request)
         let ossResolve = Self.ossResolve(request)
@@ -119,7 +121,9 @@ struct SubmissionController<Context: RequestContext>: Sendable {
         _ = try await request.collectBody(upTo: Request.maxJSONBodySize)
         let arrived = self.engine.now()
         let named = try? await request.decodeJSONBody(as: ModelNamedBody.self)
-        let model = SimulatedModel.served(named: named?.model, at: endpoint) ?? .fallback(for: endpoint)
+        let model =
+            SimulatedModel.served(named: named?.model, at: endpoint, launched: self.launchedModels)
+            ?? .fallback(for: endpoint)
         await self.engine.recordSubmissionAttempt(account: account, model: model, arrived: arrived)
         return arrived
     }
@@ -141,10 +145,12 @@ struct SubmissionController<Context: RequestContext>: Sendable {
     }
 
     /// The model the body names; 400 when the body is not JSON, names no model, or one the endpoint does not serve.
-    private static func model(of request: Request, at endpoint: SimulatorEndpoint) async throws -> SimulatedModel {
+    private func model(of request: Request, at endpoint: SimulatorEndpoint) async throws -> SimulatedModel {
         let body = try await request.decodeJSONBody(as: ModelNamedBody.self)
         guard let name = body.model, !name.isEmpty else { throw DashScopeError.missingParameter }
-        guard let model = SimulatedModel.served(named: name, at: endpoint) else { throw DashScopeError.modelNotExist }
+        guard let model = SimulatedModel.served(named: name, at: endpoint, launched: self.launchedModels) else {
+            throw DashScopeError.modelNotExist
+        }
         return model
     }
 

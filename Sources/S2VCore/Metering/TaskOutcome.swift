@@ -2,9 +2,9 @@ import Foundation
 
 /// How a generation task ended, as the settlement records it.
 public enum TaskOutcome: Sendable, Equatable {
-    /// SUCCEEDED: `duration` seconds × the tier price is captured. A missing or impossible duration captures the
-    /// full hold and flags the task for review.
-    case succeeded(duration: Decimal?, output: String, usage: String?)
+    /// SUCCEEDED: the billed seconds × the price of the billed tier is captured. Missing or impossible seconds
+    /// capture the full hold and flag the task for review.
+    case succeeded(billed: BilledUsage, output: String, usage: String?)
     /// FAILED upstream, or refused at submission: the hold is released, nothing is charged. Outputs are merged
     /// over the output stored before.
     case failed(output: String)

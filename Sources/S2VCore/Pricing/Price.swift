@@ -5,12 +5,14 @@ public struct Price: Sendable, Equatable {
     /// The price book row; every charge records it.
     public var id: Int64
     public var model: String
-    /// `480P`/`720P` for generation, empty for detect.
+    /// The tier: `480P`/`720P` for wan2.2-s2v, `1:1`/`3:4` for emo-v1, empty for a model with one price.
     public var tier: String
     public var unit: String
     public var unitPrice: Decimal
     public var currency: String
     public var effectiveFrom: Date
+    /// Where the price comes from, when it is not simply published: `derived: CNY 0.08 at 0.143354 USD/CNY`.
+    public var note: String
 
     public init(
         id: Int64,
@@ -19,7 +21,8 @@ public struct Price: Sendable, Equatable {
         unit: String,
         unitPrice: Decimal,
         currency: String,
-        effectiveFrom: Date
+        effectiveFrom: Date,
+        note: String = ""
     ) {
         self.id = id
         self.model = model
@@ -28,6 +31,7 @@ public struct Price: Sendable, Equatable {
         self.unitPrice = unitPrice
         self.currency = currency
         self.effectiveFrom = effectiveFrom
+        self.note = note
     }
 
     /// quantity × unit price, exact: the upstream bills fractional seconds as they are, without rounding.

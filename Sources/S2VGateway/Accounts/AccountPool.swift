@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import S2VStore
 
-/// The upstream accounts this instance can use: the accounts of the pool table (`s2v-meter accounts`) whose
+/// The upstream accounts this instance can use, each with its limits for every model of the catalog: the accounts of the pool table (`s2v-meter accounts`) whose
 /// key this process can read, plus the serve command's own key as the account `upstreamAccount` unless the
 /// table names that account too. Re-read every few seconds, so `accounts add` and `remove` reach every
 /// running instance without a restart.
@@ -52,6 +52,9 @@ actor AccountPool {
     func all() async throws -> [ResolvedAccount] {
         if let refreshedAt, ContinuousClock.now - refreshedAt < Self.refreshInterval { return self.cached }
         let stored = try await self.repository.list(includingRemoved: true, logger: self.logger)
+        // Each model's limits on each account: the catalog's, under the account's overrides.
+        let catalog = try await self.repository.catalogLimits(logger: self.logger)
+        let overrides = try await self.repository.modelOverrides(logger: self.logger)
         var accounts: [ResolvedAccount] = []
         // Limits, locks and pacing are kept per account name: one key under two names would get twice its
         // limits, so a key already in use under another name is skipped (live accounts and the table win).
@@ -65,7 +68,7 @@ actor AccountPool {
             accounts.append(
                 ResolvedAccount(
                     name: account.name,
-                    limits: account.limits,
+                    limits: account.limits.resolved(catalog: catalog, overrides: overrides[account.name] ?? [:]),
                     upstream: self.upstream.with(key: key),
                     removed: account.removedAt != nil
                 )
@@ -78,7 +81,17 @@ actor AccountPool {
                     account: configured.name
                 )
             } else {
-                accounts.append(configured)
+                accounts.append(
+                    ResolvedAccount(
+                        name: configured.name,
+                        limits: configured.limits.resolved(
+                            catalog: catalog,
+                            overrides: overrides[configured.name] ?? [:]
+                        ),
+                        upstream: configured.upstream,
+                        removed: false
+                    )
+                )
             }
         }
         self.cached = accounts.sorted { $0.name < $1.name }

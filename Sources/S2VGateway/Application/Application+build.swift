@@ -199,6 +199,7 @@ func buildRouter(
         .add(middleware: AdminOnlyMiddleware())
     BudgetRoutes(budgets: store.budgets, teams: store.teams, webhookAddresses: configuration.alerts.addresses)
         .addRoutes(to: admin)
+    ModelRoutes(catalog: store.catalog).addRoutes(to: admin)
 
     // The browser dashboard answers in HTML, with its own sign-in, so it is outside the API's JSON middlewares.
     DashboardRoutes(

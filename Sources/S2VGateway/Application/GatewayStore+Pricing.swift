@@ -1,31 +1,39 @@
+import Hummingbird
 import Logging
 import S2VCore
 import S2VStore
 
 extension GatewayStore {
-    /// The model and the price in force for a call, or the `InvalidParameter` a client gets: an unknown model,
-    /// a model of the other kind, or no price for the tier. Nothing unpriced ever reaches the upstream.
+    /// The catalog's model, the tier and the price in force for a call's body, or the `InvalidParameter` a client
+    /// gets: an unknown model, a model of the other endpoint, a field its catalog rules refuse, or a tier without a
+    /// price. Nothing is held or sent before this passes, and nothing unpriced ever reaches the upstream.
     func priceCall(
-        model name: String,
+        _ document: RequestDocument,
         kind: ModelKind,
-        tier: String,
-        logger: Logger
-    ) async throws -> (MeteredModel, Price) {
-        guard let model = try await self.prices.model(named: name, logger: logger) else {
+        context: GatewayRequestContext
+    ) async throws -> (ModelSpec, Price) {
+        let name = try CalledModel.name(in: document)
+        context.details.update { $0.model = name }
+        let (catalog, prices, logger) = (self.catalog, self.prices, context.logger)
+        guard let model = try await context.withStore({ try await catalog.spec(named: name, logger: logger) }) else {
             throw ServiceError.invalidParameter("Model not exist: '\(name)' is not metered by this gateway.")
         }
         guard model.kind == kind else {
             let expected = kind == .detect ? "a face-detect" : "a video generation"
             throw ServiceError.invalidParameter("Model '\(name)' is not \(expected) model.")
         }
-        guard let price = try await self.prices.current(model: name, tier: tier, logger: logger) else {
-            if tier.isEmpty {
+        let tier = try model.validate(document)
+        context.details.update { $0.tier = tier }
+        let price = try await context.withStore { try await prices.current(model: name, tier: tier, logger: logger) }
+        guard let price else {
+            let priced = try await context.withStore { try await prices.tiersInForce(model: name, logger: logger) }
+            if model.tierSource == .none || priced.isEmpty {
                 throw ServiceError.invalidParameter(
-                    "Model '\(name)' has no price; it cannot be called until it has one."
+                    "Model '\(name)' has no price; it cannot be called until an admin sets one (s2v-meter prices set)."
                 )
             }
             throw ServiceError.invalidParameter(
-                "No price for \(name) at resolution '\(tier)'; parameters.resolution must be a priced tier such as 480P or 720P."
+                "No price for \(name) at '\(tier)', \(model.tierOrigin); it must be one of: \(priced.joined(separator: ", "))."
             )
         }
         return (model, price)

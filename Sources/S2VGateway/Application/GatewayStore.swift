@@ -6,6 +6,7 @@ import S2VStore
 struct GatewayStore: Sendable {
     let keys: APIKeyRepository
     let prices: PriceRepository
+    let catalog: ModelCatalog
     let metering: MeteringRepository
     let tasks: TaskQueries
     let callLog: CallLogRepository
@@ -27,6 +28,7 @@ struct GatewayStore: Sendable {
     init(client: StoreClient) {
         self.keys = APIKeyRepository(client: client)
         self.prices = PriceRepository(client: client)
+        self.catalog = ModelCatalog(client: client)
         self.metering = MeteringRepository(client: client)
         self.tasks = TaskQueries(client: client)
         self.callLog = CallLogRepository(client: client)

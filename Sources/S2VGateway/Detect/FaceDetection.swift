@@ -19,6 +19,7 @@ struct FaceDetection: Sendable {
     /// ran and was charged for. Any other ending throws the error the client gets, after the settlement.
     func check(
         _ document: RequestDocument,
+        model: ModelSpec,
         price: Price,
         caller: Caller,
         teamID: Int64,
@@ -107,6 +108,10 @@ struct FaceDetection: Sendable {
                 "upstream reported an unexpected image count; one image charged",
                 metadata: ["image_count": "\(count)"]
             )
+        }
+        // The verdict (check_pass, or LivePortrait's pass) is the client's to read; the check is billed either way.
+        if let field = model.verdictField, parsed?["output"]?[field] == nil {
+            logger.warning("upstream's detect answer has no verdict", metadata: ["field": "\(field)"])
         }
         guard parsed?["output"] != nil else {
             throw ServiceError(

@@ -18,14 +18,10 @@ struct FaceDetectRoute: Sendable {
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
         let document = try await request.jsonDocument(context: context)
-        let detect = try DetectRequest.parse(document)
-        let (store, logger) = (self.store, context.logger)
-        let (model, price) = try await context.withStore {
-            try await store.priceCall(model: detect.model, kind: .detect, tier: "", logger: logger)
-        }
-        context.details.update { $0.model = model.name }
+        let (model, price) = try await self.store.priceCall(document, kind: .detect, context: context)
         let reply = try await self.detection.check(
             document,
+            model: model,
             price: price,
             caller: caller,
             teamID: teamID,

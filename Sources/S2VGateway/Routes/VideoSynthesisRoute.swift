@@ -30,20 +30,8 @@ struct VideoSynthesisRoute: Sendable {
             )
         }
         let document = try await request.jsonDocument(context: context)
-        let generation = try GenerationRequest.parse(document)
-        context.details.update {
-            $0.model = generation.model
-            $0.tier = generation.resolution
-        }
+        let (model, price) = try await self.store.priceCall(document, kind: .generation, context: context)
         let (store, logger) = (self.store, context.logger)
-        let (model, price) = try await context.withStore {
-            try await store.priceCall(
-                model: generation.model,
-                kind: .generation,
-                tier: generation.resolution,
-                logger: logger
-            )
-        }
         let withdraw: @Sendable (AdmittedTask) async -> Void = {
             await store.metering.withdrawLateAdmission($0, logger: logger)
         }

@@ -6,8 +6,8 @@ import S2VStore
 import ServiceLifecycle
 
 /// Submits admitted tasks to the upstream accounts of the pool, keeping each account, across all instances,
-/// within its limits: at most `maxInFlight` tasks claimed, submitted or running, and submissions spaced by the
-/// account's rate. The upstream never has a reason to refuse with 429.
+/// within its limits for each model: at most the model's concurrent tasks claimed, submitted or running, and its
+/// submissions spaced by its rate. The upstream never has a reason to refuse with 429.
 ///
 /// Each account has one submitter at a time, whichever instance holds its session lock. For each task: the
 /// claim and the intent are committed, then the call is sent in the account's next submission slot, then the
@@ -75,9 +75,18 @@ struct Dispatcher: Service {
     private func submitWhileRoom(_ account: ResolvedAccount, lock: PostgresConnection) async throws {
         guard try await self.reconciler.resolve(account: account, logger: self.logger), !account.removed else { return }
         while !Task.isShuttingDownGracefully, !Task.isCancelled, !lock.isClosed {
+            // DashScope counts running tasks per model: each generation model has its own slots on the account.
             let inFlight = try await self.metering.tasksInFlight(account: account.name, logger: self.logger)
-            guard inFlight < account.limits.maxInFlight,
-                let claim = try await self.metering.claimNextSubmission(account: account.name, logger: self.logger)
+            let withRoom = account.limits.models.filter { model, limits in
+                guard let slots = limits.maxConcurrentTasks else { return false }
+                return inFlight[model, default: 0] < slots
+            }
+            guard
+                let claim = try await self.metering.claimNextSubmission(
+                    account: account.name,
+                    models: withRoom.keys.sorted(),
+                    logger: self.logger
+                )
             else { return }
             let departure = try await self.pacing.waitForSlot(
                 of: account,

@@ -97,11 +97,11 @@ struct TaskPoller: Service {
             )
         case .succeeded:
             defer { self.dispatcherWake.wake() }
-            // usage.duration is the billed quantity; the billing example in the docs calls it video_duration.
-            let duration = usage?["duration"]?.decimalValue ?? usage?["video_duration"]?.decimalValue
+            // The model's catalog names the usage fields billed: usage.duration for wan2.2-s2v, video_duration
+            // (and video_ratio, the billed tier) for the rest of the family.
             try await self.metering.settle(
                 taskID: target.taskID,
-                outcome: .succeeded(duration: duration, output: output.text, usage: usage?.text),
+                outcome: .succeeded(billed: target.billed(usage), output: output.text, usage: usage?.text),
                 logger: logger
             )
         case .failed:

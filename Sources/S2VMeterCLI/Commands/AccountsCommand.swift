@@ -9,12 +9,15 @@ struct AccountsCommand: AsyncParsableCommand {
         commandName: "accounts",
         abstract: "Manage the pool of upstream DashScope accounts the gateway submits to.",
         discussion: """
-            Each account has its own limits (DashScope: 5 submissions per second per model, 1 running task, 20 task \
-            queries per second); the gateway uses any account with room, so N accounts run N tasks at once. The key \
+            Each account has its own limits, per model: DashScope allows 5 submissions per second (videoretalk 1) \
+            and 1 running task of each generation model, and 20 task queries per second. Each model's figures come \
+            from the model catalog (`s2v-meter models list`); an account may override them for all its models \
+            (`accounts add --max-in-flight`) or for one (`accounts limits`). The gateway uses any account with room, \
+            so N accounts run N tasks of a model at once. The key \
             itself is never stored: an account names the environment variable or file every gateway instance reads \
             it from. Running gateways pick up changes within 5 seconds.
             """,
-        subcommands: [Add.self, List.self, Remove.self]
+        subcommands: [Add.self, List.self, Limits.self, Remove.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -34,11 +37,17 @@ struct AccountsCommand: AsyncParsableCommand {
         @Option(name: .customLong("key-file"), help: "The file (absolute path) holding the account's DashScope key.")
         var keyFile: String?
 
-        @Option(name: .customLong("submissions-per-second"), help: "Paid submissions per second, per model.")
-        var submissionsPerSecond = 5
+        @Option(
+            name: .customLong("submissions-per-second"),
+            help: "Paid submissions per second, for every model (default: each model's figure in the catalog)."
+        )
+        var submissionsPerSecond: Int?
 
-        @Option(name: .customLong("max-in-flight"), help: "Generation tasks submitted or running at once.")
-        var maxInFlight = 1
+        @Option(
+            name: .customLong("max-in-flight"),
+            help: "Tasks submitted or running at once, for each generation model (default: the catalog's, 1)."
+        )
+        var maxInFlight: Int?
 
         @Option(name: .customLong("queries-per-second"), help: "Task queries per second.")
         var queriesPerSecond = 20
@@ -99,8 +108,9 @@ struct AccountsCommand: AsyncParsableCommand {
             }
             let rows = accounts.map { account in
                 [
-                    account.name, "\(account.keySource)", String(account.limits.submissionsPerSecond),
-                    String(account.limits.maxInFlight), String(account.limits.queriesPerSecond),
+                    account.name, "\(account.keySource)",
+                    account.limits.submissionsPerSecond.map(String.init) ?? "catalog",
+                    account.limits.maxInFlight.map(String.init) ?? "catalog", String(account.limits.queriesPerSecond),
                     account.removedAt.map { "removed \($0.formatted(.iso8601))" } ?? "live",
                 ]
             }
@@ -111,6 +121,70 @@ struct AccountsCommand: AsyncParsableCommand {
                     rightAligned: [2, 3, 4]
                 ).render()
             )
+        }
+    }
+
+    struct Limits: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an account's own limits for one model, over the catalog's.",
+            discussion: """
+                For an account DashScope granted more (or that must leave room for callers outside the gateway). \
+                Give --clear to go back to the catalog's figures. Running gateways pick it up within 5 seconds; the \
+                change is in the audit trail.
+                """
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var logging: LoggingOptions
+
+        @Argument(help: "The account's name.")
+        var name: String
+
+        @Option(help: "The model, e.g. emo-v1.")
+        var model: String
+
+        @Option(name: .customLong("submissions-per-second"), help: "Paid submissions per second of this model.")
+        var submissionsPerSecond: Int?
+
+        @Option(name: .customLong("max-concurrent-tasks"), help: "Tasks of this model submitted or running at once.")
+        var maxConcurrentTasks: Int?
+
+        @Flag(help: "Remove the account's limits for the model.")
+        var clear = false
+
+        func validate() throws {
+            guard self.clear == (self.submissionsPerSecond == nil && self.maxConcurrentTasks == nil) else {
+                throw ValidationError(
+                    "give --submissions-per-second and/or --max-concurrent-tasks, or --clear alone"
+                )
+            }
+        }
+
+        func run() async throws {
+            let logger = try await self.logging.bootstrap(
+                label: "s2v-meter.accounts",
+                configFile: self.database.configFile
+            )
+            let (name, model) = (self.name, self.model)
+            let override = ModelLimitOverride(
+                submissionsPerSecond: self.submissionsPerSecond,
+                maxConcurrentTasks: self.maxConcurrentTasks
+            )
+            try await self.database.withMigratedClient(logger: logger) { client in
+                try await AccountRepository(client: client).setModelLimits(
+                    account: name,
+                    model: model,
+                    override,
+                    logger: logger
+                )
+            }
+            if self.clear {
+                print("account \(name) uses the catalog's limits for \(model)")
+            } else {
+                let perSecond = self.submissionsPerSecond.map { "\($0) submissions/s" }
+                let tasks = self.maxConcurrentTasks.map { "\($0) concurrent tasks" }
+                print("account \(name), \(model): \([perSecond, tasks].compactMap(\.self).joined(separator: ", "))")
+            }
         }
     }
 

@@ -126,7 +126,7 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var logging: LoggingOptions
 
         @Option(help: "Only changes to this team and its keys, budgets and limits.") var team: String?
-        @Option(help: "Only team, key, budget, price, limit or account changes.") var object: String?
+        @Option(help: "Only team, key, budget, price, limit, account or model changes.") var object: String?
         @Option(help: "From this instant (ISO 8601) or UTC day, inclusive.") var from: String?
         @Option(help: "Before this instant (ISO 8601) or UTC day, exclusive.") var to: String?
         @Option(help: "Start below this cursor (from the previous page).") var cursor: Int64?
@@ -134,8 +134,8 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "table, csv or json.") var format: Format = .table
 
         func validate() throws {
-            if let object = self.object, !["team", "key", "budget", "price", "limit", "account"].contains(object) {
-                throw ValidationError("--object must be team, key, budget, price, limit or account")
+            if let object = self.object, !ChangeFilter.objects.contains(object) {
+                throw ValidationError("--object must be one of \(ChangeFilter.objects.joined(separator: ", "))")
             }
             _ = try TeamFilterResolution.validating { try AuditCommand.instant(self.from, name: "--from") }
             _ = try TeamFilterResolution.validating { try AuditCommand.instant(self.to, name: "--to") }

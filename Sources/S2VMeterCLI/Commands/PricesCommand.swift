@@ -37,12 +37,12 @@ struct PricesCommand: AsyncParsableCommand {
             let rows = prices.map { price in
                 [
                     String(price.id), price.model, price.tier.isEmpty ? "-" : price.tier, price.unit,
-                    price.unitPrice.exactString, price.currency, price.effectiveFrom.formatted(.iso8601),
+                    price.unitPrice.exactString, price.currency, price.effectiveFrom.formatted(.iso8601), price.note,
                 ]
             }
             print(
                 TextTable(
-                    header: ["VERSION", "MODEL", "TIER", "UNIT", "UNIT PRICE", "CURRENCY", "EFFECTIVE FROM"],
+                    header: ["VERSION", "MODEL", "TIER", "UNIT", "UNIT PRICE", "CURRENCY", "EFFECTIVE FROM", "NOTE"],
                     rows: rows,
                     rightAligned: [0, 4]
                 ).render()
@@ -61,7 +61,10 @@ struct PricesCommand: AsyncParsableCommand {
         @Option(help: "The model, e.g. wan2.2-s2v.")
         var model: String
 
-        @Option(help: "The tier (480P or 720P for wan2.2-s2v; none for wan2.2-s2v-detect).")
+        @Option(
+            help:
+                "The tier: 480P or 720P for wan2.2-s2v, 1:1 or 3:4 for emo-v1; none for a model with one price (see models list)."
+        )
         var tier = ""
 
         @Option(
@@ -72,6 +75,11 @@ struct PricesCommand: AsyncParsableCommand {
 
         @Option(help: "ISO currency code.")
         var currency = "USD"
+
+        @Option(
+            help: "Where the price comes from, shown in prices list and models list, e.g. 'assumed: reseller quote'."
+        )
+        var note = ""
 
         @Option(
             name: .customLong("effective-from"),
@@ -93,7 +101,7 @@ struct PricesCommand: AsyncParsableCommand {
                 label: "s2v-meter.prices",
                 configFile: self.database.configFile
             )
-            let (model, tier, currency) = (self.model, self.tier, self.currency)
+            let (model, tier, currency, note) = (self.model, self.tier, self.currency, self.note)
             let unitPrice = Decimal(exactly: self.unitPrice) ?? 0
             let effectiveFrom = try self.effectiveFrom.map { try Date($0, strategy: .iso8601) } ?? Date()
             let price = try await self.database.withMigratedClient(logger: logger) { client in
@@ -103,6 +111,7 @@ struct PricesCommand: AsyncParsableCommand {
                     unitPrice: unitPrice,
                     currency: currency,
                     effectiveFrom: effectiveFrom,
+                    note: note,
                     logger: logger
                 )
             }

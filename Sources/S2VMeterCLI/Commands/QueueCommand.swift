@@ -56,7 +56,7 @@ struct QueueCommand: AsyncParsableCommand {
             print("")
             let accountRows = snapshot.accounts.map { line in
                 [
-                    line.account, String(line.inFlight), line.maxInFlight.map(String.init) ?? "(serve flag)",
+                    line.account, String(line.inFlight), line.maxInFlight.map(String.init) ?? "catalog",
                     line.removed ? "removed" : "live",
                 ]
             }

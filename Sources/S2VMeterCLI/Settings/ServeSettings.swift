@@ -43,8 +43,8 @@ struct ServeSettings: Sendable {
         self.unresolvedSubmissionLimit = try await source.seconds(.unresolvedSubmissionLimit)
         self.accountName = try await source.text(.accountName) ?? ""
         self.accountLimits = AccountLimits(
-            submissionsPerSecond: try await source.integer(.submissionsPerSecond),
-            maxInFlight: try await source.integer(.maxInFlight),
+            submissionsPerSecond: try await source.optionalInteger(.submissionsPerSecond),
+            maxInFlight: try await source.optionalInteger(.maxInFlight),
             queriesPerSecond: try await source.integer(.queriesPerSecond)
         )
         self.storeDeadline = try await source.seconds(.storeDeadline)
@@ -130,8 +130,8 @@ struct ServeSettings: Sendable {
             .upstreamConnectTimeout: Self.seconds(self.upstreamConnectTimeout),
             .notCreatedGrace: Self.seconds(self.notCreatedGrace),
             .unresolvedSubmissionLimit: Self.seconds(self.unresolvedSubmissionLimit), .accountName: self.accountName,
-            .submissionsPerSecond: "\(self.accountLimits.submissionsPerSecond)",
-            .maxInFlight: "\(self.accountLimits.maxInFlight)",
+            .submissionsPerSecond: self.accountLimits.submissionsPerSecond.map(String.init) ?? "catalog",
+            .maxInFlight: self.accountLimits.maxInFlight.map(String.init) ?? "catalog",
             .queriesPerSecond: "\(self.accountLimits.queriesPerSecond)",
             .storeDeadline: Self.seconds(self.storeDeadline), .detectWait: Self.seconds(self.detectWait),
             .roundDeadline: Self.seconds(self.roundDeadline),

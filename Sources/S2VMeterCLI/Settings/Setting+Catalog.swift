@@ -112,14 +112,18 @@ extension Setting {
     static let submissionsPerSecond = Setting(
         "submissions-per-second",
         kind: .integer,
-        defaultValue: "5",
-        summary: "That account's paid submissions per second, per model (DashScope: 5), shared by every instance."
+        defaultValue: nil,
+        whenUnset: "each model's figure in the catalog",
+        summary:
+            "That account's paid submissions per second for every model, over the model catalog's figure (DashScope: 5; videoretalk 1), shared by every instance."
     )
     static let maxInFlight = Setting(
         "max-in-flight",
         kind: .integer,
-        defaultValue: "1",
-        summary: "That account's generation tasks submitted or running at once (DashScope: 1)."
+        defaultValue: nil,
+        whenUnset: "each model's figure in the catalog",
+        summary:
+            "That account's tasks submitted or running at once for each generation model, over the model catalog's figure (DashScope: 1 per model)."
     )
     static let queriesPerSecond = Setting(
         "queries-per-second",

@@ -69,6 +69,11 @@ struct SettingsSource: Sendable {
         return Int(setting.defaultValue ?? "") ?? 0
     }
 
+    /// An integer setting without a default: nil when no source sets it.
+    func optionalInteger(_ setting: Setting) async throws -> Int? {
+        try await self.read(setting) { try await $0.fetchInt(forKey: $1) }
+    }
+
     func seconds(_ setting: Setting) async throws -> Double {
         if let value = try await self.read(setting, { try await $0.fetchDouble(forKey: $1) }) { return value }
         return Double(setting.defaultValue ?? "") ?? 0

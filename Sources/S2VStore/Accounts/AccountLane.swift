@@ -1,3 +1,5 @@
+import S2VCore
+
 /// A stream of upstream calls an account paces separately: submissions of one model, or task queries.
 public enum AccountLane: Sendable, Hashable, CustomStringConvertible {
     case submit(model: String)
@@ -13,7 +15,7 @@ public enum AccountLane: Sendable, Hashable, CustomStringConvertible {
     /// The spacing of two calls of this lane under `limits`.
     public func spacing(_ limits: AccountLimits) -> Duration {
         switch self {
-        case .submit: limits.submissionSpacing
+        case .submit(let model): limits.limits(of: model).submissionSpacing
         case .query: limits.querySpacing
         }
     }

@@ -77,7 +77,7 @@ public struct AccountRepository: Sendable {
         return false
     }
 
-    private typealias Row = (String, String?, String?, Int, Int, Int, Date, Date?)
+    private typealias Row = (String, String?, String?, Int?, Int?, Int, Date, Date?)
 
     private static let columnList =
         "name, key_env, key_file, submissions_per_second, max_in_flight, queries_per_second, added_at, removed_at"

@@ -3,8 +3,11 @@ import Foundation
 /// What a listing of admin changes is narrowed to; every field is optional.
 public struct ChangeFilter: Sendable, Equatable {
     public var teamID: Int64?
-    /// `team`, `key`, `budget`, `price`, `limit` or `account`.
+    /// One of ``objects``.
     public var object: String?
+
+    /// The kinds of object the audit trail records changes of (`admin_changes.object`).
+    public static let objects = ["team", "key", "budget", "price", "limit", "account", "model"]
     public var from: Date?
     public var to: Date?
 

@@ -16,7 +16,7 @@ extension MeteringRepository {
     public func admitGeneration(
         caller: Caller,
         teamID: Int64,
-        model: MeteredModel,
+        model: ModelSpec,
         price: Price,
         requestBody: String,
         logger: Logger
@@ -46,8 +46,8 @@ extension MeteringRepository {
                 for try await value in rows.decode(Date.self) { admittedAt = value }
                 try await connection.query(
                     """
-                    INSERT INTO dispatch_queue (task_id, team_id, priority, enqueued_at)
-                    SELECT \(taskID), \(teamID), priority, \(admittedAt) FROM api_keys WHERE id = \(caller.keyID)
+                    INSERT INTO dispatch_queue (task_id, team_id, model, priority, enqueued_at)
+                    SELECT \(taskID), \(teamID), \(price.model), priority, \(admittedAt) FROM api_keys WHERE id = \(caller.keyID)
                     """,
                     logger: logger
                 )

@@ -139,7 +139,7 @@ extension MeteringRepository {
                                         unit_price, amount, held, currency, attributed_at, conservative)
             SELECT \(settlement.kind), h.team_id, h.key_id, h.upstream_call_id, h.model, h.tier, h.price_id,
                    \(settlement.quantity), h.unit_price, \(settlement.amount), -h.held, h.currency, h.attributed_at,
-                   \(settlement.needsReview)
+                   \(settlement.conservative)
             FROM settled
             JOIN ledger_entries h ON h.upstream_call_id = settled.id AND h.kind = \(literal: LedgerEntryKind.hold)
                                  AND h.task_id IS NULL

@@ -9,14 +9,17 @@ extension MeteringRepository {
     /// Fair share: each team with due work offers its head (its key's priority first, then first in), and the
     /// team served least recently goes first, so teams take turns and one that floods the queue cannot starve
     /// another. `SKIP LOCKED` lets several instances and accounts claim concurrently without ever claiming the
-    /// same task.
-    public func claimNextSubmission(account: String, logger: Logger) async throws -> SubmissionClaim? {
-        try await self.client.withTransaction(logger: logger) { connection in
+    /// same task. Only tasks of `models` are claimed: the models with a free slot on the account (DashScope
+    /// counts running tasks per model), so a team's head of a full model does not hold back its other models.
+    public func claimNextSubmission(account: String, models: [String], logger: Logger) async throws -> SubmissionClaim?
+    {
+        guard !models.isEmpty else { return nil }
+        return try await self.client.withTransaction(logger: logger) { connection in
             let heads = try await connection.query(
                 """
                 SELECT h.task_id FROM (
                     SELECT DISTINCT ON (q.team_id) q.task_id, q.team_id
-                    FROM dispatch_queue q WHERE q.not_before <= now()
+                    FROM dispatch_queue q WHERE q.not_before <= now() AND q.model = ANY(\(models))
                     ORDER BY q.team_id, q.priority DESC, q.enqueued_at, q.task_id) h
                 ORDER BY (SELECT max(c.started_at) FROM upstream_calls c
                           WHERE c.team_id = h.team_id AND c.kind = 'submit') ASC NULLS FIRST, h.task_id
@@ -81,20 +84,22 @@ extension MeteringRepository {
         )
     }
 
-    /// Generation tasks holding one of the account's slots: claimed for submission, submitted or running. A task
-    /// the upstream reports UNKNOWN holds none: the upstream is not running it, though it stays unsettled for
-    /// review (see ``recordUnknown(taskID:output:logger:)``).
-    public func tasksInFlight(account: String, logger: Logger) async throws -> Int {
+    /// Generation tasks holding one of the account's slots, by model: claimed for submission, submitted or
+    /// running. A task the upstream reports UNKNOWN holds none: the upstream is not running it, though it stays
+    /// unsettled for review (see ``recordUnknown(taskID:output:logger:)``).
+    public func tasksInFlight(account: String, logger: Logger) async throws -> [String: Int] {
         let rows = try await self.client.query(
             """
-            SELECT count(*)::int FROM tasks
+            SELECT model, count(*)::int FROM tasks
             WHERE upstream_account = \(account) AND phase IN \(literals: TaskPhase.onAccount)
               AND status <> \(literal: TaskStatus.unknown)
+            GROUP BY model
             """,
             logger: logger
         )
-        for try await count in rows.decode(Int.self) { return count }
-        return 0
+        var counts: [String: Int] = [:]
+        for try await (model, count) in rows.decode((String, Int).self) { counts[model] = count }
+        return counts
     }
 
     /// The upstream accepted the task: map its id and start polling.
@@ -160,8 +165,8 @@ extension MeteringRepository {
             )
             try await connection.query(
                 """
-                INSERT INTO dispatch_queue (task_id, team_id, enqueued_at, not_before, attempts, last_error)
-                SELECT id, team_id, admitted_at, now() + \(retryAfter.wholeMilliseconds) * interval '1 millisecond',
+                INSERT INTO dispatch_queue (task_id, team_id, model, enqueued_at, not_before, attempts, last_error)
+                SELECT id, team_id, model, admitted_at, now() + \(retryAfter.wholeMilliseconds) * interval '1 millisecond',
                        (SELECT count(*) FROM upstream_calls WHERE task_id = \(taskID) AND kind = 'submit'),
                        \(errorCode)
                 FROM tasks WHERE id = \(taskID) AND phase = \(literal: TaskPhase.admitted)

@@ -16,19 +16,30 @@ extension MeteringRepository {
         let rows = try await self.client.query(
             """
             UPDATE tasks SET next_poll_at = now() + \(interval.wholeMilliseconds) * interval '1 millisecond'
-            WHERE id IN (
+            FROM models m
+            WHERE m.model = tasks.model AND tasks.id IN (
                 SELECT id FROM tasks
                 WHERE phase IN \(literals: TaskPhase.polled) AND next_poll_at <= now()
                   AND upstream_account = ANY(\(accounts))
                 ORDER BY next_poll_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
-            RETURNING id, upstream_account, upstream_task_id, submitted_at
+            RETURNING tasks.id, tasks.upstream_account, tasks.upstream_task_id, tasks.submitted_at,
+                      m.billed_usage_fields, m.reported_tier_field
             """,
             logger: logger
         )
         var targets: [PollTarget] = []
-        for try await (taskID, account, upstreamTaskID, submittedAt) in rows.decode((UUID, String, String, Date).self) {
+        for try await (taskID, account, upstreamTaskID, submittedAt, billedFields, reportedTierField)
+            in rows.decode((UUID, String, String, Date, [String], String?).self)
+        {
             targets.append(
-                PollTarget(taskID: taskID, account: account, upstreamTaskID: upstreamTaskID, submittedAt: submittedAt)
+                PollTarget(
+                    taskID: taskID,
+                    account: account,
+                    upstreamTaskID: upstreamTaskID,
+                    submittedAt: submittedAt,
+                    billedUsageFields: billedFields,
+                    reportedTierField: reportedTierField
+                )
             )
         }
         return targets

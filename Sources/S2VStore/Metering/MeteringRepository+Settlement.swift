@@ -21,11 +21,20 @@ extension MeteringRepository {
         on connection: PostgresConnection,
         logger: Logger
     ) async throws -> Bool {
+        // The tier the upstream reports billing (emo-v1's usage.video_ratio), when it is not the admitted one:
+        // its price, in force when the task was admitted, prices the charge.
+        var reportedTier: String?
+        if case .succeeded(let billed, _, _) = outcome { reportedTier = billed.reportedTier }
         let rows = try await connection.query(
             """
             SELECT t.team_id, t.key_id, t.model, t.tier, t.price_id, p.unit_price, p.currency, t.hold_amount,
-                   m.max_billable_seconds, t.admitted_at, t.phase
+                   m.max_billable_seconds, t.admitted_at, t.phase, r.id, r.unit_price
             FROM tasks t JOIN prices p ON p.id = t.price_id JOIN models m ON m.model = t.model
+            LEFT JOIN LATERAL (
+                SELECT q.id, q.unit_price FROM prices q
+                WHERE q.model = t.model AND q.tier = \(reportedTier) AND q.tier <> t.tier AND q.currency = p.currency
+                  AND q.effective_from <= t.admitted_at
+                ORDER BY q.effective_from DESC LIMIT 1) r ON true
             WHERE t.id = \(taskID) FOR UPDATE OF t
             """,
             logger: logger
@@ -33,11 +42,20 @@ extension MeteringRepository {
         var found: SettlingTask?
         for try await row in rows.decode(SettlingTask.Columns.self) { found = SettlingTask(row) }
         guard let task = found, task.phase != .settled else { return false }
+        let tierChanged = reportedTier.map { $0 != task.tier } ?? false
+        // Billed at the reported tier when it is priced; otherwise at the admitted one, and a person looks.
+        let (tier, priceID, unitPrice) =
+            if let reportedTier, let id = task.reportedPriceID, let price = task.reportedUnitPrice {
+                (reportedTier, id, price)
+            } else {
+                (task.tier, task.priceID, task.unitPrice)
+            }
         let settlement = Settlement(
             outcome: outcome,
-            unitPrice: task.unitPrice,
+            unitPrice: unitPrice,
             hold: task.hold,
-            maxSeconds: task.maxSeconds
+            maxSeconds: task.maxSeconds,
+            tierChanged: tierChanged
         )
         let (output, usage) = Self.outputAndUsage(of: outcome)
         // One statement: the task's final state, its place in the queue, and last its ledger row, whose triggers
@@ -64,17 +82,19 @@ extension MeteringRepository {
             )
             INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
                                         amount, held, currency, attributed_at, conservative)
-            SELECT \(settlement.kind), \(task.teamID), \(task.keyID), id, \(task.model), \(task.tier),
-                   \(task.priceID), \(settlement.quantity), \(task.unitPrice), \(settlement.amount), \(-task.hold),
-                   \(task.currency), \(task.admittedAt), \(settlement.needsReview)
+            SELECT \(settlement.kind), \(task.teamID), \(task.keyID), id, \(task.model), \(tier),
+                   \(priceID), \(settlement.quantity), \(unitPrice), \(settlement.amount), \(-task.hold),
+                   \(task.currency), \(task.admittedAt), \(settlement.conservative)
             FROM finished
             """,
             logger: logger
         )
         if settlement.needsReview {
             logger.warning(
-                "task settled conservatively; flagged for review",
-                metadata: ["task_id": "\(taskID)", "amount": "\(settlement.amount)"]
+                tierChanged
+                    ? "upstream billed another tier than admitted; flagged for review"
+                    : "task settled conservatively; flagged for review",
+                metadata: ["task_id": "\(taskID)", "amount": "\(settlement.amount)", "tier": "\(tier)"]
             )
         }
         return true

@@ -138,7 +138,11 @@ import Testing
             let settled = try await fixture.admit()
             try await fixture.metering.settle(
                 taskID: settled.id,
-                outcome: .succeeded(duration: Decimal(string: "10.23"), output: "{}", usage: nil),
+                outcome: .succeeded(
+                    billed: BilledUsage(seconds: Decimal(string: "10.23"), reportedTier: nil),
+                    output: "{}",
+                    usage: nil
+                ),
                 logger: fixture.logger
             )
             try await fixture.admit()

@@ -28,8 +28,12 @@ import Testing
             let unit = fixture.price480.unitPrice
             let hold = fixture.price480.amount(for: 20)
             let outcomes: [TaskOutcome] = [
-                .succeeded(duration: Decimal(string: "9.52")!, output: "{}", usage: nil),
-                .succeeded(duration: nil, output: "{}", usage: nil),
+                .succeeded(
+                    billed: BilledUsage(seconds: Decimal(string: "9.52")!, reportedTier: nil),
+                    output: "{}",
+                    usage: nil
+                ),
+                .succeeded(billed: BilledUsage(seconds: nil, reportedTier: nil), output: "{}", usage: nil),
                 .failed(output: "{}"),
                 .canceled(output: nil),
                 .forgotten,

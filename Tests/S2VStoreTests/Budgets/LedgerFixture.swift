@@ -10,7 +10,7 @@ struct LedgerFixture {
     let logger = Logger(label: "test")
     let team: Team
     let caller: Caller
-    let generation: MeteredModel
+    let generation: ModelSpec
     let price480: Price
     let detect: Price
 
@@ -27,7 +27,7 @@ struct LedgerFixture {
             logger: logger
         )
         let prices = PriceRepository(client: client)
-        guard let generation = try await prices.model(named: "wan2.2-s2v", logger: logger),
+        guard let generation = try await ModelCatalog(client: client).spec(named: "wan2.2-s2v", logger: logger),
             let price480 = try await prices.current(model: "wan2.2-s2v", tier: "480P", logger: logger),
             let detect = try await prices.current(model: "wan2.2-s2v-detect", tier: "", logger: logger)
         else { throw DomainError.invalid("seed prices missing") }

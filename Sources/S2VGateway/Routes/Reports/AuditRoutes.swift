@@ -50,9 +50,9 @@ struct AuditRoutes: Sendable {
         let parameters = request.uri.queryParameters
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
         let object = parameters.get("object").flatMap { $0.isEmpty ? nil : $0 }
-        if let object, !["team", "key", "budget", "price", "limit", "account"].contains(object) {
+        if let object, !ChangeFilter.objects.contains(object) {
             throw ServiceError.invalidParameter(
-                "object must be team, key, budget, price, limit or account; got '\(object)'."
+                "object must be one of \(ChangeFilter.objects.joined(separator: ", ")); got '\(object)'."
             )
         }
         let filter = ChangeFilter(

@@ -10,10 +10,12 @@ struct SimulateCommand: AsyncParsableCommand {
         commandName: "simulate",
         abstract: "Run a DashScope simulator (face-detect, video-synthesis, tasks) for tests and demos.",
         discussion: """
-            The simulator follows DashScope's documented contract and limits: 5 submissions per second per model, \
-            one running wan2.2-s2v task per key (others wait PENDING), 20 task queries per second. The video \
-            duration is read from the audio URL's `duration` query parameter (e.g. voice.mp3?duration=10.23); \
-            20 s or more fails the task. GET /sim/bill shows what the real service would have charged.
+            The simulator follows DashScope's documented contract and limits for the whole digital-human family \
+            (wan2.2-s2v, emo-v1, liveportrait, videoretalk and their detect models): 5 submissions per second per \
+            model (videoretalk 1), one running task per model and key (others wait PENDING), 20 task queries per \
+            second. The video duration is read from the audio URL's `duration` query parameter (e.g. \
+            voice.mp3?duration=10.23); audio over a model's limit (wan2.2-s2v 20 s, emo-v1 60 s) fails the task. \
+            GET /sim/bill shows what the real service would have charged, by model and tier.
             """
     )
 

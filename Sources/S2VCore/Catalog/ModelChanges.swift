@@ -41,7 +41,7 @@ extension ModelSpec {
         }
         if let tier = changes.defaultTier {
             guard case .parameter(let field, _) = spec.tierSource else {
-                throw .invalid("\(self.name) takes its tier from \(self.tierOrigin), which has no default.")
+                throw .invalid("\(self.name) takes its tier from \(self.tierSource.origin), which has no default.")
             }
             spec.tierSource = .parameter(field: field, default: tier)
         }

@@ -34,13 +34,4 @@ extension ModelSpec {
             return try FaceBox(value, at: "input.\(field)").ratio
         }
     }
-
-    /// Where the tier was read from, for a refusal's message: `parameters.resolution`, `the ratio of input.ext_bbox`.
-    public var tierOrigin: String {
-        switch self.tierSource {
-        case .none: "the model"
-        case .parameter(let field, _): "parameters.\(field)"
-        case .boxRatio(let field): "the ratio of input.\(field)"
-        }
-    }
 }

@@ -37,13 +37,22 @@ public enum TierSource: Sendable, Equatable {
         return nil
     }
 
-    /// How a person reads it: `parameters.resolution (default 480P)`, `ratio of input.ext_bbox`, `—`.
+    /// Where the tier is read from, for messages: `parameters.resolution`, `the ratio of input.ext_bbox`.
+    public var origin: String {
+        switch self {
+        case .none: "the model"
+        case .parameter(let field, _): "parameters.\(field)"
+        case .boxRatio(let field): "the ratio of input.\(field)"
+        }
+    }
+
+    /// How a person reads it in the catalog: `parameters.resolution (default 480P)`, `the ratio of input.ext_bbox`,
+    /// `—`.
     public var summary: String {
         switch self {
         case .none: "—"
-        case .parameter(let field, let value?): "parameters.\(field) (default \(value))"
-        case .parameter(let field, nil): "parameters.\(field)"
-        case .boxRatio(let field): "ratio of input.\(field)"
+        case .parameter(_, let value?): "\(self.origin) (default \(value))"
+        default: self.origin
         }
     }
 }

@@ -10,6 +10,7 @@ actor AccountPool {
     static let refreshInterval: Duration = .seconds(5)
 
     private let repository: AccountRepository
+    private let catalog: ModelCatalog
     private let upstream: UpstreamClient
     private let configured: ResolvedAccount?
     private let environment: [String: String]
@@ -24,12 +25,14 @@ actor AccountPool {
     ///   - environment: where `key_env` accounts' keys are read.
     init(
         repository: AccountRepository,
+        catalog: ModelCatalog,
         upstream: UpstreamClient,
         configuration: GatewayConfiguration,
         environment: [String: String],
         logger: Logger
     ) {
         self.repository = repository
+        self.catalog = catalog
         self.upstream = upstream
         self.configured = configuration.upstreamAPIKey.map {
             ResolvedAccount(
@@ -53,7 +56,7 @@ actor AccountPool {
         if let refreshedAt, ContinuousClock.now - refreshedAt < Self.refreshInterval { return self.cached }
         let stored = try await self.repository.list(includingRemoved: true, logger: self.logger)
         // Each model's limits on each account: the catalog's, under the account's overrides.
-        let catalog = try await self.repository.catalogLimits(logger: self.logger)
+        let catalog = try await self.catalog.limits(logger: self.logger)
         let overrides = try await self.repository.modelOverrides(logger: self.logger)
         var accounts: [ResolvedAccount] = []
         // Limits, locks and pacing are kept per account name: one key under two names would get twice its

@@ -3,7 +3,7 @@ import S2VStore
 
 extension UpstreamPacing {
     /// How late a call may leave after its slot before the slot counts as missed. Slots are spaced with a
-    /// quarter second of margin (`AccountLimits.rateWindow`); a call later than this would eat into it.
+    /// quarter second of margin (`ModelLimits.rateWindow`); a call later than this would eat into it.
     static let lateTolerance: Duration = .milliseconds(60)
 
     /// Reserves the account's next slot of `lane`, waits for it (see ``waitOnTime(_:account:lane:logger:)``) and

@@ -52,6 +52,7 @@ public func buildApplication(
     let startup = StartupGate()
     let pool = AccountPool(
         repository: store.accounts,
+        catalog: store.catalog,
         upstream: upstream,
         configuration: configuration,
         environment: environment,

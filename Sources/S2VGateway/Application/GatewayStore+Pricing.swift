@@ -33,7 +33,7 @@ extension GatewayStore {
                 )
             }
             throw ServiceError.invalidParameter(
-                "No price for \(name) at '\(tier)', \(model.tierOrigin); it must be one of: \(priced.joined(separator: ", "))."
+                "No price for \(name) at '\(tier)', \(model.tierSource.origin); it must be one of: \(priced.joined(separator: ", "))."
             )
         }
         return (model, price)

@@ -69,18 +69,3 @@ extension AccountRepository {
         }
     }
 }
-
-extension AccountRepository {
-    /// The catalog's limits for each model, the defaults every account starts from.
-    public func catalogLimits(logger: Logger) async throws -> [String: ModelLimits] {
-        let rows = try await self.client.query(
-            "SELECT model, submissions_per_second, max_concurrent_tasks FROM models",
-            logger: logger
-        )
-        var limits: [String: ModelLimits] = [:]
-        for try await (model, perSecond, tasks) in rows.decode((String, Int, Int?).self) {
-            limits[model] = ModelLimits(submissionsPerSecond: perSecond, maxConcurrentTasks: tasks)
-        }
-        return limits
-    }
-}

@@ -35,6 +35,11 @@ public struct ModelCatalog: Sendable {
         return specs
     }
 
+    /// Each model's upstream limits, the defaults every account starts from.
+    public func limits(logger: Logger) async throws -> [String: ModelLimits] {
+        Dictionary(try await self.specs(logger: logger).map { ($0.name, $0.limits) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Every model with the prices in force now.
     public func entries(logger: Logger) async throws -> [CatalogEntry] {
         let specs = try await self.specs(logger: logger)

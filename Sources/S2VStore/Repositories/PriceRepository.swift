@@ -72,7 +72,7 @@ public struct PriceRepository: Sendable {
             throw DomainError.invalid("\(model) is priced per image and has no tiers.")
         case .generation where tier.isEmpty && metered.tierSource != .none:
             throw DomainError.invalid(
-                "\(model) is priced per second per tier (\(metered.tierOrigin)): give a tier such as 480P or 1:1."
+                "\(model) is priced per second per tier (\(metered.tierSource.origin)): give a tier such as 480P or 1:1."
             )
         case .generation where !tier.isEmpty && metered.tierSource == .none:
             throw DomainError.invalid("\(model) has one price per second and no tiers: give no tier.")

@@ -50,6 +50,7 @@ import Testing
             )
             let pool = AccountPool(
                 repository: accounts,
+                catalog: ModelCatalog(client: client),
                 upstream: upstream,
                 configuration: configuration,
                 environment: ["KEY_MAIN": "sk-main", "KEY_ALIAS": "sk-main", "KEY_OTHER": "sk-other"],
@@ -62,6 +63,7 @@ import Testing
             #expect(try await accounts.remove(name: "other", logger: logger))
             let refreshed = AccountPool(
                 repository: accounts,
+                catalog: ModelCatalog(client: client),
                 upstream: upstream,
                 configuration: configuration,
                 environment: ["KEY_MAIN": "sk-main", "KEY_OTHER": "sk-other"],

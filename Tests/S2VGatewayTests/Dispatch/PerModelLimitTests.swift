@@ -66,7 +66,7 @@ import Testing
             )
             let stored = try #require(try await accounts.list(logger: logger).first)
             let limits = stored.limits.resolved(
-                catalog: try await accounts.catalogLimits(logger: logger),
+                catalog: try await ModelCatalog(client: client).limits(logger: logger),
                 overrides: try await accounts.modelOverrides(logger: logger)["east"] ?? [:]
             )
             #expect(limits.limits(of: "emo-v1") == ModelLimits(submissionsPerSecond: 2, maxConcurrentTasks: 3))

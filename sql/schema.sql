@@ -56,6 +56,31 @@ $$;
 
 
 --
+-- Name: admit_generation(uuid, bigint, bigint, text, text, bigint, numeric, numeric, numeric, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.admit_generation(p_task uuid, p_team bigint, p_key bigint, p_model text, p_tier text, p_price bigint, p_unit_price numeric, p_max_seconds numeric, p_hold numeric, p_currency text, p_request text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    admitted timestamptz;
+BEGIN
+    PERFORM client_limits_take(p_team, p_key, true);
+    INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
+    VALUES (p_task, p_team, p_key, p_model, p_tier, p_price, p_hold, p_request::jsonb)
+    RETURNING admitted_at INTO admitted;
+    INSERT INTO dispatch_queue (task_id, team_id, model, priority, enqueued_at)
+    SELECT p_task, p_team, p_model, priority, admitted FROM api_keys WHERE id = p_key;
+    INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
+                                amount, held, currency, attributed_at)
+    VALUES ('hold', p_team, p_key, p_task, p_model, p_tier, p_price, p_max_seconds, p_unit_price, 0, p_hold,
+            p_currency, admitted);
+    RETURN admitted;
+END;
+$$;
+
+
+--
 -- Name: budget_period_end(text, text, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -147,6 +172,58 @@ $$;
 
 
 --
+-- Name: client_limit_counters_follow_task(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.client_limit_counters_follow_task() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    was_active boolean := TG_OP = 'UPDATE' AND OLD.phase IN ('admitted', 'submitting', 'submitted', 'running');
+    is_active  boolean := NEW.phase IN ('admitted', 'submitting', 'submitted', 'running');
+    day        date := (NEW.admitted_at AT TIME ZONE 'UTC')::date;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE client_limits SET
+            active_tasks = active_tasks + is_active::integer,
+            tasks_today = CASE WHEN tasks_day = day THEN tasks_today + 1
+                               WHEN tasks_day IS NULL OR tasks_day < day THEN 1
+                               ELSE tasks_today END,
+            tasks_day = CASE WHEN tasks_day IS NULL OR tasks_day < day THEN day ELSE tasks_day END
+        WHERE (scope = 'team' AND team_id = NEW.team_id) OR (scope = 'key' AND key_id = NEW.key_id);
+    ELSIF was_active <> is_active THEN
+        UPDATE client_limits SET active_tasks = active_tasks + CASE WHEN is_active THEN 1 ELSE -1 END
+        WHERE (scope = 'team' AND team_id = NEW.team_id) OR (scope = 'key' AND key_id = NEW.key_id);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+
+--
+-- Name: client_limit_counters_start(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.client_limit_counters_start() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    LOCK TABLE tasks IN SHARE MODE;
+    UPDATE client_limits l
+    SET active_tasks = c.active_tasks, tasks_day = c.tasks_day, tasks_today = c.tasks_today
+    FROM (SELECT r.active_tasks, (now() AT TIME ZONE 'UTC')::date AS tasks_day,
+                 (SELECT count(*) FROM tasks t
+                  WHERE ((NEW.scope = 'team' AND t.team_id = NEW.team_id) OR (NEW.scope = 'key' AND t.key_id = NEW.key_id))
+                    AND t.admitted_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::integer
+                     AS tasks_today
+          FROM client_limit_counters_from_tasks r WHERE r.id = NEW.id) c
+    WHERE l.id = NEW.id;
+    RETURN NULL;
+END;
+$$;
+
+
+--
 -- Name: client_limits; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -162,6 +239,9 @@ CREATE TABLE public.client_limits (
     tokens numeric DEFAULT 0 NOT NULL,
     refilled_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    active_tasks integer DEFAULT 0 NOT NULL,
+    tasks_day date,
+    tasks_today integer DEFAULT 0 NOT NULL,
     CONSTRAINT client_limits_burst_check CHECK (((burst >= 1) AND (burst <= 1000000))),
     CONSTRAINT client_limits_check CHECK ((((scope = 'team'::text) AND (team_id IS NOT NULL) AND (key_id IS NULL)) OR ((scope = 'key'::text) AND (key_id IS NOT NULL) AND (team_id IS NULL)))),
     CONSTRAINT client_limits_check1 CHECK (((requests_per_second IS NULL) = (burst IS NULL))),
@@ -203,6 +283,7 @@ DECLARE
     now_at timestamptz := clock_timestamp();
     available numeric;
     used bigint;
+    today date := (now_at AT TIME ZONE 'UTC')::date;
     day_start timestamptz := date_trunc('day', now_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
 BEGIN
     FOR l IN
@@ -224,24 +305,11 @@ BEGIN
             END IF;
             UPDATE client_limits SET tokens = available - 1, refilled_at = now_at WHERE id = l.id;
         END IF;
-        IF p_task AND l.max_active_tasks IS NOT NULL THEN
-            IF l.scope = 'team' THEN
-                SELECT count(*) INTO used FROM tasks
-                WHERE team_id = p_team AND phase IN ('admitted', 'submitting', 'submitted', 'running');
-            ELSE
-                SELECT count(*) INTO used FROM tasks
-                WHERE key_id = p_key AND phase IN ('admitted', 'submitting', 'submitted', 'running');
-            END IF;
-            IF used >= l.max_active_tasks THEN
-                PERFORM client_limit_refuse(l, 'max_active_tasks', l.max_active_tasks, 0, 1, 1);
-            END IF;
+        IF p_task AND l.max_active_tasks IS NOT NULL AND l.active_tasks >= l.max_active_tasks THEN
+            PERFORM client_limit_refuse(l, 'max_active_tasks', l.max_active_tasks, 0, 1, 1);
         END IF;
         IF p_task AND l.tasks_per_day IS NOT NULL THEN
-            IF l.scope = 'team' THEN
-                SELECT count(*) INTO used FROM tasks WHERE team_id = p_team AND admitted_at >= day_start;
-            ELSE
-                SELECT count(*) INTO used FROM tasks WHERE key_id = p_key AND admitted_at >= day_start;
-            END IF;
+            used := CASE WHEN l.tasks_day = today THEN l.tasks_today ELSE 0 END;
             IF used >= l.tasks_per_day THEN
                 PERFORM client_limit_refuse(l, 'tasks_per_day', l.tasks_per_day, 0,
                                             extract(epoch FROM day_start + interval '1 day' - now_at)::numeric,
@@ -382,6 +450,58 @@ BEGIN
         tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed,
         cost = u.cost + EXCLUDED.cost;
     RETURN NULL;
+END;
+$$;
+
+
+--
+-- Name: notify_cached_table_change(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.notify_cached_table_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM pg_notify('s2v_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END;
+$$;
+
+
+--
+-- Name: open_detect_intent(bigint, bigint, text, text, bigint, numeric, text, text, text[], bigint[], bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.open_detect_intent(p_team bigint, p_key bigint, p_model text, p_tier text, p_price bigint, p_unit_price numeric, p_currency text, p_lane text, p_accounts text[], p_spacings_us bigint[], p_max_wait_us bigint, OUT call_id bigint, OUT account text, OUT wait interval) RETURNS record
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    started timestamptz;
+    patience interval;
+BEGIN
+    INSERT INTO upstream_calls (kind, team_id, key_id, account, model, tier, price_id, started_at)
+    VALUES ('detect', p_team, p_key, p_accounts[1], p_model, p_tier, p_price, clock_timestamp())
+    RETURNING id, started_at INTO call_id, started;
+    PERFORM client_limits_take(p_team, p_key, false);
+    INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
+                                unit_price, amount, held, currency, attributed_at)
+    VALUES ('hold', p_team, p_key, call_id, p_model, p_tier, p_price, 1, p_unit_price, 0, p_unit_price,
+            p_currency, started);
+    FOREACH patience IN ARRAY ARRAY[interval '0', p_max_wait_us * interval '1 microsecond'] LOOP
+        FOR i IN 1 .. coalesce(array_length(p_accounts, 1), 0) LOOP
+            wait := reserve_upstream_slot(p_accounts[i], p_lane, p_spacings_us[i] * interval '1 microsecond',
+                                          patience);
+            IF wait IS NOT NULL THEN
+                account := p_accounts[i];
+                IF i > 1 THEN
+                    UPDATE upstream_calls SET account = p_accounts[i] WHERE id = call_id;
+                END IF;
+                RETURN;
+            END IF;
+        END LOOP;
+        EXIT WHEN p_max_wait_us = 0;
+    END LOOP;
+    RAISE EXCEPTION USING ERRCODE = 'S2VS1', MESSAGE = 'no upstream account has a submission slot in time';
 END;
 $$;
 
@@ -719,6 +839,22 @@ ALTER TABLE public.call_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: client_limit_counters_from_tasks; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.client_limit_counters_from_tasks AS
+ SELECT l.id,
+    (( SELECT count(*) AS count
+           FROM public.tasks t
+          WHERE ((((l.scope = 'team'::text) AND (t.team_id = l.team_id)) OR ((l.scope = 'key'::text) AND (t.key_id = l.key_id))) AND (t.phase = ANY (ARRAY['admitted'::text, 'submitting'::text, 'submitted'::text, 'running'::text])))))::integer AS active_tasks,
+    l.tasks_day,
+    (( SELECT count(*) AS count
+           FROM public.tasks t
+          WHERE ((((l.scope = 'team'::text) AND (t.team_id = l.team_id)) OR ((l.scope = 'key'::text) AND (t.key_id = l.key_id))) AND (t.admitted_at >= ((l.tasks_day)::timestamp without time zone AT TIME ZONE 'UTC'::text)) AND (t.admitted_at < (((l.tasks_day + 1))::timestamp without time zone AT TIME ZONE 'UTC'::text)))))::integer AS tasks_today
+   FROM public.client_limits l;
 
 
 --
@@ -1544,6 +1680,13 @@ CREATE TRIGGER api_keys_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public
 
 
 --
+-- Name: api_keys api_keys_notify; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER api_keys_notify AFTER INSERT OR DELETE OR UPDATE ON public.api_keys FOR EACH STATEMENT EXECUTE FUNCTION public.notify_cached_table_change();
+
+
+--
 -- Name: budgets budgets_admin_changes; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1554,7 +1697,14 @@ CREATE TRIGGER budgets_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public.
 -- Name: client_limits client_limits_admin_changes; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER client_limits_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public.client_limits FOR EACH ROW EXECUTE FUNCTION public.admin_changes_record('limit', 'id', 'tokens', 'refilled_at');
+CREATE TRIGGER client_limits_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public.client_limits FOR EACH ROW EXECUTE FUNCTION public.admin_changes_record('limit', 'id', 'tokens', 'refilled_at', 'active_tasks', 'tasks_day', 'tasks_today');
+
+
+--
+-- Name: client_limits client_limits_count_tasks; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER client_limits_count_tasks AFTER INSERT ON public.client_limits FOR EACH ROW EXECUTE FUNCTION public.client_limit_counters_start();
 
 
 --
@@ -1600,6 +1750,13 @@ CREATE TRIGGER models_audit AFTER INSERT OR DELETE OR UPDATE ON public.models FO
 
 
 --
+-- Name: models models_notify; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER models_notify AFTER INSERT OR DELETE OR UPDATE ON public.models FOR EACH STATEMENT EXECUTE FUNCTION public.notify_cached_table_change();
+
+
+--
 -- Name: prices prices_admin_changes; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -1607,10 +1764,31 @@ CREATE TRIGGER prices_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public.p
 
 
 --
+-- Name: prices prices_notify; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER prices_notify AFTER INSERT OR DELETE OR UPDATE ON public.prices FOR EACH STATEMENT EXECUTE FUNCTION public.notify_cached_table_change();
+
+
+--
+-- Name: tasks tasks_client_limit_counters; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER tasks_client_limit_counters AFTER INSERT OR UPDATE OF phase ON public.tasks FOR EACH ROW EXECUTE FUNCTION public.client_limit_counters_follow_task();
+
+
+--
 -- Name: teams teams_admin_changes; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER teams_admin_changes AFTER INSERT OR DELETE OR UPDATE ON public.teams FOR EACH ROW EXECUTE FUNCTION public.admin_changes_record('team', 'id');
+
+
+--
+-- Name: teams teams_notify; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER teams_notify AFTER INSERT OR DELETE OR UPDATE ON public.teams FOR EACH STATEMENT EXECUTE FUNCTION public.notify_cached_table_change();
 
 
 --

@@ -1,5 +1,6 @@
 import DashScopeSimulator
 import Foundation
+import Logging
 import S2VGateway
 import S2VStore
 import S2VTestSupport
@@ -40,7 +41,12 @@ import Testing
                 $0.accountLimits = AccountLimits(submissionsPerSecond: 50, maxInFlight: 1000, queriesPerSecond: 200)
             }
         )
-        let keys = [try await harness.makeTeamKey(), try await harness.makeTeamKey()]
+        let teams = [try await harness.makeTeamKeyWithID("chaos-a"), try await harness.makeTeamKeyWithID("chaos-b")]
+        let keys = teams.map(\.0)
+        // Client limits high enough to refuse nothing, so that their counters are kept through the faults: one
+        // set before the run, the other half way through it (counted from a recount while tasks are admitted).
+        let roomy = ClientLimits(maxActiveTasks: 10_000, tasksPerDay: 1_000_000)
+        try await harness.setLimits(.key(teams[0].1), roomy)
         // LivePortrait ships unpriced; priced here at the simulator's assumed price.
         try await harness.setPrice(model: "liveportrait", unitPrice: "0.00286708")
         var generator = SeededGenerator(seed: 7)
@@ -75,6 +81,7 @@ import Testing
                     #expect(reply.status == 200, "task \(index): \(reply.text)")
                 }
                 if index % 20 == 19 { try await group.waitForAll() }
+                if index == 100 { try await harness.setLimits(.key(teams[1].1), roomy) }
             }
         }
         try await harness.waitUntilAllSettled(timeout: .seconds(300))
@@ -107,6 +114,12 @@ import Testing
         #expect(rolledUp == metered)
         let billedModels = Set(bill.total.lines.filter { $0.value.count > 0 }.keys.map(\.model))
         #expect(billedModels == [.synthesis, .emo, .videoRetalk, .livePortrait], "\(billedModels)")
+        // The client limits' counters equal a recount: `verify` finds no drift, and no task is left active.
+        let drift = try await harness.database.withClient { client in
+            try await LedgerVerifier(client: client).findDrift(logger: Logger(label: "test"))
+        }
+        #expect(drift.isEmpty, "\(drift)")
+        #expect(try await harness.scalar("SELECT sum(active_tasks) FROM client_limits", as: Int.self) == 0)
         await harness.stop()
     }
 }

@@ -35,7 +35,7 @@ public func buildApplication(
     webhookResolver: any WebhookResolver = SystemWebhookResolver(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let store = GatewayStore(client: client)
+    let store = GatewayStore(client: client, lookupLifetime: configuration.lookupLifetime)
     let metrics = GatewayMetrics(registry: registry)
     let http = HTTPClient(
         eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
@@ -88,6 +88,7 @@ public func buildApplication(
     let services: [any Service] = [
         DatabaseClientService(client: client),
         HTTPClientService(client: http),
+        ChangeFeed(client: client, lookups: store.lookups, logger: logger),
         Dispatcher(
             client: client,
             metering: store.metering,
@@ -174,7 +175,7 @@ func buildRouter(
         configuration.metricsPublic
         ? router.group()
         : router.group()
-            .add(middleware: AuthenticationMiddleware(keys: store.keys))
+            .add(middleware: AuthenticationMiddleware(lookups: store.lookups))
             .add(middleware: AdminOnlyMiddleware())
     let storeMetrics = StoreMetrics(
         figures: store.figures,
@@ -184,23 +185,23 @@ func buildRouter(
     MetricsRoute(metrics: metrics, store: storeMetrics).addRoutes(to: scrapers)
 
     let api = router.group("api/v1")
-        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+        .add(middleware: AuthenticationMiddleware(lookups: store.lookups))
     FaceDetectRoute(store: store, pool: pool, slotWait: configuration.detectSlotWait).addRoutes(to: api)
     VideoSynthesisRoute(store: store, dispatcherWake: dispatcherWake).addRoutes(to: api)
     TaskRoutes(store: store, pool: pool).addRoutes(to: api)
 
     let reporting = router.group("v1")
-        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+        .add(middleware: AuthenticationMiddleware(lookups: store.lookups))
     ReportRoutes(usage: store.usage, invoices: store.invoices, budgets: store.budgets, teams: store.teams)
         .addRoutes(to: reporting)
     AuditRoutes(audit: store.audit, teams: store.teams).addRoutes(to: reporting)
 
     let admin = router.group("v1")
-        .add(middleware: AuthenticationMiddleware(keys: store.keys))
+        .add(middleware: AuthenticationMiddleware(lookups: store.lookups))
         .add(middleware: AdminOnlyMiddleware())
     BudgetRoutes(budgets: store.budgets, teams: store.teams, webhookAddresses: configuration.alerts.addresses)
         .addRoutes(to: admin)
-    ModelRoutes(catalog: store.catalog).addRoutes(to: admin)
+    ModelRoutes(catalog: store.catalog, lookups: store.lookups).addRoutes(to: admin)
 
     // The browser dashboard answers in HTML, with its own sign-in, so it is outside the API's JSON middlewares.
     DashboardRoutes(

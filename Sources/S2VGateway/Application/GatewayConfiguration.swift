@@ -54,6 +54,9 @@ public struct GatewayConfiguration: Sendable {
     /// How long `/ready` waits for its database check before it answers 503: it answers within about this,
     /// whatever PostgreSQL does.
     public var readinessDeadline: Duration
+    /// How long keys, models and prices are cached when no change notification drops them first: the bound on a
+    /// revocation or a new price reaching this instance. One second; tests lengthen it.
+    public var lookupLifetime: Duration = .seconds(1)
 
     public init(
         host: String = "127.0.0.1",

@@ -14,8 +14,9 @@ extension GatewayStore {
     ) async throws -> (ModelSpec, Price) {
         let name = try CalledModel.name(in: document)
         context.details.update { $0.model = name }
-        let (catalog, prices, logger) = (self.catalog, self.prices, context.logger)
-        guard let model = try await context.withStore({ try await catalog.spec(named: name, logger: logger) }) else {
+        let (lookups, logger) = (self.lookups, context.logger)
+        let catalog = try await context.withStore { try await lookups.snapshot(logger: logger) }
+        guard let model = catalog.spec(named: name) else {
             throw ServiceError.invalidParameter("Model not exist: '\(name)' is not metered by this gateway.")
         }
         guard model.kind == kind else {
@@ -24,9 +25,8 @@ extension GatewayStore {
         }
         let tier = try model.validate(document)
         context.details.update { $0.tier = tier }
-        let price = try await context.withStore { try await prices.current(model: name, tier: tier, logger: logger) }
-        guard let price else {
-            let priced = try await context.withStore { try await prices.tiersInForce(model: name, logger: logger) }
+        guard let price = catalog.price(model: name, tier: tier) else {
+            let priced = catalog.tiersInForce(model: name)
             if model.tierSource == .none || priced.isEmpty {
                 throw ServiceError.invalidParameter(
                     "Model '\(name)' has no price; it cannot be called until an admin sets one (s2v-meter prices set)."

@@ -7,6 +7,8 @@ struct GatewayStore: Sendable {
     let keys: APIKeyRepository
     let prices: PriceRepository
     let catalog: ModelCatalog
+    /// Keys, models and prices as this instance caches them for requests (see `ChangeFeed`).
+    let lookups: CachedLookups
     let metering: MeteringRepository
     let tasks: TaskQueries
     let callLog: CallLogRepository
@@ -25,10 +27,11 @@ struct GatewayStore: Sendable {
     let dashboard: DashboardRepository
     let dashboardSessions: DashboardSessionRepository
 
-    init(client: StoreClient) {
+    init(client: StoreClient, lookupLifetime: Duration = CachedLookups.lifetime) {
         self.keys = APIKeyRepository(client: client)
         self.prices = PriceRepository(client: client)
         self.catalog = ModelCatalog(client: client)
+        self.lookups = CachedLookups(keys: self.keys, catalog: self.catalog, lifetime: lookupLifetime)
         self.metering = MeteringRepository(client: client)
         self.tasks = TaskQueries(client: client)
         self.callLog = CallLogRepository(client: client)

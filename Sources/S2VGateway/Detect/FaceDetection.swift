@@ -46,6 +46,7 @@ struct FaceDetection: Sendable {
                 logger: logger
             )
         }
+        context.details.markPaid()
         let account = accounts.first { $0.name == intent.account }
         let departure = try await self.waitForSlot(of: intent, on: account, lane: .submit(model: price.model), context)
 
@@ -67,41 +68,50 @@ struct FaceDetection: Sendable {
                     errorCode: "UpstreamUnreachable",
                     upstreamRequestID: nil
                 )
-                try await self.settle(intent, notSent, context, otherwise: .storeDeadlinePassed)
-                logger.warning("upstream unreachable", metadata: ["reason": "\(reason)"])
-                throw ServiceError.serviceUnavailable(
+                let answer = ServiceError.serviceUnavailable(
                     "The upstream could not be reached; nothing was charged, please retry."
                 )
+                try await self.settle(intent, notSent, answering: answer, context, otherwise: .storeDeadlinePassed)
+                logger.warning("upstream unreachable", metadata: ["reason": "\(reason)"])
+                throw answer
             case .noAnswer(let reason):
                 // It may have run and been billed: charge it, conservatively, rather than lose it.
-                try await self.settle(intent, .unanswered, context)
-                logger.warning(
-                    "upstream gave no answer; detect charged conservatively",
-                    metadata: ["reason": "\(reason)"]
-                )
-                throw ServiceError(
+                let answer = ServiceError(
                     status: 504,
                     code: "RequestTimeOut",
                     message:
                         "The upstream did not answer in time. The check may have run, so it was charged and flagged for review."
                 )
+                try await self.settle(intent, .unanswered, answering: answer, context)
+                logger.warning(
+                    "upstream gave no answer; detect charged conservatively",
+                    metadata: ["reason": "\(reason)"]
+                )
+                throw answer
             }
         }
         context.details.update { $0.upstreamRequestID = reply.requestID }
 
         guard reply.status == 200 else {
-            let error = UpstreamErrorPassThrough.serviceError(for: reply)
+            let answer = UpstreamErrorPassThrough.serviceError(for: reply)
             let refused = DetectOutcome.refused(
                 upstreamStatus: reply.status,
-                errorCode: error.code,
+                errorCode: answer.code,
                 upstreamRequestID: reply.requestID
             )
-            try await self.settle(intent, refused, context)
-            throw error
+            try await self.settle(intent, refused, answering: answer, context)
+            throw answer
         }
         // A 200 means the check ran and was billed, whatever the body looks like.
-        try await self.settle(intent, .checked(upstreamRequestID: reply.requestID), context)
         let parsed = JSONValue.parse(reply.body)
+        let malformed =
+            parsed?["output"] == nil
+            ? ServiceError(
+                status: 502,
+                code: "InternalError",
+                message: "The upstream answered with a malformed body. The check ran and was charged."
+            ) : nil
+        try await self.settle(intent, .checked(upstreamRequestID: reply.requestID), answering: malformed, context)
         // A request checks one image and holds its price; the upstream bills it as one.
         if let count = parsed?["usage"]?["image_count"]?.decimalValue, count != 1 {
             logger.warning(
@@ -113,13 +123,7 @@ struct FaceDetection: Sendable {
         if let field = model.verdictField, parsed?["output"]?[field] == nil {
             logger.warning("upstream's detect answer has no verdict", metadata: ["field": "\(field)"])
         }
-        guard parsed?["output"] != nil else {
-            throw ServiceError(
-                status: 502,
-                code: "InternalError",
-                message: "The upstream answered with a malformed body. The check ran and was charged."
-            )
-        }
+        if let malformed { throw malformed }
         return reply
     }
 
@@ -134,7 +138,7 @@ struct FaceDetection: Sendable {
         guard let account else { return nil }
         do {
             return try await self.store.pacing.waitOnTime(
-                intent.wait,
+                intent.slot,
                 account: account,
                 lane: lane,
                 logger: context.logger
@@ -142,22 +146,36 @@ struct FaceDetection: Sendable {
         } catch {
             let notSent = DetectOutcome.refused(upstreamStatus: 499, errorCode: "NotSent", upstreamRequestID: nil)
             // The release runs in a task of its own, so this request's cancellation does not cancel it too.
-            try? await self.settle(intent, notSent, context, otherwise: .storeDeadlinePassed)
+            // Its call-log row is the call-log middleware's: this request ends with the cancellation's error.
+            try? await self.settle(
+                intent,
+                notSent,
+                answering: nil,
+                recordingTheCall: false,
+                context,
+                otherwise: .storeDeadlinePassed
+            )
             throw error
         }
     }
 
-    /// Settles the intent's hold and records what was charged on the call's log row.
+    /// Settles the intent's hold, with the request's call-log row (answered `answer`, or 200 when nil) in the
+    /// same commit, charged what the settlement charges, unless `recordingTheCall` is false.
     private func settle(
         _ intent: DetectIntent,
         _ outcome: DetectOutcome,
+        answering answer: ServiceError?,
+        recordingTheCall: Bool = true,
         _ context: GatewayRequestContext,
         otherwise failure: ServiceError = .outcomeNotRecordedInTime
     ) async throws {
         let (metering, logger) = (self.store.metering, context.logger)
+        let callRecord =
+            recordingTheCall ? context.callRecord(status: answer?.status ?? 200, errorCode: answer?.code) : nil
         let charged = try await context.settleInStore(otherwise: failure) {
-            try await metering.settleDetect(intent.call, outcome: outcome, logger: logger)
+            try await metering.settleDetect(intent.call, outcome: outcome, callRecord: callRecord, logger: logger)
         }
+        if callRecord != nil { context.details.markRecordedInCommit() }
         if charged > 0 { context.details.update { $0.cost = charged } }
     }
 }

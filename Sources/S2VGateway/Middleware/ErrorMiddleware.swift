@@ -75,6 +75,11 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as ConnectionPoolError:
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
             return .serviceUnavailable()
+        case let error as SlotsKeptSlipping:
+            context.logger.warning("call not sent: its upstream slots kept slipping", metadata: ["error": "\(error)"])
+            return .serviceUnavailable(
+                "The gateway was too busy to send the call within the account's rate limit; nothing was charged, please retry."
+            )
         default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return ServiceError(

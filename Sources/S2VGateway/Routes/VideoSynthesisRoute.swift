@@ -35,6 +35,9 @@ struct VideoSynthesisRoute: Sendable {
         let withdraw: @Sendable (AdmittedTask) async -> Void = {
             await store.metering.withdrawLateAdmission($0, logger: logger)
         }
+        // The call-log row rides in the admission's commit, as a 200: an admission that commits is answered so.
+        context.details.markPaid()
+        let callRecord = context.callRecord()
         let task = try await context.withStore(undoingLate: withdraw) {
             try await store.metering.admitGeneration(
                 caller: caller,
@@ -42,10 +45,12 @@ struct VideoSynthesisRoute: Sendable {
                 model: model,
                 price: price,
                 requestBody: document.text,
+                callRecord: callRecord,
                 logger: logger
             )
         }
         context.details.update { $0.taskID = task.id }
+        context.details.markRecordedInCommit()
         self.dispatcherWake.wake()
         return try Response.json(
             Created(

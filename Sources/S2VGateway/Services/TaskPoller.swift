@@ -41,7 +41,7 @@ struct TaskPoller: Service {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for target in targets {
                 guard let account = accounts.first(where: { $0.name == target.account }),
-                    let wait = try await self.pacing.reserve(
+                    let slot = try await self.pacing.reserve(
                         account: account.name,
                         lane: .query,
                         limits: account.limits,
@@ -50,7 +50,15 @@ struct TaskPoller: Service {
                     )
                 else { continue }
                 group.addTask {
-                    try await self.pacing.waitOnTime(wait, account: account, lane: .query, logger: self.logger)
+                    do {
+                        try await self.pacing.waitOnTime(slot, account: account, lane: .query, logger: self.logger)
+                    } catch let error as SlotsKeptSlipping {
+                        self.logger.notice(
+                            "task query not sent; retried next interval",
+                            metadata: ["error": "\(error)"]
+                        )
+                        return
+                    }
                     await self.poll(target, via: account)
                 }
             }

@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import PostgresNIO
 import S2VCore
@@ -13,53 +12,33 @@ public struct UpstreamPacing: Sendable {
         self.client = client
     }
 
-    /// Reserves the next slot of `lane` on `account`; returns the wait before sending, or nil (nothing
-    /// reserved) when that is longer than `maxWait`.
+    /// Reserves the next slot of `lane` on `account`; nil (nothing reserved) when it is further away than
+    /// `maxWait`.
+    ///
+    /// The rows are read in the caller's own task, not in one its cancellation cannot reach as
+    /// ``StoreClient/execute(_:logger:file:line:)`` reads them: a reservation answered late costs only a slot, and
+    /// the background rounds that reserve must end when they are cancelled at their deadline.
     public func reserve(
         account: String,
         lane: AccountLane,
         limits: AccountLimits,
         maxWait: Duration,
         logger: Logger
-    ) async throws -> Duration? {
-        try await Self.reserve(account: account, lane: lane, limits: limits, maxWait: maxWait, logger: logger) {
-            try await self.client.query($0, logger: logger)
-        }
-    }
-
-    /// The same, inside the caller's transaction: the reservation is kept only if the transaction commits.
-    static func reserve(
-        account: String,
-        lane: AccountLane,
-        limits: AccountLimits,
-        maxWait: Duration,
-        on connection: PostgresConnection,
-        logger: Logger
-    ) async throws -> Duration? {
-        try await Self.reserve(account: account, lane: lane, limits: limits, maxWait: maxWait, logger: logger) {
-            StoreRows(try await connection.query($0, logger: logger).collect())
-        }
-    }
-
-    private static func reserve(
-        account: String,
-        lane: AccountLane,
-        limits: AccountLimits,
-        maxWait: Duration,
-        logger: Logger,
-        run: (PostgresQuery) async throws -> StoreRows
-    ) async throws -> Duration? {
-        let spacing = lane.spacing(limits).wholeMicroseconds
-        let rows = try await run(
-            """
-            SELECT (extract(epoch FROM reserve_upstream_slot(\(account), \(lane.description),
-                        \(spacing) * interval '1 microsecond', \(maxWait.wholeMicroseconds) * interval '1 microsecond'))
-                    * 1000000)::bigint
-            """
+    ) async throws -> ReservedSlot? {
+        let statement = ReserveUpstreamSlotStatement(
+            account: account,
+            lane: lane,
+            spacing: lane.spacing(limits),
+            maxWait: maxWait
         )
-        for try await wait in rows.decode(Int64?.self) {
-            return wait.map { .microseconds($0) }
+        let (waits, sentAt) = try await self.client.withConnection { connection in
+            // Sent once the connection is leased: a wait for the pool does not count against the slot.
+            let sentAt = ContinuousClock.now
+            var waits: [Int64?] = []
+            for try await wait in try await connection.execute(statement, logger: logger) { waits.append(wait) }
+            return (waits, sentAt)
         }
-        return nil
+        guard let wait = waits.first ?? nil else { return nil }
+        return ReservedSlot(wait: .microseconds(wait), sentAt: sentAt)
     }
 }

@@ -103,6 +103,45 @@ public final class StoreClient: Sendable {
         }
     }
 
+    /// A prepared statement (PostgresNIO prepares it once per connection, then only binds and executes it), its
+    /// rows read in full while the connection is leased, as ``query(_:logger:file:line:)`` does.
+    ///
+    /// Once the connection is leased, the statement is sent and its rows read in a task of its own, which the
+    /// caller's cancellation does not reach: a statement on the wire runs to its end and commits whatever the
+    /// caller does, so its result must arrive too. A caller that stopped waiting (a store deadline) can then still
+    /// learn that its write committed, and undo it; cancelled mid-read, it would have seen an error instead.
+    @discardableResult
+    public func execute<Statement: PostgresPreparedStatement>(
+        _ statement: Statement,
+        logger: Logger? = nil,
+        file: String = #fileID,
+        line: Int = #line
+    ) async throws -> [Statement.Row] where Statement.Row: Sendable {
+        try await self.executeNotingSend(statement, logger: logger, file: file, line: line).rows
+    }
+
+    /// ``execute(_:logger:file:line:)``, with when the statement was sent: after the connection was leased, so
+    /// that a wait for the pool does not count (an upstream slot's timing, `ReservedSlot`, depends on it).
+    public func executeNotingSend<Statement: PostgresPreparedStatement>(
+        _ statement: Statement,
+        logger: Logger? = nil,
+        file: String = #fileID,
+        line: Int = #line
+    ) async throws -> (rows: [Statement.Row], sentAt: ContinuousClock.Instant) where Statement.Row: Sendable {
+        try await self.withConnection { connection in
+            let logger = logger ?? Self.silent
+            let sentAt = ContinuousClock.now
+            let sent = Task {
+                var rows: [Statement.Row] = []
+                for try await row in try await connection.execute(statement, logger: logger, file: file, line: line) {
+                    rows.append(row)
+                }
+                return rows
+            }
+            return (try await sent.value, sentAt)
+        }
+    }
+
     /// `PostgresClient.withConnection`; throws ``StoreConnectionClosed`` rather than lend a connection that has
     /// closed (see ``query(_:logger:file:line:)``).
     public func withConnection<Result>(
@@ -147,6 +186,11 @@ public final class StoreClient: Sendable {
             try await connection.query("COMMIT;", logger: logger, file: file, line: line)
             return result
         }
+    }
+
+    /// A listener on `channel` over a connection of its own, opened with this client's configuration.
+    public func changeListener(channel: String) -> ChangeListener {
+        ChangeListener(configuration: self.configuration, channel: channel, logger: self.backgroundLogger)
     }
 
     static let silent = Logger(label: "s2v-meter.store.silent", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -104,8 +104,8 @@ public struct APIKeyRepository: Sendable {
         return false
     }
 
-    /// The caller a key belongs to, or nil for an unknown or revoked key. Read on every request, so a revocation
-    /// takes effect at once on every instance.
+    /// The caller a key belongs to, or nil for an unknown or revoked key. Gateways cache the answer for at most a
+    /// second, and drop it when keys change (a notification, sql/0013).
     public func authenticate(_ secret: APIKeySecret, logger: Logger) async throws -> Caller? {
         let rows = try await self.client.query(
             """

@@ -10,21 +10,13 @@ public struct CallLogRepository: Sendable {
         self.client = client
     }
 
-    /// Writes `record`; text PostgreSQL cannot hold (U+0000 from a client's path or body) is stored replaced, so
-    /// that every request is recorded whatever it contained.
-    public func insert(_ record: CallRecord, logger: Logger) async throws {
-        let record = record.storable
-        let attribution = record.attribution
-        try await self.client.query(
-            """
-            INSERT INTO call_log (request_id, at, key_id, team_id, method, endpoint, model, tier, upstream_request_id,
-                                  task_id, http_status, error_code, latency_us, cost)
-            VALUES (\(record.requestID), \(record.at), \(attribution.keyID), \(attribution.teamID), \(record.method),
-                    \(record.endpoint), \(attribution.model), \(attribution.tier), \(attribution.upstreamRequestID),
-                    \(attribution.taskID), \(record.httpStatus), \(record.errorCode), \(record.latencyMicroseconds),
-                    \(attribution.cost))
-            """,
-            logger: logger
-        )
+    /// Writes `record` in one statement. Text PostgreSQL cannot hold (U+0000 from a client's path or body) is
+    /// stored replaced, so that every request is recorded whatever it contained.
+    ///
+    /// - Parameter durable: whether the commit waits for the WAL flush, as every paid call's record does. A
+    ///   record that is not durable survives a crash of the gateway once this returns, but not a crash of
+    ///   PostgreSQL within about 3 × `wal_writer_delay` (600 ms by default) of its commit.
+    public func insert(_ record: CallRecord, durable: Bool = true, logger: Logger) async throws {
+        try await self.client.execute(InsertCallLogStatement(record: record, durable: durable), logger: logger)
     }
 }

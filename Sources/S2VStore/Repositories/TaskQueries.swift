@@ -28,6 +28,33 @@ public struct TaskQueries: Sendable {
         return nil
     }
 
+    /// A client's poll of task `taskID` for team `teamID`, in one statement: the request-rate limits of the team
+    /// and key, then the task, or nil if the team has none of that id. A client limit refuses with
+    /// `DomainError.clientLimit`.
+    ///
+    /// - Parameter callRecord: the request's call-log row, written by the same statement (its task id is the
+    ///   task's when found, else none).
+    public func poll(
+        taskID: UUID?,
+        teamID: Int64,
+        keyID: Int64,
+        callRecord: CallRecord? = nil,
+        logger: Logger
+    ) async throws -> TaskReading? {
+        let rows: [PollTaskStatement.Row]
+        do {
+            rows = try await self.client.execute(
+                PollTaskStatement(teamID: teamID, keyID: keyID, taskID: taskID, callRecord: callRecord),
+                logger: logger
+            )
+        } catch let error as PSQLError {
+            guard let refusal = error.clientLimitRefusal else { throw error }
+            throw DomainError.clientLimit(refusal)
+        }
+        guard let (_, output, usage) = rows.first, let output else { return nil }
+        return TaskReading(output: output, usage: usage)
+    }
+
     /// Page `pageNumber` (from 1) of the tasks of `teamID` (all teams when nil), newest first.
     public func page(teamID: Int64?, pageNumber: Int, pageSize: Int, logger: Logger) async throws -> TaskListPage {
         let offset = (pageNumber - 1) * pageSize

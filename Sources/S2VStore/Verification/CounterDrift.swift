@@ -2,8 +2,10 @@ import Foundation
 
 /// A derived counter that differs from what the ledger says it must be.
 public struct CounterDrift: Sendable, Equatable {
-    /// Which counter: a budget's period, a daily rollup row or a monthly billing line.
+    /// Which counter: a client limit's task counts, a budget's period, a daily rollup row or a monthly billing
+    /// line.
     public enum Counter: Sendable, Equatable, Hashable {
+        case clientLimit(id: Int64)
         case budget(id: Int64, periodStart: Date)
         case rollup(day: String, teamID: Int64, keyID: Int64, model: String, tier: String)
         case invoice(month: String, teamID: Int64, model: String, tier: String, priceID: Int64, conservative: Bool)
@@ -18,6 +20,8 @@ public struct CounterDrift: Sendable, Equatable {
     /// `budget 3, period from 2026-11-01T00:00:00Z` or `usage_daily 2026-11-24, team 1, key 2, wan2.2-s2v 480P`.
     public var counterDescription: String {
         switch self.counter {
+        case .clientLimit(let id):
+            "client_limits \(id)"
         case .budget(let id, let start):
             "budget \(id), period from \(start.formatted(.iso8601))"
         case .rollup(let day, let teamID, let keyID, let model, let tier):

@@ -2,8 +2,8 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// Recomputes every derived counter (budget usage per period, daily rollups, monthly billing lines) from the append-only ledger and
-/// reports or repairs what differs.
+/// Recomputes every derived counter (client limits' task counts from the tasks; budget usage per period, daily
+/// rollups and monthly billing lines from the append-only ledger) and reports or repairs what differs.
 ///
 /// Each comparison is one statement, so it reads one snapshot, in which every committed transaction has
 /// written both its ledger rows and its counter changes. The drift it finds is therefore unchanged by writes
@@ -16,7 +16,7 @@ public struct LedgerVerifier: Sendable {
         self.client = client
     }
 
-    /// Every counter that differs from the ledger, budgets first.
+    /// Every counter that differs from the ledger or the tasks, client limits first, then budgets.
     public func findDrift(logger: Logger) async throws -> [CounterDrift] {
         try await self.client.withConnection { connection in
             try await Self.drift(on: connection, logger: logger)
@@ -54,10 +54,37 @@ public struct LedgerVerifier: Sendable {
     }
 
     private static func drift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
-        // The order writers lock counters in: the ledger's triggers update budgets, then billing lines; the
-        // metering code then updates the daily rollup.
-        try await Self.budgetDrift(on: connection, logger: logger) + Self.invoiceDrift(on: connection, logger: logger)
+        // The order writers lock counters in: an admission takes its client limits first; the ledger's triggers
+        // update budgets, then billing lines; the metering code then updates the daily rollup.
+        try await Self.clientLimitDrift(on: connection, logger: logger)
+            + Self.budgetDrift(on: connection, logger: logger) + Self.invoiceDrift(on: connection, logger: logger)
             + Self.rollupDrift(on: connection, logger: logger)
+    }
+
+    private static func clientLimitDrift(
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [CounterDrift] {
+        let rows = try await connection.query(
+            """
+            SELECT l.id, f.field, f.recorded, f.expected
+            FROM client_limits l JOIN client_limit_counters_from_tasks e ON e.id = l.id
+            CROSS JOIN LATERAL (VALUES
+                (1, 'active_tasks', l.active_tasks::numeric, e.active_tasks::numeric),
+                (2, 'tasks_today', l.tasks_today::numeric, e.tasks_today::numeric)
+            ) AS f(position, field, recorded, expected)
+            WHERE f.recorded <> f.expected
+            ORDER BY l.id, f.position
+            """,
+            logger: logger
+        )
+        var drift: [CounterDrift] = []
+        for try await (id, field, recorded, expected) in rows.decode((Int64, String, Decimal, Decimal).self) {
+            drift.append(
+                CounterDrift(counter: .clientLimit(id: id), field: field, recorded: recorded, expected: expected)
+            )
+        }
+        return drift
     }
 
     private static func invoiceDrift(on connection: PostgresConnection, logger: Logger) async throws -> [CounterDrift] {
@@ -169,6 +196,16 @@ public struct LedgerVerifier: Sendable {
     ) async throws {
         func value(_ field: String) -> Decimal { delta[field] ?? 0 }
         switch counter {
+        case .clientLimit(let id):
+            try await connection.query(
+                """
+                UPDATE client_limits
+                SET active_tasks = active_tasks + \(value("active_tasks"))::integer,
+                    tasks_today = tasks_today + \(value("tasks_today"))::integer
+                WHERE id = \(id)
+                """,
+                logger: logger
+            )
         case .budget(let id, let start):
             // Update first: a row's CHECKs apply to the values an INSERT proposes, even when it conflicts.
             let updated = try await connection.query(

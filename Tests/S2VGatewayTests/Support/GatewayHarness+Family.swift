@@ -48,7 +48,8 @@ extension GatewayHarness {
         ) ?? -1
     }
 
-    /// Sets a price in force now.
+    /// Sets a price in force now, and waits until the gateway's cached price book has seen it (at most the caches'
+    /// one-second lifetime).
     func setPrice(model: String, tier: String = "", unitPrice: String) async throws {
         try await self.database.withClient { client in
             _ = try await PriceRepository(client: client).set(
@@ -60,5 +61,6 @@ extension GatewayHarness {
                 logger: Logger(label: "test")
             )
         }
+        try await Task.sleep(for: .milliseconds(1_050))
     }
 }

@@ -70,4 +70,54 @@ import Testing
             #expect(after.held == before.held)
         }
     }
+
+    /// Client limits count a team's active and daily tasks with counters kept with the tasks, not `count(*)`:
+    /// they start from a recount when the limit is set, follow admissions and settlements, and `verify` checks
+    /// them against a recount and repairs them.
+    @Test func clientLimitCountersFollowTheTasksAndVerifyChecksThem() async throws {
+        try await TestDatabase.withClient { client, _ in
+            let fixture = try await LedgerFixture.make(client)
+            // Before the limit exists: one task admitted yesterday (not today's) and one today, both active.
+            _ = try await fixture.admit(at: Date().addingTimeInterval(-86_400))
+            try await fixture.admit()
+            try await ClientLimitRepository(client: client).set(
+                .team(fixture.team.id),
+                limits: ClientLimits(maxActiveTasks: 10, tasksPerDay: 100),
+                logger: fixture.logger
+            )
+            func counters() async throws -> [Int] {
+                let rows = try await client.query(
+                    "SELECT active_tasks, tasks_today FROM client_limits WHERE team_id = \(fixture.team.id)"
+                )
+                var values: [Int] = []
+                for try await (active, today) in rows.decode((Int, Int).self) { values += [active, today] }
+                return values
+            }
+            #expect(try await counters() == [2, 1], "started from a recount")
+
+            let settled = try await fixture.admit()
+            try await fixture.admit()
+            try await fixture.metering.settle(
+                taskID: settled.id,
+                outcome: .succeeded(
+                    billed: BilledUsage(seconds: Decimal(string: "3.5"), reportedTier: nil),
+                    output: "{}",
+                    usage: nil
+                ),
+                logger: fixture.logger
+            )
+            #expect(try await counters() == [3, 3], "two admitted, one settled")
+            let verifier = LedgerVerifier(client: client)
+            #expect(try await verifier.findDrift(logger: fixture.logger).isEmpty)
+
+            try await client.query("UPDATE client_limits SET active_tasks = 9, tasks_today = 0")
+            let drift = try await verifier.findDrift(logger: fixture.logger)
+            #expect(drift.map(\.field) == ["active_tasks", "tasks_today"], "\(drift)")
+            #expect(drift.map(\.expected) == [3, 3])
+            #expect(drift.first?.counterDescription.hasPrefix("client_limits ") == true)
+            #expect(try await verifier.repair(logger: fixture.logger) == drift)
+            #expect(try await counters() == [3, 3])
+            #expect(try await verifier.findDrift(logger: fixture.logger).isEmpty)
+        }
+    }
 }

@@ -8,6 +8,9 @@ import S2VStore
 /// The admin API for the model catalog, `/v1/models`: the same operations as `s2v-meter models`, for admin keys.
 struct ModelRoutes: Sendable {
     let catalog: ModelCatalog
+    /// This instance's cache, dropped as soon as a change is committed here; other instances hear of it by
+    /// notification.
+    let lookups: CachedLookups
 
     /// Registers the catalog operations on the admin group (`/v1`, admin keys only).
     func addRoutes(to admin: some RouterMethods<GatewayRequestContext>) {
@@ -59,6 +62,7 @@ struct ModelRoutes: Sendable {
         let stored = try await context.withStore {
             try await catalog.set(name: name, like: like, changes: changes, actor: actor, logger: logger)
         }
+        self.lookups.invalidateAll()
         let entries = try await context.withStore { try await catalog.entries(logger: logger) }
         let entry = entries.filter { $0.spec.name == stored.name }
         return Self.json(try ModelCatalogDocument(entries: entry).json())

@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // Tests only: validates the API contract (Sources/S2VGateway/OpenAPI/openapi.json) as OpenAPI 3.1.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
         // Pure domain: money, prices, periods, errors. No I/O.
@@ -79,6 +81,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The API contract's home; its text reaches the binary through APIContract+Text.swift.
+            exclude: ["OpenAPI/openapi.json"],
             swiftSettings: swiftSettings
         ),
         // The CLI's commands; the executable only calls into this.
@@ -158,6 +162,7 @@ let package = Package(
                 "DashScopeSimulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

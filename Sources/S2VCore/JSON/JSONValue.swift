@@ -59,6 +59,16 @@ public enum JSONValue: Codable, Sendable, Equatable {
         return nil
     }
 
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+
     /// Compact JSON text.
     public var text: String {
         let encoder = JSONEncoder()

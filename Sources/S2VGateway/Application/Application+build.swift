@@ -140,10 +140,11 @@ public func buildApplication(
     return application
 }
 
-/// The gateway's routes and middleware: health, metrics (`/metrics`), the DashScope-compatible API under
-/// `/api/v1`, reports and the audit trail under `/v1/reports` and `/v1/audit` (admin keys: every team; team keys:
-/// their own), the admin API under `/v1` (admin keys only) and the web dashboard under `/dashboard`. Every API
-/// request is recorded in the call log, and every request is counted in the metrics.
+/// The gateway's routes and middleware: health, the API contract (`/openapi.json`, `/docs`), metrics
+/// (`/metrics`), the DashScope-compatible API under `/api/v1`, reports and the audit trail under `/v1/reports`
+/// and `/v1/audit` (admin keys: every team; team keys: their own), the admin API under `/v1` (admin keys only)
+/// and the web dashboard under `/dashboard`. Every API request is recorded in the call log, and every request is
+/// counted in the metrics. The contract lists exactly these routes (`APIContractRouteTests`).
 func buildRouter(
     store: GatewayStore,
     pool: AccountPool,
@@ -168,6 +169,7 @@ func buildRouter(
         deadline: configuration.readinessDeadline
     )
     HealthRoutes(database: readiness, heartbeats: heartbeats).addRoutes(to: router)
+    APIContractRoutes().addRoutes(to: router)
 
     // Per-team spend is not for everyone: admin keys only, unless scrapers on a private network are trusted.
     // Not in the call log: a scrape every few seconds would drown the calls auditors look for.

@@ -4,6 +4,7 @@
 #
 #   bench/gateway.sh                               # about 5 minutes after the build
 #   DETECTS=500 DURATION=5 ADMISSIONS=1000 bench/gateway.sh   # a quick run
+#   TAGS=1 bench/gateway.sh                        # every call carries cost-attribution tags (issue 19)
 #
 # 1. Latency of a face-detect call, sequential and at CONCURRENCY clients, three ways: straight to the
 #    simulator, through an nginx reverse proxy (keepalive upstream) to it, and through `s2v-meter serve`.
@@ -27,6 +28,10 @@
 # Prints tables, then the issue 17 targets (goal from this run's floor, measured value, met or MISSED), CPU
 # per request first. Every result and target is also a JSON line in results.jsonl, copied to RESULTS_OUT.
 #
+# TAGS=1: the gateway's keys carry default tags (project=bench, env=prod), every team requires the tag key
+# cost_center, every request sends `X-S2V-Tags: cost_center=cc-42,customer=acme`, and the budgeted teams also have
+# a budget on their tag, so each hold is checked against one more budget.
+#
 # Needs hey, wrk, nginx, curl, python3 and PostgreSQL's pgbench (Debian packages hey, wrk, nginx,
 # postgresql). Everything runs on 127.0.0.1 on the same machine as the load generators: see docs/BENCHMARKS.md.
 # Run it on a quiet machine; it prints the load average it started with.
@@ -41,6 +46,7 @@ COMMITS=${COMMITS:-2000}                 # pgbench transactions per client count
 TEAMS=${TEAMS:-8}                        # teams the second admission run is spread over
 CPU_SETTLE=${CPU_SETTLE:-1}              # seconds after a run before its closing CPU sample (work left behind)
 RESULTS_OUT=${RESULTS_OUT:-/tmp/s2v-bench-gateway.jsonl}  # where results.jsonl is copied at the end
+TAGS=${TAGS:-0}                          # 1: every call carries tags (see above)
 POOL_TASKS=${POOL_TASKS:-12}
 POOL_GENERATION_SECONDS=${POOL_GENERATION_SECONDS:-2}
 BASE_PORT=${BASE_PORT:-18590}
@@ -161,10 +167,25 @@ PIDS+=($!)
 # The gateway, on a fresh embedded cluster. Its account's pacing is raised to the most serve accepts (1000
 # submissions/s, i.e. a slot every 1.25 ms) and a detect may wait up to 60 s for a slot, so nothing is refused.
 GW_DATA=$WORK/gateway
+KEY_TAGS=()
+TAG_HEADER=()
+if [ "$TAGS" = 1 ]; then
+    KEY_TAGS=(--tag project=bench --tag env=prod)
+    TAG_HEADER=(-H 'X-S2V-Tags: cost_center=cc-42,customer=acme')
+fi
+with_tags() { # team: require the tag key cost_center and budget the team's tag, when TAGS=1
+    [ "$TAGS" = 1 ] || return 0
+    "$BIN" teams require-tags "$1" cost_center --data-dir "$GW_DATA" --log-level error >/dev/null
+    "$BIN" budgets set --team "$1" --tag project=bench --limit 100000000 --period month --data-dir "$GW_DATA" \
+        --log-level error >/dev/null
+}
 "$BIN" teams create bench --data-dir "$GW_DATA" --log-level error >/dev/null
-TEAM_KEY=$("$BIN" keys create --team bench --name detect --data-dir "$GW_DATA" --log-level error | tail -n 1)
+TEAM_KEY=$("$BIN" keys create --team bench --name detect "${KEY_TAGS[@]}" --data-dir "$GW_DATA" --log-level error | tail -n 1)
+with_tags bench
 "$BIN" teams create budgeted --data-dir "$GW_DATA" --log-level error >/dev/null
-BUDGET_KEY=$("$BIN" keys create --team budgeted --name admissions --data-dir "$GW_DATA" --log-level error | tail -n 1)
+BUDGET_KEY=$("$BIN" keys create --team budgeted --name admissions "${KEY_TAGS[@]}" --data-dir "$GW_DATA" \
+    --log-level error | tail -n 1)
+with_tags budgeted
 "$BIN" budgets set --team budgeted --limit 100000000 --period month --data-dir "$GW_DATA" --log-level error >/dev/null
 "$BIN" limits set --team budgeted --rps 100000 --burst 1000000 --max-active 100000000 --tasks-per-day 100000000 \
     --data-dir "$GW_DATA" --log-level error >/dev/null
@@ -172,8 +193,10 @@ BUDGET_KEY=$("$BIN" keys create --team budgeted --name admissions --data-dir "$G
 TEAM_KEYS=()
 for team in $(seq 1 "$TEAMS"); do
     "$BIN" teams create "budgeted-$team" --data-dir "$GW_DATA" --log-level error >/dev/null
-    key=$("$BIN" keys create --team "budgeted-$team" --name admissions --data-dir "$GW_DATA" --log-level error | tail -n 1)
+    key=$("$BIN" keys create --team "budgeted-$team" --name admissions "${KEY_TAGS[@]}" --data-dir "$GW_DATA" \
+        --log-level error | tail -n 1)
     TEAM_KEYS+=("$key")
+    with_tags "budgeted-$team"
     "$BIN" budgets set --team "budgeted-$team" --limit 100000000 --period month --data-dir "$GW_DATA" \
         --log-level error >/dev/null
     "$BIN" limits set --team "budgeted-$team" --rps 100000 --burst 1000000 --max-active 100000000 \
@@ -212,10 +235,11 @@ DETECT_PATH=/api/v1/services/aigc/image2video/face-detect
 DETECT_BODY='{"model":"wan2.2-s2v-detect","input":{"image_url":"https://example.com/face.jpg"}}'
 rounded() { echo $(( ($1 + $2 - 1) / $2 * $2 )); }  # hey sends requests/clients per client, rounded down
 detect() { # label url key clients requests [cpu kind: sample the CPU around the measurement]
-    hey -n "$(rounded 200 "$4")" -c "$4" -m POST -T application/json -d "$DETECT_BODY" -H "Authorization: Bearer $3" "$2" >/dev/null
+    hey -n "$(rounded 200 "$4")" -c "$4" -m POST -T application/json -d "$DETECT_BODY" -H "Authorization: Bearer $3" \
+        "${TAG_HEADER[@]}" "$2" >/dev/null
     if [ -n "${6:-}" ]; then cpu_before; fi
     run_hey detect "$1" "$4" -n "$(rounded "$5" "$4")" -m POST -T application/json -d "$DETECT_BODY" \
-        -H "Authorization: Bearer $3" "$2"
+        -H "Authorization: Bearer $3" "${TAG_HEADER[@]}" "$2"
     if [ -n "${6:-}" ]; then cpu_after "$6"; fi
 }
 echo "bench: face-detect latency" >&2
@@ -285,7 +309,7 @@ echo "bench: task polls" >&2
 GEN_BODY='{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"https://example.com/voice.mp3?duration=3.5"},"parameters":{"resolution":"480P"}}'
 TASK_ID=$(curl -sf "http://127.0.0.1:$GW_PORT/api/v1/services/aigc/image2video/video-synthesis" \
     -H "Authorization: Bearer $TEAM_KEY" -H 'X-DashScope-Async: enable' -H 'Content-Type: application/json' \
-    -d "$GEN_BODY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["output"]["task_id"])')
+    "${TAG_HEADER[@]}" -d "$GEN_BODY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["output"]["task_id"])')
 TASK_URL="http://127.0.0.1:$GW_PORT/api/v1/tasks/$TASK_ID"
 for _ in $(seq 1 120); do
     STATUS=$(curl -sf -H "Authorization: Bearer $TEAM_KEY" "$TASK_URL" | python3 -c 'import json,sys; print(json.load(sys.stdin)["output"]["task_status"])')
@@ -321,11 +345,12 @@ cpu_after poll
 echo "bench: admissions" >&2
 GEN_URL="http://127.0.0.1:$GW_PORT/api/v1/services/aigc/image2video/video-synthesis"
 hey -n "$(rounded 200 "$CONCURRENCY")" -c "$CONCURRENCY" -m POST -T application/json -d "$GEN_BODY" -H "Authorization: Bearer $BUDGET_KEY" \
-    -H 'X-DashScope-Async: enable' "$GEN_URL" >/dev/null  # warm-up
+    -H 'X-DashScope-Async: enable' "${TAG_HEADER[@]}" "$GEN_URL" >/dev/null  # warm-up
 cpu_before
 run_hey admit "POST video-synthesis, team with a budget and client limits" "$CONCURRENCY" \
     -n "$(rounded "$ADMISSIONS" "$CONCURRENCY")" -m POST \
-    -T application/json -d "$GEN_BODY" -H "Authorization: Bearer $BUDGET_KEY" -H 'X-DashScope-Async: enable' "$GEN_URL"
+    -T application/json -d "$GEN_BODY" -H "Authorization: Bearer $BUDGET_KEY" -H 'X-DashScope-Async: enable' \
+    "${TAG_HEADER[@]}" "$GEN_URL"
 cpu_after admit
 
 # The same spread over TEAMS teams. hey takes one set of headers, so one hey per team, all at once, with
@@ -339,7 +364,8 @@ admit_teams() { # requests-per-team output-prefix
     local team pid pids=()
     for team in "${!TEAM_KEYS[@]}"; do
         hey -n "$1" -c "$TEAM_CLIENTS" -m POST -T application/json -d "$GEN_BODY" \
-            -H "Authorization: Bearer ${TEAM_KEYS[$team]}" -H 'X-DashScope-Async: enable' "$GEN_URL" > "$2.$team" &
+            -H "Authorization: Bearer ${TEAM_KEYS[$team]}" -H 'X-DashScope-Async: enable' "${TAG_HEADER[@]}" \
+            "$GEN_URL" > "$2.$team" &
         pids+=($!)
     done
     for pid in "${pids[@]}"; do wait "$pid"; done

@@ -56,27 +56,86 @@ $$;
 
 
 --
--- Name: admit_generation(uuid, bigint, bigint, text, text, bigint, numeric, numeric, numeric, text, text); Type: FUNCTION; Schema: public; Owner: -
+-- Name: admit_generation(uuid, bigint, bigint, text, text, bigint, numeric, numeric, numeric, text, text, jsonb); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.admit_generation(p_task uuid, p_team bigint, p_key bigint, p_model text, p_tier text, p_price bigint, p_unit_price numeric, p_max_seconds numeric, p_hold numeric, p_currency text, p_request text) RETURNS timestamp with time zone
+CREATE FUNCTION public.admit_generation(p_task uuid, p_team bigint, p_key bigint, p_model text, p_tier text, p_price bigint, p_unit_price numeric, p_max_seconds numeric, p_hold numeric, p_currency text, p_request text, p_tags jsonb) RETURNS timestamp with time zone
     LANGUAGE plpgsql
     AS $$
 DECLARE
     admitted timestamptz;
 BEGIN
     PERFORM client_limits_take(p_team, p_key, true);
-    INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request)
-    VALUES (p_task, p_team, p_key, p_model, p_tier, p_price, p_hold, p_request::jsonb)
+    INSERT INTO tasks (id, team_id, key_id, model, tier, price_id, hold_amount, request, tags)
+    VALUES (p_task, p_team, p_key, p_model, p_tier, p_price, p_hold, p_request::jsonb, p_tags)
     RETURNING admitted_at INTO admitted;
     INSERT INTO dispatch_queue (task_id, team_id, model, priority, enqueued_at)
     SELECT p_task, p_team, p_model, priority, admitted FROM api_keys WHERE id = p_key;
     INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
-                                amount, held, currency, attributed_at)
+                                amount, held, currency, attributed_at, tags)
     VALUES ('hold', p_team, p_key, p_task, p_model, p_tier, p_price, p_max_seconds, p_unit_price, 0, p_hold,
-            p_currency, admitted);
+            p_currency, admitted, p_tags);
     RETURN admitted;
 END;
+$$;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: budgets; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.budgets (
+    id bigint NOT NULL,
+    scope text NOT NULL,
+    team_id bigint,
+    key_id bigint,
+    limit_amount numeric NOT NULL,
+    currency text DEFAULT 'USD'::text NOT NULL,
+    period text NOT NULL,
+    timezone text DEFAULT 'UTC'::text NOT NULL,
+    alert_thresholds numeric[] DEFAULT '{50,80,100}'::numeric[] NOT NULL,
+    webhook_url text,
+    webhook_format text DEFAULT 'json'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    deleted_at timestamp with time zone,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    tag_key text,
+    tag_value text,
+    CONSTRAINT budgets_check CHECK ((
+CASE scope
+    WHEN 'global'::text THEN ((team_id IS NULL) AND (key_id IS NULL))
+    WHEN 'team'::text THEN ((team_id IS NOT NULL) AND (key_id IS NULL))
+    WHEN 'key'::text THEN (key_id IS NOT NULL)
+    WHEN 'tag'::text THEN (key_id IS NULL)
+    ELSE NULL::boolean
+END AND ((scope = 'tag'::text) = (tag_key IS NOT NULL)) AND ((tag_key IS NULL) = (tag_value IS NULL)))),
+    CONSTRAINT budgets_key_names_team CHECK (((scope <> 'key'::text) OR (team_id IS NOT NULL))),
+    CONSTRAINT budgets_limit_amount_check CHECK ((limit_amount >= (0)::numeric)),
+    CONSTRAINT budgets_period_check CHECK ((period = ANY (ARRAY['month'::text, 'week'::text, 'day'::text, 'lifetime'::text]))),
+    CONSTRAINT budgets_scope_check CHECK ((scope = ANY (ARRAY['global'::text, 'team'::text, 'key'::text, 'tag'::text]))),
+    CONSTRAINT budgets_thresholds_in_range CHECK ((((0)::numeric < ALL (alert_thresholds)) AND ((1000)::numeric >= ALL (alert_thresholds)))),
+    CONSTRAINT budgets_webhook_format_check CHECK ((webhook_format = ANY (ARRAY['json'::text, 'slack'::text])))
+);
+
+
+--
+-- Name: budget_covers(public.budgets, bigint, bigint, jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.budget_covers(b public.budgets, p_team bigint, p_key bigint, p_tags jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT CASE b.scope
+        WHEN 'global' THEN true
+        WHEN 'team' THEN b.team_id = p_team
+        WHEN 'key' THEN b.key_id = p_key
+        WHEN 'tag' THEN p_tags ->> b.tag_key = b.tag_value AND (b.team_id IS NULL OR b.team_id = p_team)
+        ELSE false
+    END
 $$;
 
 
@@ -110,45 +169,6 @@ CREATE FUNCTION public.budget_period_start(period text, zone text, at timestamp 
 $$;
 
 
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
---
--- Name: budgets; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.budgets (
-    id bigint NOT NULL,
-    scope text NOT NULL,
-    team_id bigint,
-    key_id bigint,
-    limit_amount numeric NOT NULL,
-    currency text DEFAULT 'USD'::text NOT NULL,
-    period text NOT NULL,
-    timezone text DEFAULT 'UTC'::text NOT NULL,
-    alert_thresholds numeric[] DEFAULT '{50,80,100}'::numeric[] NOT NULL,
-    webhook_url text,
-    webhook_format text DEFAULT 'json'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    deleted_at timestamp with time zone,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT budgets_check CHECK (
-CASE scope
-    WHEN 'global'::text THEN ((team_id IS NULL) AND (key_id IS NULL))
-    WHEN 'team'::text THEN ((team_id IS NOT NULL) AND (key_id IS NULL))
-    WHEN 'key'::text THEN (key_id IS NOT NULL)
-    ELSE NULL::boolean
-END),
-    CONSTRAINT budgets_key_names_team CHECK (((scope <> 'key'::text) OR (team_id IS NOT NULL))),
-    CONSTRAINT budgets_limit_amount_check CHECK ((limit_amount >= (0)::numeric)),
-    CONSTRAINT budgets_period_check CHECK ((period = ANY (ARRAY['month'::text, 'week'::text, 'day'::text, 'lifetime'::text]))),
-    CONSTRAINT budgets_scope_check CHECK ((scope = ANY (ARRAY['global'::text, 'team'::text, 'key'::text]))),
-    CONSTRAINT budgets_thresholds_in_range CHECK ((((0)::numeric < ALL (alert_thresholds)) AND ((1000)::numeric >= ALL (alert_thresholds)))),
-    CONSTRAINT budgets_webhook_format_check CHECK ((webhook_format = ANY (ARRAY['json'::text, 'slack'::text])))
-);
-
-
 --
 -- Name: budget_refuse(public.budgets, timestamp with time zone, numeric, numeric); Type: FUNCTION; Schema: public; Owner: -
 --
@@ -161,6 +181,7 @@ BEGIN
         MESSAGE = format('budget %s would be exceeded', b.id),
         DETAIL = json_build_object(
             'budget_id', b.id, 'scope', b.scope, 'team_id', b.team_id, 'key_id', b.key_id,
+            'tag_key', b.tag_key, 'tag_value', b.tag_value,
             'period', b.period, 'timezone', b.timezone, 'currency', b.currency,
             'period_start', to_char(start AT TIME ZONE b.timezone, 'YYYY-MM-DD"T"HH24:MI:SS'),
             'period_end', to_char(budget_period_end(b.period, b.timezone, start) AT TIME ZONE b.timezone,
@@ -352,10 +373,9 @@ DECLARE
     threshold numeric;
 BEGIN
     FOR b IN
-        SELECT * FROM budgets
-        WHERE deleted_at IS NULL
-          AND (scope = 'global' OR (scope = 'team' AND team_id = NEW.team_id) OR (scope = 'key' AND key_id = NEW.key_id))
-        ORDER BY id
+        SELECT * FROM budgets c
+        WHERE c.deleted_at IS NULL AND budget_covers(c, NEW.team_id, NEW.key_id, NEW.tags)
+        ORDER BY c.id
     LOOP
         IF b.currency <> NEW.currency THEN
             IF refusable THEN
@@ -410,10 +430,10 @@ CREATE FUNCTION public.ledger_entries_apply_to_invoice_lines() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    INSERT INTO invoice_lines AS i (month, team_id, model, tier, price_id, conservative, items, quantity, amount)
+    INSERT INTO invoice_lines AS i (month, team_id, model, tier, price_id, conservative, tags, items, quantity, amount)
     VALUES (date_trunc('month', NEW.attributed_at AT TIME ZONE 'UTC')::date, NEW.team_id, NEW.model, NEW.tier,
-            NEW.price_id, NEW.conservative, 1, NEW.quantity, NEW.amount)
-    ON CONFLICT (month, team_id, model, tier, price_id, conservative) DO UPDATE
+            NEW.price_id, NEW.conservative, NEW.tags, 1, NEW.quantity, NEW.amount)
+    ON CONFLICT (month, team_id, model, tier, price_id, conservative, tags) DO UPDATE
         SET items = i.items + 1, quantity = i.quantity + EXCLUDED.quantity, amount = i.amount + EXCLUDED.amount;
     RETURN NULL;
 END;
@@ -438,11 +458,11 @@ BEGIN
     IF (d.calls, d.images, d.seconds, d.tasks_succeeded, d.tasks_failed, d.cost) = (0, 0, 0, 0, 0, 0) THEN
         RETURN NULL;
     END IF;
-    INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, calls, images, seconds, tasks_succeeded,
+    INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, tags, calls, images, seconds, tasks_succeeded,
                                   tasks_failed, cost)
-    VALUES ((NEW.attributed_at AT TIME ZONE 'UTC')::date, NEW.team_id, NEW.key_id, NEW.model, NEW.tier,
+    VALUES ((NEW.attributed_at AT TIME ZONE 'UTC')::date, NEW.team_id, NEW.key_id, NEW.model, NEW.tier, NEW.tags,
             d.calls, d.images, d.seconds, d.tasks_succeeded, d.tasks_failed, d.cost)
-    ON CONFLICT (day, team_id, key_id, model, tier) DO UPDATE SET
+    ON CONFLICT (day, team_id, key_id, model, tier, tags) DO UPDATE SET
         calls = u.calls + EXCLUDED.calls,
         images = u.images + EXCLUDED.images,
         seconds = u.seconds + EXCLUDED.seconds,
@@ -469,10 +489,10 @@ $$;
 
 
 --
--- Name: open_detect_intent(bigint, bigint, text, text, bigint, numeric, text, text, text[], bigint[], bigint); Type: FUNCTION; Schema: public; Owner: -
+-- Name: open_detect_intent(bigint, bigint, text, text, bigint, numeric, text, text, text[], bigint[], bigint, jsonb); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.open_detect_intent(p_team bigint, p_key bigint, p_model text, p_tier text, p_price bigint, p_unit_price numeric, p_currency text, p_lane text, p_accounts text[], p_spacings_us bigint[], p_max_wait_us bigint, OUT call_id bigint, OUT account text, OUT wait interval) RETURNS record
+CREATE FUNCTION public.open_detect_intent(p_team bigint, p_key bigint, p_model text, p_tier text, p_price bigint, p_unit_price numeric, p_currency text, p_lane text, p_accounts text[], p_spacings_us bigint[], p_max_wait_us bigint, p_tags jsonb, OUT call_id bigint, OUT account text, OUT wait interval) RETURNS record
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -484,9 +504,9 @@ BEGIN
     RETURNING id, started_at INTO call_id, started;
     PERFORM client_limits_take(p_team, p_key, false);
     INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
-                                unit_price, amount, held, currency, attributed_at)
+                                unit_price, amount, held, currency, attributed_at, tags)
     VALUES ('hold', p_team, p_key, call_id, p_model, p_tier, p_price, 1, p_unit_price, 0, p_unit_price,
-            p_currency, started);
+            p_currency, started, p_tags);
     FOREACH patience IN ARRAY ARRAY[interval '0', p_max_wait_us * interval '1 microsecond'] LOOP
         FOR i IN 1 .. coalesce(array_length(p_accounts, 1), 0) LOOP
             wait := reserve_upstream_slot(p_accounts[i], p_lane, p_spacings_us[i] * interval '1 microsecond',
@@ -558,9 +578,11 @@ CREATE TABLE public.tasks (
     settled_at timestamp with time zone,
     next_poll_at timestamp with time zone,
     needs_review boolean DEFAULT false NOT NULL,
+    tags jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT tasks_hold_amount_check CHECK ((hold_amount > (0)::numeric)),
     CONSTRAINT tasks_phase_check CHECK ((phase = ANY (ARRAY['admitted'::text, 'submitting'::text, 'submitted'::text, 'running'::text, 'settled'::text]))),
-    CONSTRAINT tasks_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'RUNNING'::text, 'SUCCEEDED'::text, 'FAILED'::text, 'CANCELED'::text, 'UNKNOWN'::text])))
+    CONSTRAINT tasks_status_check CHECK ((status = ANY (ARRAY['PENDING'::text, 'RUNNING'::text, 'SUCCEEDED'::text, 'FAILED'::text, 'CANCELED'::text, 'UNKNOWN'::text]))),
+    CONSTRAINT tasks_tags_check CHECK ((jsonb_typeof(tags) = 'object'::text))
 );
 
 
@@ -601,6 +623,7 @@ CREATE TABLE public.ledger_entries (
     attributed_at timestamp with time zone NOT NULL,
     recorded_at timestamp with time zone DEFAULT now() NOT NULL,
     conservative boolean DEFAULT false NOT NULL,
+    tags jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT ledger_entries_amount_check CHECK ((amount >= (0)::numeric)),
     CONSTRAINT ledger_entries_check1 CHECK (
 CASE kind
@@ -613,6 +636,7 @@ END),
     CONSTRAINT ledger_entries_kind_check CHECK ((kind = ANY (ARRAY['charge'::text, 'hold'::text, 'capture'::text, 'release'::text]))),
     CONSTRAINT ledger_entries_quantity_check CHECK ((quantity >= (0)::numeric)),
     CONSTRAINT ledger_entries_subject CHECK (((kind = 'charge'::text) OR (task_id IS NOT NULL) OR (upstream_call_id IS NOT NULL))),
+    CONSTRAINT ledger_entries_tags_check CHECK ((jsonb_typeof(tags) = 'object'::text)),
     CONSTRAINT ledger_entries_unit_price_check CHECK ((unit_price > (0)::numeric))
 );
 
@@ -699,9 +723,11 @@ CREATE TABLE public.api_keys (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     revoked_at timestamp with time zone,
     priority integer DEFAULT 0 NOT NULL,
+    tags jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT api_keys_check CHECK ((is_admin OR (team_id IS NOT NULL))),
     CONSTRAINT api_keys_key_hash_check CHECK ((octet_length(key_hash) = 32)),
-    CONSTRAINT api_keys_priority_check CHECK (((priority >= '-100'::integer) AND (priority <= 100)))
+    CONSTRAINT api_keys_priority_check CHECK (((priority >= '-100'::integer) AND (priority <= 100))),
+    CONSTRAINT api_keys_tags_check CHECK ((jsonb_typeof(tags) = 'object'::text))
 );
 
 
@@ -783,7 +809,7 @@ CREATE VIEW public.budget_usage_from_ledger AS
     sum(l.amount) AS spent,
     sum(l.held) AS held
    FROM (public.budgets b
-     JOIN public.ledger_entries l ON (((l.currency = b.currency) AND ((b.scope = 'global'::text) OR ((b.scope = 'team'::text) AND (l.team_id = b.team_id)) OR ((b.scope = 'key'::text) AND (l.key_id = b.key_id))))))
+     JOIN public.ledger_entries l ON (((l.currency = b.currency) AND public.budget_covers(b.*, l.team_id, l.key_id, l.tags))))
   WHERE (b.deleted_at IS NULL)
   GROUP BY b.id, (public.budget_period_start(b.period, b.timezone, l.attributed_at));
 
@@ -915,6 +941,7 @@ CREATE TABLE public.invoice_lines (
     items bigint DEFAULT 0 NOT NULL,
     quantity numeric DEFAULT 0 NOT NULL,
     amount numeric DEFAULT 0 NOT NULL,
+    tags jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT invoice_lines_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric))
 );
 
@@ -932,10 +959,11 @@ CREATE VIEW public.invoice_lines_from_ledger AS
     ledger_entries.conservative,
     count(*) AS items,
     sum(ledger_entries.quantity) AS quantity,
-    sum(ledger_entries.amount) AS amount
+    sum(ledger_entries.amount) AS amount,
+    ledger_entries.tags
    FROM public.ledger_entries
   WHERE (ledger_entries.kind = ANY (ARRAY['charge'::text, 'capture'::text]))
-  GROUP BY ((date_trunc('month'::text, (ledger_entries.attributed_at AT TIME ZONE 'UTC'::text)))::date), ledger_entries.team_id, ledger_entries.model, ledger_entries.tier, ledger_entries.price_id, ledger_entries.conservative;
+  GROUP BY ((date_trunc('month'::text, (ledger_entries.attributed_at AT TIME ZONE 'UTC'::text)))::date), ledger_entries.team_id, ledger_entries.model, ledger_entries.tier, ledger_entries.price_id, ledger_entries.conservative, ledger_entries.tags;
 
 
 --
@@ -1051,6 +1079,7 @@ CREATE TABLE public.teams (
     id bigint NOT NULL,
     name text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    required_tag_keys text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT teams_name_check CHECK ((name ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$'::text))
 );
 
@@ -1157,7 +1186,8 @@ CREATE TABLE public.usage_daily (
     seconds numeric DEFAULT 0 NOT NULL,
     tasks_succeeded bigint DEFAULT 0 NOT NULL,
     tasks_failed bigint DEFAULT 0 NOT NULL,
-    cost numeric DEFAULT 0 NOT NULL
+    cost numeric DEFAULT 0 NOT NULL,
+    tags jsonb DEFAULT '{}'::jsonb NOT NULL
 );
 
 
@@ -1176,11 +1206,12 @@ CREATE VIEW public.usage_daily_from_ledger AS
     sum(d.seconds) AS seconds,
     (sum(d.tasks_succeeded))::bigint AS tasks_succeeded,
     (sum(d.tasks_failed))::bigint AS tasks_failed,
-    sum(d.cost) AS cost
+    sum(d.cost) AS cost,
+    l.tags
    FROM ((public.ledger_entries l
      LEFT JOIN public.tasks t ON ((t.id = l.task_id)))
      CROSS JOIN LATERAL public.usage_daily_delta(l.*, t.status) d(calls, images, seconds, tasks_succeeded, tasks_failed, cost))
-  GROUP BY (((l.attributed_at AT TIME ZONE 'UTC'::text))::date), l.team_id, l.key_id, l.model, l.tier;
+  GROUP BY (((l.attributed_at AT TIME ZONE 'UTC'::text))::date), l.team_id, l.key_id, l.model, l.tier, l.tags;
 
 
 --
@@ -1292,7 +1323,7 @@ ALTER TABLE ONLY public.dispatch_queue
 --
 
 ALTER TABLE ONLY public.invoice_lines
-    ADD CONSTRAINT invoice_lines_pkey PRIMARY KEY (month, team_id, model, tier, price_id, conservative);
+    ADD CONSTRAINT invoice_lines_pkey PRIMARY KEY (month, team_id, model, tier, price_id, conservative, tags);
 
 
 --
@@ -1396,7 +1427,7 @@ ALTER TABLE ONLY public.upstream_pacing
 --
 
 ALTER TABLE ONLY public.usage_daily
-    ADD CONSTRAINT usage_daily_pkey PRIMARY KEY (day, team_id, key_id, model, tier);
+    ADD CONSTRAINT usage_daily_pkey PRIMARY KEY (day, team_id, key_id, model, tier, tags);
 
 
 --
@@ -1431,7 +1462,7 @@ CREATE INDEX budget_alerts_to_deliver ON public.budget_alerts USING btree (next_
 -- Name: budgets_one_live; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE UNIQUE INDEX budgets_one_live ON public.budgets USING btree (scope, COALESCE(team_id, (0)::bigint), COALESCE(key_id, (0)::bigint), period, timezone) WHERE (deleted_at IS NULL);
+CREATE UNIQUE INDEX budgets_one_live ON public.budgets USING btree (scope, COALESCE(team_id, (0)::bigint), COALESCE(key_id, (0)::bigint), COALESCE(tag_key, ''::text), COALESCE(tag_value, ''::text), period, timezone) WHERE (deleted_at IS NULL);
 
 
 --

@@ -42,7 +42,7 @@ public struct BudgetReportDocument: ReportDocument {
 
     public var csvHeader: [String] {
         [
-            "id", "scope", "team", "key_id", "period", "timezone", "period_start", "period_end", "currency",
+            "id", "scope", "team", "key_id", "tag", "period", "timezone", "period_start", "period_end", "currency",
             "limit", "spent", "held", "remaining", "percent_used", "forecast", "forecast_exceeds_limit",
         ]
     }
@@ -51,7 +51,8 @@ public struct BudgetReportDocument: ReportDocument {
         self.statuses.map(BudgetStatusDocument.init).map { document in
             [
                 String(document.id), document.scope, document.team ?? "", document.keyID.map(String.init) ?? "",
-                document.period, document.timezone, document.periodStart, document.periodEnd ?? "", document.currency,
+                document.tag ?? "", document.period, document.timezone, document.periodStart, document.periodEnd ?? "",
+                document.currency,
                 document.limit, document.spent, document.held, document.remaining, document.percentUsed ?? "",
                 document.forecast ?? "", document.forecastExceedsLimit ? "true" : "false",
             ]

@@ -9,6 +9,8 @@ public struct BudgetStatusDocument: Codable, Sendable, Equatable {
     public var scope: String
     public var team: String?
     public var keyID: Int64?
+    /// A tag budget's tag, `key=value`.
+    public var tag: String?
     public var period: String
     public var timezone: String
     public var currency: String
@@ -31,6 +33,7 @@ public struct BudgetStatusDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, scope, team
         case keyID = "key_id"
+        case tag
         case period, timezone, currency
         case periodStart = "period_start"
         case periodEnd = "period_end"
@@ -50,6 +53,7 @@ public struct BudgetStatusDocument: Codable, Sendable, Equatable {
         self.scope = budget.scope.kind
         self.team = budget.teamName
         if case .key(let id) = budget.scope { self.keyID = id }
+        self.tag = budget.scope.tagText
         self.period = budget.period.rawValue
         self.timezone = budget.timezone
         self.currency = budget.currency

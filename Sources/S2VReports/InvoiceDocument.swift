@@ -20,9 +20,10 @@ public struct InvoiceDocument: ReportDocument {
         return String(decoding: try encoder.encode(InvoiceJSON(self.statement)), as: UTF8.self)
     }
 
+    /// In a chargeback statement, a `tag:KEY` column after `team`: the tag's value, empty for untagged charges.
     public var csvHeader: [String] {
-        [
-            "month", "team", "model", "tier", "unit", "quantity", "unit_price", "amount", "currency",
+        ["month", "team"] + (self.splitColumn.map { [$0] } ?? []) + [
+            "model", "tier", "unit", "quantity", "unit_price", "amount", "currency",
             "items", "price_id", "price_effective_from", "conservative",
         ]
     }
@@ -31,7 +32,9 @@ public struct InvoiceDocument: ReportDocument {
     public var csvRows: [[String]] {
         self.statement.teams.flatMap(\.lines).map { line in
             [
-                self.statement.month.description, line.team, line.model, line.tier, line.unit,
+                self.statement.month.description, line.team,
+            ] + (self.splitColumn == nil ? [] : [line.tagValue]) + [
+                line.model, line.tier, line.unit,
                 line.quantity.exactString,
                 line.unitPrice.exactString, line.amount.exactString, line.currency, String(line.items),
                 String(line.priceID),
@@ -40,6 +43,9 @@ public struct InvoiceDocument: ReportDocument {
         }
     }
 
+    /// `tag:KEY` when the statement is split by a tag.
+    var splitColumn: String? { self.statement.splitTagKey.map { "tag:\($0)" } }
+
     public func table() -> String {
         let statement = self.statement
         var text = "statement for \(statement.month) (UTC month, by admission time), in \(statement.currency)\n"
@@ -47,21 +53,7 @@ public struct InvoiceDocument: ReportDocument {
             return text + "\nno charges\n"
         }
         for team in statement.teams {
-            let rows =
-                team.lines.map { line in
-                    [
-                        line.model, line.tier.isEmpty ? "-" : line.tier, line.quantity.exactString + " " + line.unit,
-                        line.unitPrice.exactString, line.amount.exactString, "v\(line.priceID)",
-                        line.conservative ? "CONSERVATIVE" : "",
-                    ]
-                } + [["", "", "", "total", team.total.exactString, "", ""]]
-            text += "\nteam \(team.team)\n"
-            text +=
-                TextTable(
-                    header: ["MODEL", "TIER", "QUANTITY", "UNIT PRICE", "AMOUNT", "PRICE", "FLAG"],
-                    rows: rows,
-                    rightAligned: [2, 3, 4]
-                ).render() + "\n"
+            text += "\nteam \(team.team)\n" + self.table(of: team) + "\n"
         }
         text += "\ntotal \(statement.total.exactString) \(statement.currency)"
         if statement.conservativeTotal > 0 {
@@ -69,6 +61,31 @@ public struct InvoiceDocument: ReportDocument {
                 ", of which \(statement.conservativeTotal.exactString) charged conservatively (tasks the upstream forgot; review them)"
         }
         return text + "\n"
+    }
+
+    /// A team's lines; in a chargeback statement, a first column with the tag's value and each value's
+    /// subtotal after its lines.
+    private func table(of team: TeamInvoice) -> String {
+        func row(_ line: InvoiceLine) -> [String] {
+            [
+                line.model, line.tier.isEmpty ? "-" : line.tier, line.quantity.exactString + " " + line.unit,
+                line.unitPrice.exactString, line.amount.exactString, "v\(line.priceID)",
+                line.conservative ? "CONSERVATIVE" : "",
+            ]
+        }
+        let header = ["MODEL", "TIER", "QUANTITY", "UNIT PRICE", "AMOUNT", "PRICE", "FLAG"]
+        guard let column = self.splitColumn else {
+            let rows = team.lines.map(row) + [["", "", "", "total", team.total.exactString, "", ""]]
+            return TextTable(header: header, rows: rows, rightAligned: [2, 3, 4]).render()
+        }
+        var rows: [[String]] = []
+        for section in team.sections {
+            let value = section.isUntagged ? "(untagged)" : section.tagValue
+            rows += section.lines.map { [value] + row($0) }
+            rows.append(["", "", "", "", "subtotal", section.total.exactString, "", ""])
+        }
+        rows.append(["", "", "", "", "total", team.total.exactString, "", ""])
+        return TextTable(header: [column.uppercased()] + header, rows: rows, rightAligned: [3, 4, 5]).render()
     }
 
     /// The statement as a printable page.

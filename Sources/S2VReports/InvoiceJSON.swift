@@ -33,8 +33,23 @@ struct InvoiceJSON: Encodable {
 
     struct Team: Encodable {
         var team: String
+        /// A plain statement's lines; nil in a chargeback statement, whose lines are in its sections.
+        var lines: [Line]?
+        var sections: [Section]?
+        var total: Total
+    }
+
+    /// One tag value's part of a team in a chargeback statement. `tag_value` is `""` and `untagged` true for
+    /// the team's charges without the tag.
+    struct Section: Encodable {
+        var tagValue: String
+        var untagged: Bool
         var lines: [Line]
         var total: Total
+        enum CodingKeys: String, CodingKey {
+            case untagged, lines, total
+            case tagValue = "tag_value"
+        }
     }
 
     struct Price: Encodable {
@@ -58,6 +73,8 @@ struct InvoiceJSON: Encodable {
     }
 
     var month: String
+    /// `tag:KEY` in a chargeback statement.
+    var split: String?
     var period: Period
     var attributedBy: String
     var teams: [Team]
@@ -65,12 +82,33 @@ struct InvoiceJSON: Encodable {
     var total: Total
 
     enum CodingKeys: String, CodingKey {
-        case month, period, teams, prices, total
+        case month, split, period, teams, prices, total
         case attributedBy = "attributed_by"
     }
 
     init(_ statement: InvoiceStatement) {
         self.month = statement.month.description
+        self.split = statement.splitTagKey.map { "tag:\($0)" }
+        let currency = statement.currency
+        func total(_ cost: Decimal, conservative: Decimal) -> Total {
+            Total(cost: cost.exactString, conservativeCost: conservative.exactString, currency: currency)
+        }
+        func lines(_ lines: [InvoiceLine]) -> [Line] {
+            lines.map { line in
+                Line(
+                    model: line.model,
+                    tier: line.tier,
+                    unit: line.unit,
+                    quantity: line.quantity.exactString,
+                    unitPrice: line.unitPrice.exactString,
+                    amount: line.amount.exactString,
+                    items: line.items,
+                    priceID: line.priceID,
+                    conservative: line.conservative
+                )
+            }
+        }
+        let split = statement.splitTagKey != nil
         self.period = Period(
             from: ReportTime.instant(statement.month.start),
             to: ReportTime.instant(statement.month.end)
@@ -79,24 +117,20 @@ struct InvoiceJSON: Encodable {
         self.teams = statement.teams.map { team in
             Team(
                 team: team.team,
-                lines: team.lines.map { line in
-                    Line(
-                        model: line.model,
-                        tier: line.tier,
-                        unit: line.unit,
-                        quantity: line.quantity.exactString,
-                        unitPrice: line.unitPrice.exactString,
-                        amount: line.amount.exactString,
-                        items: line.items,
-                        priceID: line.priceID,
-                        conservative: line.conservative
-                    )
-                },
-                total: Total(
-                    cost: team.total.exactString,
-                    conservativeCost: team.conservativeTotal.exactString,
-                    currency: statement.currency
-                )
+                lines: split ? nil : lines(team.lines),
+                sections: split
+                    ? team.sections.map { section in
+                        Section(
+                            tagValue: section.tagValue,
+                            untagged: section.isUntagged,
+                            lines: lines(section.lines),
+                            total: total(
+                                section.total,
+                                conservative: section.lines.filter(\.conservative).reduce(0) { $0 + $1.amount }
+                            )
+                        )
+                    } : nil,
+                total: total(team.total, conservative: team.conservativeTotal)
             )
         }
         self.prices = statement.pricesUsed.map { line in

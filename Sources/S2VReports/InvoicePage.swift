@@ -20,6 +20,7 @@ struct InvoicePage {
             th, td { padding: .3em .6em; border-bottom: 1px solid #ccc; text-align: left; }
             td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
             tr.total td { font-weight: bold; border-top: 2px solid #111; }
+            tr.subtotal td { font-weight: bold; } h3.tag { font-size: 1em; margin: 1.2em 0 .3em; }
             .flag { color: #a40; font-weight: bold; }
             .note { color: #555; }
             @media print { body { margin: 0; max-width: none; } }
@@ -53,25 +54,51 @@ struct InvoicePage {
     }
 
     private func section(_ team: TeamInvoice) -> String {
-        var html = """
-            <h2>Team \(HTMLText.escape(team.team))</h2>
-            <table><tr><th>Model</th><th>Tier</th><th class="n">Quantity</th><th class="n">Unit price</th>\
-            <th class="n">Amount</th><th>Price version</th><th></th></tr>
+        var html = "<h2>Team \(HTMLText.escape(team.team))</h2>\n"
+        if let key = self.statement.splitTagKey {
+            for section in team.sections {
+                let value = section.isUntagged ? "untagged (no \(key) tag)" : "\(key) = \(section.tagValue)"
+                html += "<h3 class=\"tag\">\(HTMLText.escape(value))</h3>\n"
+                html += self.table(
+                    section.lines,
+                    total: section.total,
+                    label: "Subtotal for \(value)",
+                    totalClass: "subtotal"
+                )
+            }
+        }
+        html += self.table(
+            self.statement.splitTagKey == nil ? team.lines : [],
+            total: team.total,
+            label: "Total for \(team.team)",
+            totalClass: "total"
+        )
+        return html
+    }
 
-            """
-        for line in team.lines {
+    /// Lines and their total; only the total row when `lines` is empty.
+    private func table(_ lines: [InvoiceLine], total: Decimal, label: String, totalClass: String) -> String {
+        var html = "<table>"
+        if !lines.isEmpty {
+            html += """
+                <tr><th>Model</th><th>Tier</th><th class="n">Quantity</th><th class="n">Unit price</th>\
+                <th class="n">Amount</th><th>Price version</th><th></th></tr>
+
+                """
+        }
+        for line in lines {
             let flag = line.conservative ? "<span class=\"flag\">conservative</span>" : ""
             html += """
-                <tr><td>\(HTMLText.escape(line.model))</td><td>\(HTMLText.escape(line.tier.isEmpty ? "–" : line.tier))</td>\
+                <tr class="line"><td>\(HTMLText.escape(line.model))</td><td>\(HTMLText.escape(line.tier.isEmpty ? "–" : line.tier))</td>\
                 <td class="n">\(line.quantity.exactString) \(HTMLText.escape(line.unit))</td>\
-                <td class="n">\(line.unitPrice.exactString)</td><td class="n">\(line.amount.exactString)</td>\
+                <td class="n">\(line.unitPrice.exactString)</td><td class="n amount">\(line.amount.exactString)</td>\
                 <td>v\(line.priceID)</td><td>\(flag)</td></tr>
 
                 """
         }
         html += """
-            <tr class="total"><td colspan="4">Total for \(HTMLText.escape(team.team))</td>\
-            <td class="n">\(team.total.exactString)</td><td colspan="2"></td></tr></table>
+            <tr class="\(totalClass)"><td colspan="4">\(HTMLText.escape(label))</td>\
+            <td class="n">\(total.exactString)</td><td colspan="2"></td></tr></table>
 
             """
         return html

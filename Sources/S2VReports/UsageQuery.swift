@@ -30,14 +30,21 @@ public struct UsageQuery: Sendable, Equatable {
         self.dimensions = try Self.dimensions(by ?? "team,model,tier", name: prefix + "by")
     }
 
-    /// Parses `team,model`: any of team, key, model, tier, day, month, each at most once.
+    /// Parses `team,model,tag:project`: any of team, key, model, tier, day, month and `tag:KEY`, each at most
+    /// once.
     public static func dimensions(_ text: String, name: String = "by") throws -> [UsageDimension] {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var dimensions: [UsageDimension] = []
         for item in names {
-            guard let dimension = UsageDimension(rawValue: item) else {
+            let dimension: UsageDimension?
+            do {
+                dimension = try UsageDimension(name: item)
+            } catch {
+                throw ServiceError.invalidParameter("\(name): \(error.message)")
+            }
+            guard let dimension else {
                 throw ServiceError.invalidParameter(
-                    "\(name) takes team, key, model, tier, day or month; not '\(item)'."
+                    "\(name) takes team, key, model, tier, day, month or tag:KEY; not '\(item.prefix(80))'."
                 )
             }
             if !dimensions.contains(dimension) { dimensions.append(dimension) }

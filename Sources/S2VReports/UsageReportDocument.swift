@@ -38,7 +38,7 @@ public struct UsageReportDocument: Encodable, ReportDocument {
         for row in self.rows {
             var object = rows.nestedContainer(keyedBy: DynamicKey.self)
             for dimension in self.dimensions {
-                try object.encode(row.groups[dimension] ?? "", forKey: DynamicKey(dimension.rawValue))
+                try object.encode(row.groups[dimension] ?? "", forKey: DynamicKey(dimension.name))
             }
             try object.encode(row.calls, forKey: DynamicKey("calls"))
             try object.encode(row.images, forKey: DynamicKey("images"))
@@ -58,7 +58,7 @@ public struct UsageReportDocument: Encodable, ReportDocument {
     }
 
     public var csvHeader: [String] {
-        self.dimensions.map(\.rawValue) + ["calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"]
+        self.dimensions.map(\.name) + ["calls", "images", "seconds", "tasks_succeeded", "tasks_failed", "cost"]
     }
 
     public var csvRows: [[String]] {
@@ -73,7 +73,7 @@ public struct UsageReportDocument: Encodable, ReportDocument {
     /// A title, the table and its total, ending in a line break.
     public func table() -> String {
         let header =
-            self.dimensions.map { $0.rawValue.uppercased() } + [
+            self.dimensions.map { $0.name.uppercased() } + [
                 "CALLS", "IMAGES", "SECONDS", "SUCCEEDED", "FAILED", "COST",
             ]
         var rows = self.rows.map { row in

@@ -200,7 +200,7 @@ import Testing
 
         let bad = try await CommandLineProcess.run(["report", "usage", "--by", "colour", "--database-url", url])
         #expect(bad.status != 0)
-        #expect(bad.output.contains("--by takes team, key, model, tier, day or month"))
+        #expect(bad.output.contains("--by takes team, key, model, tier, day, month or tag:KEY"))
         try await database.cluster.dropDatabase(database.name)
     }
 }

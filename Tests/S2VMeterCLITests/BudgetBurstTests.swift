@@ -68,35 +68,15 @@ import Glibc
         #expect(set.status == 0, "\(set.output)")
 
         // Tasks run for an hour upstream, so no settlement frees room during the burst.
-        let simulatorPort = try CommandLineProcess.freePort()
-        let simulator = try CommandLineProcess.start([
-            "simulate", "--port", "\(simulatorPort)", "--api-key", "sk-burst", "--generation-seconds", "3600",
-        ])
-        defer { simulator.child.signal(SIGKILL) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["DASHSCOPE_API_KEY"] = "sk-burst"
-        var gateways: [CommandLineProcess] = []
-        var ports: [Int] = []
-        for _ in 0..<2 {
-            let port = try CommandLineProcess.freePort()
-            gateways.append(
-                try CommandLineProcess.start(
-                    [
-                        "serve", "--port", "\(port)", "--upstream-url", "http://127.0.0.1:\(simulatorPort)/api/v1",
-                        "--database-url", url, "--log-level", "warning",
-                        // 500 submissions queue at once for each gateway's connections: under the production deadline
-                        // (3 s) most would be shed with 503 on two loaded cores, and this test is about the budget.
-                        "--store-deadline", "30",
-                    ],
-                    environment: environment
-                )
-            )
-            ports.append(port)
-        }
-        defer { for gateway in gateways { gateway.child.signal(SIGKILL) } }
-        for port in ports {
-            #expect(try await CrashRecoveryTests.waitForStatus(200, "http://127.0.0.1:\(port)/ready"))
-        }
+        let processes = try await GatewayProcesses.start(
+            databaseURL: url,
+            upstreamKey: "sk-burst",
+            simulatorOptions: ["--generation-seconds", "3600"],
+            // 500 submissions queue at once for each gateway's connections: under the production deadline (3 s)
+            // most would be shed with 503 on two loaded cores, and this test is about the budget.
+            serveOptions: ["--store-deadline", "30"]
+        )
+        let ports = processes.ports
 
         // Sample the counters while the burst runs.
         let sampling = Atomic<Bool>(true)
@@ -156,31 +136,41 @@ import Glibc
         #expect(tasks == burst.fitting)
         #expect(held == limit)
 
-        for gateway in gateways {
-            gateway.child.signal(SIGTERM)
-            _ = await gateway.child.wait()
-        }
+        await processes.stop()
         try? await database.cluster.dropDatabase(database.name)
     }
 
     /// The status and error code of one submission, retried on 503 as the official SDKs do (the gateway sheds
     /// load with 503 when requests wait too long for the store); status 0 when no answer came.
-    static func submit(http: HTTPClient, port: Int, key: String, body: String) async -> (Int, String) {
-        var reply = await Self.submitOnce(http: http, port: port, key: key, body: body)
+    static func submit(
+        http: HTTPClient,
+        port: Int,
+        key: String,
+        body: String,
+        headers: [(String, String)] = []
+    ) async -> (Int, String) {
+        var reply = await Self.submitOnce(http: http, port: port, key: key, body: body, headers: headers)
         for attempt in 1...5 where reply.0 == 503 {
             try? await Task.sleep(for: .milliseconds(200 * attempt))
-            reply = await Self.submitOnce(http: http, port: port, key: key, body: body)
+            reply = await Self.submitOnce(http: http, port: port, key: key, body: body, headers: headers)
         }
         return reply
     }
 
-    static func submitOnce(http: HTTPClient, port: Int, key: String, body: String) async -> (Int, String) {
+    static func submitOnce(
+        http: HTTPClient,
+        port: Int,
+        key: String,
+        body: String,
+        headers: [(String, String)] = []
+    ) async -> (Int, String) {
         var request = HTTPClientRequest(
             url: "http://127.0.0.1:\(port)/api/v1/services/aigc/image2video/video-synthesis"
         )
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
         request.headers.add(name: "X-DashScope-Async", value: "enable")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(string: body))
         do {
             let response = try await http.execute(request, timeout: .seconds(60))

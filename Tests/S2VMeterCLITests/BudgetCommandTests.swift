@@ -32,7 +32,7 @@ import Testing
             "budgets", "set", "--team", "render", "--global", "--limit", "1", "--period", "day", "--database-url", url,
         ])
         #expect(both.status != 0)
-        #expect(both.output.contains("choose exactly one of --team NAME, --key ID or --global"))
+        #expect(both.output.contains("choose exactly one of --team NAME, --key ID, --global or --tag KEY=VALUE"))
         let badLimit = try await CommandLineProcess.run([
             "budgets", "set", "--global", "--limit", "1e3", "--period", "day", "--database-url", url,
         ])

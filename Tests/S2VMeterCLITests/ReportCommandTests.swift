@@ -74,7 +74,7 @@ import Testing
         #expect(bad.status != 0 && bad.output.contains("month must be YYYY-MM"), "\(bad.output)")
 
         let budgets = try await CommandLineProcess.run(["report", "budgets", "--format", "csv", "--database-url", url])
-        #expect(budgets.output.contains("id,scope,team,key_id,period"), "\(budgets.output)")
+        #expect(budgets.output.contains("id,scope,team,key_id,tag,period"), "\(budgets.output)")
         #expect(budgets.output.contains(",ledger-team,") && budgets.output.contains(",10,0.001148,"))
 
         let calls = try await CommandLineProcess.run([

@@ -206,6 +206,7 @@ import Testing
             case .accountName: "account-7"
             case .host: "10.1.2.3"
             case .webhookAllowHosts: "hooks.internal,10.0.0.5"
+            case .metricsTagKeys: "project,cost_center"
             default: "/tmp/s2v-settings-\(setting.key)"
             }
         }

@@ -75,6 +75,12 @@ import Testing
         }
         #expect(throws: ServiceError.self) { try UsageQuery.day("2026-02-30", name: "from") }
         #expect(try UsageQuery.dimensions("team, model,team") == [.team, .model])
+        #expect(try UsageQuery.dimensions("team,tag:project,tag:project") == [.team, .tag("project")])
+        #expect(throws: ServiceError.self) { try UsageQuery.dimensions("tag:") }
+        #expect(throws: ServiceError.self) { try UsageQuery.dimensions("tag:x'; DROP TABLE teams") }
+        #expect(try InvoiceSplit.tagKey("tag:cost_center", name: "split") == "cost_center")
+        #expect(try InvoiceSplit.tagKey("", name: "split") == nil)
+        #expect(throws: ServiceError.self) { try InvoiceSplit.tagKey("cost_center", name: "split") }
         #expect(try StatusFilter("4xx") == StatusFilter("4xx"))
         #expect(try StatusFilter("4xx").lowest == 400 && StatusFilter("4xx").highest == 499)
         #expect(try StatusFilter("429").lowest == 429)

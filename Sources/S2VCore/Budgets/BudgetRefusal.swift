@@ -6,6 +6,9 @@ public struct BudgetRefusal: Sendable, Equatable, Decodable {
     public var scope: String
     public var teamID: Int64?
     public var keyID: Int64?
+    /// The tag a tag budget counts.
+    public var tagKey: String?
+    public var tagValue: String?
     public var period: BudgetPeriod
     public var timezone: String
     public var currency: String
@@ -26,6 +29,8 @@ public struct BudgetRefusal: Sendable, Equatable, Decodable {
         case scope
         case teamID = "team_id"
         case keyID = "key_id"
+        case tagKey = "tag_key"
+        case tagValue = "tag_value"
         case period, timezone, currency
         case periodStart = "period_start"
         case periodEnd = "period_end"
@@ -39,6 +44,8 @@ public struct BudgetRefusal: Sendable, Equatable, Decodable {
         self.scope = try container.decode(String.self, forKey: .scope)
         self.teamID = try container.decodeIfPresent(Int64.self, forKey: .teamID)
         self.keyID = try container.decodeIfPresent(Int64.self, forKey: .keyID)
+        self.tagKey = try container.decodeIfPresent(String.self, forKey: .tagKey)
+        self.tagValue = try container.decodeIfPresent(String.self, forKey: .tagValue)
         self.period = try container.decode(BudgetPeriod.self, forKey: .period)
         self.timezone = try container.decode(String.self, forKey: .timezone)
         self.currency = try container.decode(String.self, forKey: .currency)
@@ -83,6 +90,16 @@ public struct BudgetRefusal: Sendable, Equatable, Decodable {
         case "global":
             return
                 "The gateway-wide budget \(self.budgetID) (\(window)) has no room left for this call; \(needs).\(renewal)"
+        case "tag":
+            let tag = "\(self.tagKey ?? "?")=\(self.tagValue ?? "?")"
+            // A gateway-wide tag budget counts other teams' spend too: name it, do not show its figures.
+            guard self.teamID != nil else {
+                return
+                    "The gateway-wide budget \(self.budgetID) of tag \(tag) (\(window)) has no room left for this call; \(needs).\(renewal)"
+            }
+            return
+                "Budget \(self.budgetID) of tag \(tag) within team \(teamName ?? self.teamID.map(String.init) ?? "?") (\(window)) would be exceeded: "
+                + "\(self.remaining.exactString) of \(self.limit.exactString) \(self.currency) remains and \(needs).\(renewal)"
         case "key":
             return
                 "Budget \(self.budgetID) of key \(self.keyID.map(String.init) ?? "?") (\(window)) would be exceeded: "

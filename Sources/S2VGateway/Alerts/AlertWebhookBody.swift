@@ -16,6 +16,8 @@ struct AlertWebhookBody {
         var scope: String
         var team: String?
         var keyID: Int64?
+        /// A tag budget's tag, `key=value`.
+        var tag: String?
         var period: String
         var timezone: String
         var periodStart: String
@@ -34,6 +36,7 @@ struct AlertWebhookBody {
             case budgetID = "budget_id"
             case scope, team
             case keyID = "key_id"
+            case tag
             case period, timezone
             case periodStart = "period_start"
             case periodEnd = "period_end"
@@ -55,6 +58,7 @@ struct AlertWebhookBody {
             scope: alert.scope,
             team: alert.teamName,
             keyID: alert.scope == "key" ? alert.keyID : nil,
+            tag: alert.tag,
             period: alert.period.rawValue,
             timezone: alert.timezone,
             periodStart: BudgetStatusDocument.iso(alert.periodStart, zone: alert.timezone),
@@ -76,6 +80,9 @@ struct AlertWebhookBody {
             case "global": "the gateway-wide budget \(alert.budgetID)"
             case "key":
                 "budget \(alert.budgetID) of key \(alert.keyID.map(String.init) ?? "?") (team \(alert.teamName ?? "?"))"
+            case "tag":
+                "budget \(alert.budgetID) of tag \(alert.tag ?? "?")"
+                    + (alert.teamName.map { " (team \($0))" } ?? " (every team)")
             default: "budget \(alert.budgetID) of team \(alert.teamName ?? "?")"
             }
         let window =

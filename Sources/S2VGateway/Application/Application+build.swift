@@ -35,7 +35,11 @@ public func buildApplication(
     webhookResolver: any WebhookResolver = SystemWebhookResolver(),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let store = GatewayStore(client: client, lookupLifetime: configuration.lookupLifetime)
+    let store = GatewayStore(
+        client: client,
+        lookupLifetime: configuration.lookupLifetime,
+        metricsTagKeys: configuration.metricsTagKeys
+    )
     let metrics = GatewayMetrics(registry: registry)
     let http = HTTPClient(
         eventLoopGroup: MultiThreadedEventLoopGroup.singleton,

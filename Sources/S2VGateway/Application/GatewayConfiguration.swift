@@ -46,6 +46,9 @@ public struct GatewayConfiguration: Sendable {
     /// `GET /metrics` answers without a key (for scrapers on a private network); otherwise it needs an admin
     /// key, since it shows every team's spend.
     public var metricsPublic: Bool
+    /// The tag keys `/metrics` reports spend by (`s2v_tag_spend_usd`). Only these, since every value of a key
+    /// becomes a series of its own.
+    public var metricsTagKeys: [String]
     /// The longest one background round (dispatch, poll, alert delivery, detect-intent recovery) may take before
     /// it is cancelled and retried; each service uses at least twice the longest call its round waits for. A
     /// service with no successful round for longer than its deadline plus its pause plus 10 s is stuck, and
@@ -76,6 +79,7 @@ public struct GatewayConfiguration: Sendable {
         alerts: AlertDeliverySettings = AlertDeliverySettings(),
         shutdownGrace: Duration = .seconds(20),
         metricsPublic: Bool = false,
+        metricsTagKeys: [String] = [],
         roundDeadline: Duration = .seconds(120),
         readinessDeadline: Duration = .milliseconds(500)
     ) {
@@ -96,6 +100,7 @@ public struct GatewayConfiguration: Sendable {
         self.alerts = alerts
         self.shutdownGrace = shutdownGrace
         self.metricsPublic = metricsPublic
+        self.metricsTagKeys = metricsTagKeys
         self.roundDeadline = roundDeadline
         self.readinessDeadline = readinessDeadline
     }

@@ -27,7 +27,7 @@ struct GatewayStore: Sendable {
     let dashboard: DashboardRepository
     let dashboardSessions: DashboardSessionRepository
 
-    init(client: StoreClient, lookupLifetime: Duration = CachedLookups.lifetime) {
+    init(client: StoreClient, lookupLifetime: Duration = CachedLookups.lifetime, metricsTagKeys: [String] = []) {
         self.keys = APIKeyRepository(client: client)
         self.prices = PriceRepository(client: client)
         self.catalog = ModelCatalog(client: client)
@@ -44,7 +44,7 @@ struct GatewayStore: Sendable {
         self.accounts = AccountRepository(client: client)
         self.pacing = UpstreamPacing(client: client)
         self.alertOutbox = AlertOutbox(client: client)
-        self.figures = StoreFiguresRepository(client: client)
+        self.figures = StoreFiguresRepository(client: client, tagKeys: metricsTagKeys)
         self.dashboard = DashboardRepository(client: client)
         self.dashboardSessions = DashboardSessionRepository(client: client)
     }

@@ -10,6 +10,11 @@ struct DashboardContent {
     let currency: String
     let daily: [DailySpend]
     let teams: [TeamSpend]
+    /// The tag keys on spend in the range, offered as links.
+    let tagKeys: [String]
+    /// The tag key chosen with `?tag=`, and spend by its values.
+    let tagKey: String?
+    let tagSpend: [TagSpend]
     let budgets: [BudgetStatus]
     let calls: [AuditedCall]
     let generatedAt: Date

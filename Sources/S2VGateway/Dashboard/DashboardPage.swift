@@ -13,9 +13,10 @@ struct DashboardPage {
     func render() -> String {
         let content = self.content
         let currency = HTMLText.escape(content.currency)
+        let tagParameter = content.tagKey.map { "&amp;tag=\(HTMLText.escape($0))" } ?? ""
         let ranges = Self.ranges.map { days in
             let current = days == content.days ? #" class="current" aria-current="page""# : ""
-            return #"<a href="/dashboard?days=\#(days)"\#(current)>\#(days) days</a>"#
+            return #"<a href="/dashboard?days=\#(days)\#(tagParameter)"\#(current)>\#(days) days</a>"#
         }.joined(separator: " ")
         let gauges =
             content.budgets.isEmpty
@@ -37,6 +38,10 @@ struct DashboardPage {
             <section id="spend-per-team">
             <h2>Spend per team</h2>
             \(TeamSpendChart(teams: content.teams, currency: content.currency, days: content.days).render())
+            </section>
+            <section id="spend-per-tag">
+            <h2>Spend by tag</h2>
+            \(TagSpendTable(content: content).render())
             </section>
             <section id="budgets">
             <h2>Budgets, this period</h2>

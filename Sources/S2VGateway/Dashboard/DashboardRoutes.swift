@@ -45,7 +45,8 @@ struct DashboardRoutes: Sendable {
         group.post("logout", use: self.logout)
     }
 
-    /// `GET /dashboard[?days=N]`: the page, or the sign-in form (401 when the credentials do not work).
+    /// `GET /dashboard[?days=N][&tag=KEY]`: the page, with spend by the values of tag `KEY` when given, or the
+    /// sign-in form (401 when the credentials do not work).
     func page(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         switch try await self.authenticator.authenticate(request, logger: context.logger) {
         case .anonymous:
@@ -58,7 +59,15 @@ struct DashboardRoutes: Sendable {
             let days = DashboardRepository.clamped(
                 request.uri.queryParameters.get("days", as: Int.self) ?? Self.defaultDays
             )
-            let content = try await self.content(for: caller, days: days, logger: context.logger)
+            let tagKey = request.uri.queryParameters.get("tag").flatMap { $0.isEmpty ? nil : $0 }
+            if let tagKey {
+                do {
+                    try CostTags.Rules.check(key: tagKey)
+                } catch {
+                    throw ServiceError.invalidParameter("tag: \(error.message)")
+                }
+            }
+            let content = try await self.content(for: caller, days: days, tagKey: tagKey, logger: context.logger)
             return .html(DashboardPage(content: content).render())
         }
     }
@@ -119,7 +128,12 @@ struct DashboardRoutes: Sendable {
     }
 
     /// What `caller` may see: everything for an admin key, its own team for a team key.
-    private func content(for caller: Caller, days: Int, logger: Logger) async throws -> DashboardContent {
+    private func content(
+        for caller: Caller,
+        days: Int,
+        tagKey: String?,
+        logger: Logger
+    ) async throws -> DashboardContent {
         let teamID: Int64?
         if caller.isAdmin {
             teamID = nil
@@ -137,6 +151,11 @@ struct DashboardRoutes: Sendable {
             let currency = try await dashboard.currency(logger: logger)
             let daily = try await dashboard.spendPerDay(days: days, teamID: teamID, logger: logger)
             let teams = try await dashboard.spendPerTeam(days: days, teamID: teamID, logger: logger)
+            let tagKeys = try await dashboard.tagKeys(days: days, teamID: teamID, logger: logger)
+            var tagSpend: [TagSpend] = []
+            if let tagKey {
+                tagSpend = try await dashboard.spendPerTag(key: tagKey, days: days, teamID: teamID, logger: logger)
+            }
             // A team key sees its team's and its keys' budgets, never the global one (other teams' spend).
             let statuses = try await budgets.status(teamID: teamID, logger: logger)
             // The audit trail's newest page: the call log has one row type, whoever reads it.
@@ -152,6 +171,9 @@ struct DashboardRoutes: Sendable {
                 currency: currency,
                 daily: daily,
                 teams: teams,
+                tagKeys: tagKeys,
+                tagKey: tagKey,
+                tagSpend: tagSpend,
                 budgets: statuses,
                 calls: calls,
                 generatedAt: Date()

@@ -23,6 +23,7 @@ struct FaceDetection: Sendable {
         price: Price,
         caller: Caller,
         teamID: Int64,
+        tags: CostTags,
         context: GatewayRequestContext
     ) async throws -> UpstreamReply {
         let (store, pool, logger) = (self.store, self.pool, context.logger)
@@ -43,6 +44,7 @@ struct FaceDetection: Sendable {
                 price: price,
                 accounts: paced,
                 maxWait: slotWait,
+                tags: tags,
                 logger: logger
             )
         }

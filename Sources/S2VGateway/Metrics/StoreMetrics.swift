@@ -90,6 +90,19 @@ struct StoreMetrics: Sendable {
             registry.makeGauge(descriptor: allTime, labels: labels).set(PrometheusSample.value(line.allTime))
             registry.makeGauge(descriptor: month, labels: labels).set(PrometheusSample.value(line.thisMonth))
         }
+        let tagAllTime = Self.descriptor(
+            "tag_spend_usd",
+            "Money charged since the first call, by team and the value of each tag key named by --metrics-tag-keys (empty: without the tag)."
+        )
+        let tagMonth = Self.descriptor(
+            "tag_spend_month_usd",
+            "Money charged since the start of the current UTC month, by team and the value of each tag key named by --metrics-tag-keys."
+        )
+        for line in figures.tagSpend {
+            let labels = [("team", line.team), ("tag_key", line.tagKey), ("tag_value", line.tagValue)]
+            registry.makeGauge(descriptor: tagAllTime, labels: labels).set(PrometheusSample.value(line.allTime))
+            registry.makeGauge(descriptor: tagMonth, labels: labels).set(PrometheusSample.value(line.thisMonth))
+        }
     }
 
     private static func record(_ statuses: [BudgetStatus], in registry: PrometheusCollectorRegistry) {
@@ -108,7 +121,8 @@ struct StoreMetrics: Sendable {
             let key: String = if case .key(let id) = budget.scope { String(id) } else { "" }
             let labels = [
                 ("budget", String(budget.id)), ("scope", budget.scope.kind), ("team", budget.teamName ?? ""),
-                ("key", key), ("period", budget.period.rawValue), ("currency", budget.currency),
+                ("key", key), ("tag", budget.scope.tagText ?? ""), ("period", budget.period.rawValue),
+                ("currency", budget.currency),
             ]
             registry.makeGauge(descriptor: limit, labels: labels).set(PrometheusSample.value(budget.limit))
             registry.makeGauge(descriptor: spent, labels: labels).set(PrometheusSample.value(status.spent))

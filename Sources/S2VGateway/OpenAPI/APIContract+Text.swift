@@ -7,7 +7,7 @@ extension APIContract {
           "info": {
             "title": "s2v-meter",
             "version": "1.0.0",
-            "description": "s2v-meter is a cost and usage metering gateway in front of Alibaba Cloud Model Studio's (DashScope) digital-human video API (`wan2.2-s2v`, EMO, LivePortrait, VideoRetalk). Teams call it exactly as they would call DashScope (same paths under `/api/v1`, same bodies and answers, the official SDKs with only the base URL and key changed); it authenticates the team's gateway key, checks and prices the call, enforces budgets and client rate limits, forwards it with the real DashScope key, and records every charge in PostgreSQL as exact decimals. It also serves reports and the audit trail (`/v1/reports`, `/v1/audit`), an admin API for budgets and the model catalog (`/v1/budgets`, `/v1/models`), Prometheus metrics, health checks and a web dashboard.\n\n**Errors** of the JSON API use DashScope's flat body `{\"request_id\", \"code\", \"message\"}` (schema `Error`). A path no route knows, and a known path with a method it does not register, is 404 `NotFound` (the gateway never answers 405). A query parameter containing U+0000 is 400 `InvalidParameter` on every route; a body declared larger than 65536 bytes is 413 `InvalidParameter` on every route. The gateway answers 503 `ServiceUnavailable` whenever PostgreSQL cannot be reached in time (fail closed). The gateway itself never answers a 5xx because of client input; face-detect and cancel pass an upstream error on with the upstream's own status, which may be a 5xx.\n\n**JSON bodies** (face-detect, video-synthesis, `POST /v1/budgets`, `PUT /v1/models/{model}`) are read once by a strict RFC 8259 reader that refuses, with 400 `InvalidParameter`: anything but UTF-8 (a byte-order mark, UTF-16/32), a key twice in one object at any depth, trailing commas and other extensions, U+0000 anywhere (raw or escaped), unpaired surrogate escapes, raw control characters in strings, nesting deeper than 64, and numbers that cannot be held exactly (more than 38 significant digits, or magnitudes beyond 10^±90). The `Content-Type` of a request is not checked.\n\n**Money** is exact: every amount in the gateway's own JSON documents is a decimal *string* (`\"0.73325571\"`), never a float; counts are JSON integers. Task `usage` and face-detect bodies are DashScope's, with its JSON numbers.\n\n**Request ids**: every error body and every gateway-built JSON answer carries the gateway's `request_id` (a lowercase UUID). A face-detect success is the upstream's body (with the upstream's `request_id`) and carries the gateway's id in `X-S2V-Request-Id`. There is no other request-id header.\n\nEvery request under `/api/v1` and `/v1` is recorded in the call log (`GET /v1/audit`); `/health`, `/ready`, `/metrics`, `/dashboard`, `/openapi.json` and `/docs` are not."
+            "description": "s2v-meter is a cost and usage metering gateway in front of Alibaba Cloud Model Studio's (DashScope) digital-human video API (`wan2.2-s2v`, EMO, LivePortrait, VideoRetalk). Teams call it exactly as they would call DashScope (same paths under `/api/v1`, same bodies and answers, the official SDKs with only the base URL and key changed); it authenticates the team's gateway key, checks and prices the call, enforces budgets and client rate limits, forwards it with the real DashScope key, and records every charge in PostgreSQL as exact decimals. It also serves reports and the audit trail (`/v1/reports`, `/v1/audit`), an admin API for budgets and the model catalog (`/v1/budgets`, `/v1/models`), Prometheus metrics, health checks and a web dashboard.\n\n**Errors** of the JSON API use DashScope's flat body `{\"request_id\", \"code\", \"message\"}` (schema `Error`). A path no route knows, and a known path with a method it does not register, is 404 `NotFound` (the gateway never answers 405). A query parameter containing U+0000 is 400 `InvalidParameter` on every route; a body declared larger than 65536 bytes is 413 `InvalidParameter` on every route. The gateway answers 503 `ServiceUnavailable` whenever PostgreSQL cannot be reached in time (fail closed). The gateway itself never answers a 5xx because of client input; face-detect and cancel pass an upstream error on with the upstream's own status, which may be a 5xx.\n\n**JSON bodies** (face-detect, video-synthesis, `POST /v1/budgets`, `PUT /v1/models/{model}`) are read once by a strict RFC 8259 reader that refuses, with 400 `InvalidParameter`: anything but UTF-8 (a byte-order mark, UTF-16/32), a key twice in one object at any depth, trailing commas and other extensions, U+0000 anywhere (raw or escaped), unpaired surrogate escapes, raw control characters in strings, nesting deeper than 64, and numbers that cannot be held exactly (more than 38 significant digits, or magnitudes beyond 10^±90). The `Content-Type` of a request is not checked.\n\n**Money** is exact: every amount in the gateway's own JSON documents is a decimal *string* (`\"0.73325571\"`), never a float; counts are JSON integers. Task `usage` and face-detect bodies are DashScope's, with its JSON numbers.\n\n**Request ids**: every error body and every gateway-built JSON answer carries the gateway's `request_id` (a lowercase UUID). A face-detect success is the upstream's body (with the upstream's `request_id`) and carries the gateway's id in `X-S2V-Request-Id`. There is no other request-id header.\n\n**Cost attribution**: a gateway key can carry default tags (`project=launch`), a request can add tags with the `X-S2V-Tags` header (never change its key's), and a team can require tag keys. Every charge carries its call's tags; reports group by `tag:KEY` (`by=team,tag:project`), the invoice splits by one (`split=tag:cost_center`, a chargeback statement that adds up exactly to the invoice), and budgets can count a tag (`scope` `tag`).\n\nEvery request under `/api/v1` and `/v1` is recorded in the call log (`GET /v1/audit`); `/health`, `/ready`, `/metrics`, `/dashboard`, `/openapi.json` and `/docs` are not."
           },
           "servers": [
             {
@@ -299,7 +299,7 @@ extension APIContract {
                     }
                   },
                   "400": {
-                    "description": "`InvalidParameter`: a body the strict reader refuses, a missing or wrong field, an unknown model or one of the other endpoint, an unpriced model or tier, a malformed HTTP framing, a U+0000 in the query. Or an upstream 400 passed through with its own code (e.g. `InvalidParameter`, `DataInspectionFailed`, `Arrearage`), uncharged.",
+                    "description": "`InvalidParameter`: a bad or overriding `X-S2V-Tags` tag or a missing required tag key, a body the strict reader refuses, a missing or wrong field, an unknown model or one of the other endpoint, an unpriced model or tier, a malformed HTTP framing, a U+0000 in the query. Or an upstream 400 passed through with its own code (e.g. `InvalidParameter`, `DataInspectionFailed`, `Arrearage`), uncharged.",
                     "content": {
                       "application/json": {
                         "schema": {
@@ -525,7 +525,20 @@ extension APIContract {
                       }
                     }
                   }
-                }
+                },
+                "parameters": [
+                  {
+                    "name": "X-S2V-Tags",
+                    "in": "header",
+                    "required": false,
+                    "description": "Cost-attribution tags this call adds to its key's default tags: comma-separated `key=value` pairs, e.g. `project=launch,customer=acme` (several headers are one list). Keys are 1–32 characters, a lowercase letter then lowercase letters, digits, `_`, `.` or `-`; values 1–64 letters, digits or `_ . : / @ + -`; at most 10 tags per call with the key's. A request may add keys but never change a tag its key carries, and must carry every tag key its team requires. Any of these refused: 400 `InvalidParameter`, naming the tag, before anything is held, written or sent. Every charge of the call carries its tags into the ledger, the reports (`by=tag:KEY`, `split=tag:KEY`) and the tag budgets.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^([ \\t]*[a-z][a-z0-9_.-]{0,31}=[A-Za-z0-9_.:/@+-]{1,64}[ \\t]*(,[ \\t]*[a-z][a-z0-9_.-]{0,31}=[A-Za-z0-9_.:/@+-]{1,64}[ \\t]*)*)?$"
+                    },
+                    "example": "project=launch,customer=acme"
+                  }
+                ]
               }
             },
             "/api/v1/services/aigc/image2video/video-synthesis": {
@@ -553,6 +566,17 @@ extension APIContract {
                         "enable"
                       ]
                     }
+                  },
+                  {
+                    "name": "X-S2V-Tags",
+                    "in": "header",
+                    "required": false,
+                    "description": "Cost-attribution tags this call adds to its key's default tags: comma-separated `key=value` pairs, e.g. `project=launch,customer=acme` (several headers are one list). Keys are 1–32 characters, a lowercase letter then lowercase letters, digits, `_`, `.` or `-`; values 1–64 letters, digits or `_ . : / @ + -`; at most 10 tags per call with the key's. A request may add keys but never change a tag its key carries, and must carry every tag key its team requires. Any of these refused: 400 `InvalidParameter`, naming the tag, before anything is held, written or sent. Every charge of the call carries its tags into the ledger, the reports (`by=tag:KEY`, `split=tag:KEY`) and the tag budgets.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^([ \\t]*[a-z][a-z0-9_.-]{0,31}=[A-Za-z0-9_.:/@+-]{1,64}[ \\t]*(,[ \\t]*[a-z][a-z0-9_.-]{0,31}=[A-Za-z0-9_.:/@+-]{1,64}[ \\t]*)*)?$"
+                    },
+                    "example": "project=launch,customer=acme"
                   }
                 ],
                 "requestBody": {
@@ -641,7 +665,7 @@ extension APIContract {
                     }
                   },
                   "400": {
-                    "description": "`InvalidParameter`: a body the strict reader refuses, a missing or wrong field, an unknown model or one of the other endpoint, an unpriced model or tier, a malformed HTTP framing.",
+                    "description": "`InvalidParameter`: a bad or overriding `X-S2V-Tags` tag or a missing required tag key, a body the strict reader refuses, a missing or wrong field, an unknown model or one of the other endpoint, an unpriced model or tier, a malformed HTTP framing.",
                     "content": {
                       "application/json": {
                         "schema": {
@@ -1370,12 +1394,13 @@ extension APIContract {
                     "name": "by",
                     "in": "query",
                     "required": false,
-                    "description": "Comma-separated dimensions, each of team, key, model, tier, day, month (repeats count once; spaces around items and empty items are ignored). Empty: one row of totals.",
+                    "description": "Comma-separated dimensions, each of team, key, model, tier, day, month, or `tag:KEY` for the value of a cost-attribution tag (repeats count once; spaces around items and empty items are ignored). A `tag:KEY` member is `\"\"` for spend without that tag, never dropped. Empty: one row of totals.",
                     "schema": {
                       "type": "string",
-                      "pattern": "^((team|key|model|tier|day|month)(,(team|key|model|tier|day|month))*)?$",
+                      "pattern": "^((team|key|model|tier|day|month|tag:[a-z][a-z0-9_.-]{0,31})(,(team|key|model|tier|day|month|tag:[a-z][a-z0-9_.-]{0,31}))*)?$",
                       "default": "team,model,tier"
-                    }
+                    },
+                    "example": "team,tag:project"
                   },
                   {
                     "name": "team",
@@ -1519,6 +1544,18 @@ extension APIContract {
                       "pattern": "^[^\\u0000]*$"
                     },
                     "allowEmptyValue": true
+                  },
+                  {
+                    "name": "split",
+                    "in": "query",
+                    "required": false,
+                    "description": "`tag:KEY`: a chargeback statement. Each team's lines are split by the value of that tag, one section per value (sorted) plus one for the team's charges without it (`tag_value` `\"\"`, `untagged` true, last); each team's sections add up exactly to its plain statement. CSV gets a `tag:KEY` column after `team`; HTML a heading and a subtotal per section. Empty: a plain statement.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^(tag:[a-z][a-z0-9_.-]{0,31})?$"
+                    },
+                    "allowEmptyValue": true,
+                    "example": "tag:cost_center"
                   },
                   {
                     "name": "format",
@@ -2985,6 +3022,17 @@ extension APIContract {
                     }
                   },
                   {
+                    "name": "tag",
+                    "in": "query",
+                    "required": false,
+                    "description": "A cost-attribution tag key: the page adds spend by that tag's values (untagged included) over the range. Empty: none. A key that breaks the tag rules is 400 (an HTML page).",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[^\\u0000]*$"
+                    },
+                    "allowEmptyValue": true
+                  },
+                  {
                     "name": "X-Forwarded-Proto",
                     "in": "header",
                     "required": false,
@@ -3018,7 +3066,7 @@ extension APIContract {
                     }
                   },
                   "400": {
-                    "description": "A query parameter holds U+0000: refused before the dashboard's handler, with the JSON error body.",
+                    "description": "A query parameter holds U+0000: refused before the dashboard's handler, with the JSON error body. Signed in, a `tag` that is not a valid tag key: an HTML error page saying what a key may be.",
                     "content": {
                       "application/json": {
                         "schema": {
@@ -3036,6 +3084,11 @@ extension APIContract {
                               }
                             }
                           ]
+                        }
+                      },
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
                         }
                       }
                     }
@@ -4620,7 +4673,7 @@ extension APIContract {
               },
               "UsageRow": {
                 "type": "object",
-                "description": "One group. It carries one string member per grouping dimension asked for (`team`: the team's name, `key`: the key id as text, `model`, `tier` (`\"\"` when untiered), `day`: `YYYY-MM-DD`, `month`: `YYYY-MM`), then the figures. Counts are JSON integers; `seconds` and `cost` are exact decimal strings.",
+                "description": "One group. It carries one string member per grouping dimension asked for (`team`: the team's name, `key`: the key id as text, `model`, `tier` (`\"\"` when untiered), `day`: `YYYY-MM-DD`, `month`: `YYYY-MM`, `tag:KEY`: the tag's value, `\"\"` without it), then the figures. Counts are JSON integers; `seconds` and `cost` are exact decimal strings.",
                 "required": [
                   "calls",
                   "images",
@@ -4671,6 +4724,11 @@ extension APIContract {
                   "cost": {
                     "type": "string",
                     "description": "Exact decimal string in the price book's currency."
+                  }
+                },
+                "patternProperties": {
+                  "^tag:[a-z][a-z0-9_.-]{0,31}$": {
+                    "type": "string"
                   }
                 }
               },
@@ -4834,7 +4892,6 @@ extension APIContract {
                       "type": "object",
                       "required": [
                         "team",
-                        "lines",
                         "total"
                       ],
                       "properties": {
@@ -4843,14 +4900,47 @@ extension APIContract {
                         },
                         "lines": {
                           "type": "array",
+                          "description": "A plain statement's lines.",
                           "items": {
                             "$ref": "#/components/schemas/InvoiceLine"
+                          }
+                        },
+                        "sections": {
+                          "type": "array",
+                          "description": "A chargeback statement's sections: one per value of the split's tag, then the untagged one.",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "tag_value",
+                              "untagged",
+                              "lines",
+                              "total"
+                            ],
+                            "properties": {
+                              "tag_value": {
+                                "type": "string",
+                                "description": "The tag's value; `\"\"` for the team's charges without the tag."
+                              },
+                              "untagged": {
+                                "type": "boolean"
+                              },
+                              "lines": {
+                                "type": "array",
+                                "items": {
+                                  "$ref": "#/components/schemas/InvoiceLine"
+                                }
+                              },
+                              "total": {
+                                "$ref": "#/components/schemas/InvoiceTotal"
+                              }
+                            }
                           }
                         },
                         "total": {
                           "$ref": "#/components/schemas/InvoiceTotal"
                         }
-                      }
+                      },
+                      "description": "A team's part: its `lines` in a plain statement, its `sections` in a chargeback statement."
                     }
                   },
                   "prices": {
@@ -4901,6 +4991,11 @@ extension APIContract {
                   },
                   "total": {
                     "$ref": "#/components/schemas/InvoiceTotal"
+                  },
+                  "split": {
+                    "type": "string",
+                    "description": "`tag:KEY` in a chargeback statement (`split=tag:KEY`); omitted otherwise.",
+                    "pattern": "^tag:[a-z][a-z0-9_.-]{0,31}$"
                   }
                 }
               },
@@ -4933,17 +5028,23 @@ extension APIContract {
                     "enum": [
                       "global",
                       "team",
-                      "key"
+                      "key",
+                      "tag"
                     ]
                   },
                   "team": {
                     "type": "string",
-                    "description": "The team of a team or key budget; omitted for a global one."
+                    "description": "The team of a team or key budget, or of a tag budget within one team; omitted otherwise."
                   },
                   "key_id": {
                     "type": "integer",
                     "format": "int64",
                     "description": "Key budgets only."
+                  },
+                  "tag": {
+                    "type": "string",
+                    "description": "Tag budgets only: the tag they count, `key=value`.",
+                    "pattern": "^[a-z][a-z0-9_.-]{0,31}=[A-Za-z0-9_.:/@+-]{1,64}$"
                   },
                   "period": {
                     "type": "string",
@@ -5248,7 +5349,8 @@ extension APIContract {
                     "enum": [
                       "global",
                       "team",
-                      "key"
+                      "key",
+                      "tag"
                     ]
                   },
                   "team": {
@@ -5256,7 +5358,7 @@ extension APIContract {
                       "string",
                       "null"
                     ],
-                    "description": "Required (a team's name that exists) when scope is `team`; ignored otherwise.",
+                    "description": "Required (a team's name that exists) when scope is `team`; optional with scope `tag`, to count that team's calls only; ignored otherwise.",
                     "pattern": "^[^\\u0000]*$"
                   },
                   "key_id": {
@@ -5268,6 +5370,14 @@ extension APIContract {
                     "description": "Required (a team key's id that exists) when scope is `key`; ignored otherwise.",
                     "minimum": -9223372036854775808,
                     "maximum": 9223372036854775807
+                  },
+                  "tag": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Required when scope is `tag`: the tag the budget counts, `key=value` such as `project=launch`; ignored otherwise. A call falls under it when its tags (its key's and its request's) hold that pair.",
+                    "pattern": "^[^\\u0000]*$"
                   },
                   "limit": {
                     "oneOf": [

@@ -17,6 +17,7 @@ struct FaceDetectRoute: Sendable {
 
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let (caller, teamID) = try context.requireTeamCaller()
+        let tags = try request.costTags(of: caller)
         let document = try await request.jsonDocument(context: context)
         let (model, price) = try await self.store.priceCall(document, kind: .detect, context: context)
         let reply = try await self.detection.check(
@@ -25,6 +26,7 @@ struct FaceDetectRoute: Sendable {
             price: price,
             caller: caller,
             teamID: teamID,
+            tags: tags,
             context: context
         )
         var response = Response(

@@ -29,6 +29,7 @@ struct VideoSynthesisRoute: Sendable {
                 message: "current user api does not support synchronous calls"
             )
         }
+        let tags = try request.costTags(of: caller)
         let document = try await request.jsonDocument(context: context)
         let (model, price) = try await self.store.priceCall(document, kind: .generation, context: context)
         let (store, logger) = (self.store, context.logger)
@@ -45,6 +46,7 @@ struct VideoSynthesisRoute: Sendable {
                 model: model,
                 price: price,
                 requestBody: document.text,
+                tags: tags,
                 callRecord: callRecord,
                 logger: logger
             )

@@ -14,7 +14,7 @@ struct KeysCommand: AsyncParsableCommand {
             stored. Clients use it in place of their DashScope key. A revoked key stops working at once, on every \
             gateway instance.
             """,
-        subcommands: [Create.self, List.self, Revoke.self, Priority.self]
+        subcommands: [Create.self, List.self, Revoke.self, Priority.self, Tag.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -38,13 +38,24 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "A label to recognize the key by, such as the service that uses it.")
         var name = ""
 
+        @Option(
+            help: ArgumentHelp(
+                "A default cost-attribution tag on every call of the key, such as project=launch; repeat for more. "
+                    + "Requests may add tags (X-S2V-Tags) but never change these.",
+                valueName: "key=value"
+            )
+        )
+        var tag: [String] = []
+
         func validate() throws {
             guard (self.team != nil) != self.admin else { throw ValidationError("give either --team NAME or --admin") }
+            guard self.tag.isEmpty || !self.admin else { throw ValidationError("admin keys carry no tags") }
         }
 
         func run() async throws {
             let logger = try await self.logging.bootstrap(label: "s2v-meter.keys", configFile: self.database.configFile)
             let (label, admin) = (self.name, self.admin)
+            let tags = try CostTags(cliPairs: self.tag)
             let teamName = self.team ?? ""
             let (record, secret) = try await self.database.withMigratedClient(logger: logger) { client in
                 if admin {
@@ -64,12 +75,14 @@ struct KeysCommand: AsyncParsableCommand {
                     teamID: team.id,
                     isAdmin: false,
                     name: label,
+                    tags: tags,
                     logger: logger
                 )
             }
             print(
                 "created \(admin ? "admin key \(record.id)" : "key \(record.id) for team \(teamName)")\(label.isEmpty ? "" : " (\(label))")"
             )
+            if !tags.isEmpty { print("tags: \(tags.text)") }
             print("store it now: it is shown only once")
             print(secret.value)
         }
@@ -103,11 +116,15 @@ struct KeysCommand: AsyncParsableCommand {
                     String(key.id), key.teamName ?? (key.isAdmin ? "(admin)" : "-"), key.name, key.prefix + "…",
                     key.createdAt.formatted(.iso8601),
                     key.revokedAt.map { "revoked " + $0.formatted(.iso8601) } ?? "active",
+                    key.tags.isEmpty ? "-" : key.tags.text,
                 ]
             }
             print(
-                TextTable(header: ["ID", "TEAM", "NAME", "KEY", "CREATED", "STATE"], rows: rows, rightAligned: [0])
-                    .render()
+                TextTable(
+                    header: ["ID", "TEAM", "NAME", "KEY", "CREATED", "STATE", "TAGS"],
+                    rows: rows,
+                    rightAligned: [0]
+                ).render()
             )
         }
     }

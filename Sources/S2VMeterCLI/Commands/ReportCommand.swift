@@ -36,7 +36,12 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Day after the last, YYYY-MM-DD (exclusive). Default: tomorrow.")
         var to: String?
 
-        @Option(help: "Group by any of: team, key, model, tier, day, month (comma-separated).")
+        @Option(
+            help: """
+                Group by any of: team, key, model, tier, day, month, and tag:KEY for a cost-attribution tag \
+                (comma-separated). A tag column is empty for spend without that tag.
+                """
+        )
         var by = "team,model,tier"
 
         @Option(help: "table, csv or json.")
@@ -87,7 +92,12 @@ struct ReportCommand: AsyncParsableCommand {
                 (tasks the upstream forgot, charged their full hold) are flagged for review. JSON and CSV amounts \
                 are exact decimal strings; --format html writes a printable page.
 
+                With --split tag:KEY it is a chargeback statement: each team's lines are split by the value of that \
+                tag, one section per value plus one for charges without the tag, and each team's sections add up \
+                exactly to its plain statement.
+
                 Example: s2v-meter report invoice --month 2026-11 --team render-farm --format html > nov.html
+                Example: s2v-meter report invoice --month 2026-11 --split tag:cost_center --format csv
                 """
         )
 
@@ -104,11 +114,15 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Only this team.")
         var team: String?
 
+        @Option(help: ArgumentHelp("Split each team by a tag: tag:KEY, such as tag:cost_center.", valueName: "tag:KEY"))
+        var split: String?
+
         @Option(help: "table, csv, json or html.")
         var format: Format = .table
 
         func validate() throws {
             _ = try self.billingMonth()
+            _ = try TeamFilterResolution.validating { try InvoiceSplit.tagKey(self.split, name: "--split") }
         }
 
         func billingMonth() throws -> BillingMonth {
@@ -124,11 +138,13 @@ struct ReportCommand: AsyncParsableCommand {
             )
             let month = try self.billingMonth()
             let teamName = self.team
+            let tagKey = try InvoiceSplit.tagKey(self.split, name: "--split")
             let statement = try await self.database.withMigratedClient(logger: logger) { client in
                 let teamID = try await TeamFilterResolution.teamID(named: teamName, client: client, logger: logger)
                 return try await InvoiceRepository(client: client).statement(
                     month: month,
                     teamID: teamID,
+                    splitByTag: tagKey,
                     logger: logger
                 )
             }

@@ -90,6 +90,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("metrics-public"), inversion: .prefixedNo, help: Setting.metricsPublic.help)
     var metricsPublic: Bool?
 
+    @Option(name: .customLong("metrics-tag-keys"), help: Setting.metricsTagKeys.help)
+    var metricsTagKeys: String?
+
     @Option(name: .customLong("webhook-allow-hosts"), help: Setting.webhookAllowHosts.help)
     var webhookAllowHosts: String?
 
@@ -124,6 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
         put(.roundDeadline, self.roundDeadline.map(ConfigContent.double))
         put(.shutdownGrace, self.shutdownGrace.map(ConfigContent.double))
         put(.metricsPublic, self.metricsPublic.map(ConfigContent.bool))
+        put(.metricsTagKeys, self.metricsTagKeys.map(ConfigContent.string))
         put(.webhookAllowHosts, self.webhookAllowHosts.map(ConfigContent.string))
         return flags
     }

@@ -8,7 +8,7 @@ struct TeamsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "teams",
         abstract: "Create and list teams. Keys, tasks, usage and budgets belong to a team.",
-        subcommands: [Create.self, List.self]
+        subcommands: [Create.self, List.self, RequireTags.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -51,8 +51,15 @@ struct TeamsCommand: AsyncParsableCommand {
                 print("no teams yet: create one with `s2v-meter teams create NAME`")
                 return
             }
-            let rows = teams.map { [String($0.id), $0.name, $0.createdAt.formatted(.iso8601)] }
-            print(TextTable(header: ["ID", "NAME", "CREATED"], rows: rows, rightAligned: [0]).render())
+            let rows = teams.map {
+                [
+                    String($0.id), $0.name, $0.createdAt.formatted(.iso8601),
+                    $0.requiredTagKeys.isEmpty ? "-" : $0.requiredTagKeys.joined(separator: ","),
+                ]
+            }
+            print(
+                TextTable(header: ["ID", "NAME", "CREATED", "REQUIRED TAGS"], rows: rows, rightAligned: [0]).render()
+            )
         }
     }
 }

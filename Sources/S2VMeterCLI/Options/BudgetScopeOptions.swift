@@ -4,7 +4,7 @@ import PostgresNIO
 import S2VCore
 import S2VStore
 
-/// `--team NAME | --key ID | --global`: the scope of a budget.
+/// `--team NAME | --key ID | --global | --tag KEY=VALUE [--team NAME]`: the scope of a budget.
 struct BudgetScopeOptions: ParsableArguments {
     @Option(help: "A budget on this team's calls.")
     var team: String?
@@ -15,18 +15,40 @@ struct BudgetScopeOptions: ParsableArguments {
     @Flag(help: "A budget on every call through the gateway.")
     var global = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A budget on the calls carrying this tag, such as project=launch; with --team, that team's calls only.",
+            valueName: "key=value"
+        )
+    )
+    var tag: String?
+
     func validate() throws {
-        let chosen = [self.team != nil, self.key != nil, self.global].filter { $0 }.count
-        guard chosen == 1 else { throw ValidationError("choose exactly one of --team NAME, --key ID or --global") }
+        let chosen = [self.team != nil && self.tag == nil, self.key != nil, self.global, self.tag != nil]
+            .filter { $0 }.count
+        guard chosen == 1 else {
+            throw ValidationError(
+                "choose exactly one of --team NAME, --key ID, --global or --tag KEY=VALUE [--team NAME]"
+            )
+        }
     }
 
     /// The scope, with the team name looked up.
     func resolve(client: StoreClient, logger: Logger) async throws -> BudgetScope {
         if let key = self.key { return .key(id: key) }
-        guard let name = self.team else { return .global }
+        var teamID: Int64?
+        if let name = self.team { teamID = try await Self.teamID(named: name, client: client, logger: logger) }
+        if let tag = self.tag {
+            let (key, value) = try CostTags.pair(tag)
+            return .tag(key: key, value: value, teamID: teamID)
+        }
+        return teamID.map { .team(id: $0) } ?? .global
+    }
+
+    private static func teamID(named name: String, client: StoreClient, logger: Logger) async throws -> Int64 {
         guard let team = try await TeamRepository(client: client).find(name: name, logger: logger) else {
             throw ValidationError("no team named '\(name)'")
         }
-        return .team(id: team.id)
+        return team.id
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import Logging
+import S2VCore
 import S2VGateway
 import S2VStore
 
@@ -25,6 +27,8 @@ struct ServeSettings: Sendable {
     let roundDeadline: Double
     let shutdownGrace: Double
     let metricsPublic: Bool
+    /// The tag keys `/metrics` reports spend by.
+    let metricsTagKeys: [String]
     let webhooks: WebhookSettings
 
     init(from source: SettingsSource) async throws {
@@ -52,6 +56,8 @@ struct ServeSettings: Sendable {
         self.roundDeadline = try await source.seconds(.roundDeadline)
         self.shutdownGrace = try await source.seconds(.shutdownGrace)
         self.metricsPublic = try await source.boolean(.metricsPublic)
+        self.metricsTagKeys = (try await source.text(.metricsTagKeys) ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         self.webhooks = try await WebhookSettings(from: source)
         try self.validate()
     }
@@ -63,6 +69,18 @@ struct ServeSettings: Sendable {
                 throw SettingsError("\(setting.key) (\(setting.flag), \(setting.environmentVariable)) \(rule)")
             }
         }
+        for key in self.metricsTagKeys {
+            do {
+                try CostTags.Rules.check(key: key)
+            } catch {
+                try require(false, .metricsTagKeys, "names tag keys: \(error.message)")
+            }
+        }
+        try require(
+            self.metricsTagKeys.count <= CostTags.Rules.maxTags,
+            .metricsTagKeys,
+            "names at most \(CostTags.Rules.maxTags) tag keys"
+        )
         try require((0...65535).contains(self.port), .port, "must be between 0 and 65535")
         try require((1...1000).contains(self.databaseConnections), .databaseConnections, "must be between 1 and 1000")
         try require(
@@ -136,6 +154,7 @@ struct ServeSettings: Sendable {
             .storeDeadline: Self.seconds(self.storeDeadline), .detectWait: Self.seconds(self.detectWait),
             .roundDeadline: Self.seconds(self.roundDeadline),
             .shutdownGrace: Self.seconds(self.shutdownGrace), .metricsPublic: "\(self.metricsPublic)",
+            .metricsTagKeys: self.metricsTagKeys.isEmpty ? "none" : self.metricsTagKeys.joined(separator: ","),
             .webhookAllowHosts: self.webhooks.displayValue,
         ]
         switch self.database.location {
@@ -168,6 +187,7 @@ struct ServeSettings: Sendable {
             alerts: AlertDeliverySettings(addresses: self.webhooks.rule),
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
             metricsPublic: self.metricsPublic,
+            metricsTagKeys: self.metricsTagKeys,
             roundDeadline: .milliseconds(Int64(self.roundDeadline * 1000))
         )
     }

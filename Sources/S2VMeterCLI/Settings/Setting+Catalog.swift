@@ -165,6 +165,14 @@ extension Setting {
         summary:
             "Serve GET /metrics without a key, for scrapers on a private network (by default it needs an admin key)."
     )
+    static let metricsTagKeys = Setting(
+        "metrics-tag-keys",
+        kind: .text,
+        defaultValue: nil,
+        whenUnset: "none: no spend by tag on /metrics",
+        summary:
+            "Comma-separated tag keys whose spend /metrics reports by value (s2v_tag_spend_usd), e.g. project,env. Only these: every tag value becomes a series, so choose keys with few values; reports and the dashboard split by any key."
+    )
 
     // MARK: Webhooks (serve, and budgets set)
 
@@ -186,7 +194,7 @@ extension Setting {
         .upstreamConnectTimeout,
         .notCreatedGrace, .unresolvedSubmissionLimit, .accountName, .submissionsPerSecond, .maxInFlight,
         .queriesPerSecond, .storeDeadline,
-        .detectWait, .roundDeadline, .shutdownGrace, .metricsPublic,
+        .detectWait, .roundDeadline, .shutdownGrace, .metricsPublic, .metricsTagKeys,
     ]
     /// What `serve` and `budgets set` read about webhooks.
     static let webhooks: [Setting] = [.webhookAllowHosts]

@@ -30,7 +30,7 @@ public struct AlertOutbox: Sendable {
             SELECT a.id, a.event_id, a.kind, b.id, b.scope, t.name, b.key_id, b.period, b.timezone, b.currency,
                    a.period_start, budget_period_end(b.period, b.timezone, a.period_start), a.threshold,
                    a.limit_amount, a.spent, a.held, a.requested, a.occurred_at, a.webhook_url, a.webhook_format,
-                   a.attempts
+                   a.attempts, b.tag_key || '=' || b.tag_value
             FROM claimed a JOIN budgets b ON b.id = a.budget_id LEFT JOIN teams t ON t.id = b.team_id
             ORDER BY a.id
             """,
@@ -40,11 +40,11 @@ public struct AlertOutbox: Sendable {
         for try await row in rows {
             let (
                 id, eventID, kind, budgetID, scope, team, keyID, period, zone, currency, start, end, threshold, limit,
-                spent, held, requested, occurredAt, url, format, attempts
+                spent, held, requested, occurredAt, url, format, attempts, tag
             ) = try row.decode(
                 (
                     Int64, UUID, String, Int64, String, String?, Int64?, String, String, String, Date, Date?, Decimal,
-                    Decimal, Decimal, Decimal, Decimal?, Date, String, String, Int
+                    Decimal, Decimal, Decimal, Decimal?, Date, String, String, Int, String?
                 ).self
             )
             alerts.append(
@@ -56,6 +56,7 @@ public struct AlertOutbox: Sendable {
                     scope: scope,
                     teamName: team,
                     keyID: keyID,
+                    tag: tag,
                     period: try BudgetPeriod.parse(period),
                     timezone: zone,
                     currency: currency,

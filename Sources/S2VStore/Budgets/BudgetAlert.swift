@@ -18,6 +18,8 @@ public struct BudgetAlert: Sendable, Equatable {
     public var scope: String
     public var teamName: String?
     public var keyID: Int64?
+    /// A tag budget's tag, `key=value`.
+    public var tag: String?
     public var period: BudgetPeriod
     public var timezone: String
     public var currency: String

@@ -17,12 +17,14 @@ public struct BudgetRecord: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    /// `global`, `team acme` or `key 12 (team acme)`.
+    /// `global`, `team acme`, `key 12 (team acme)`, `tag project=launch` or `tag project=launch (team acme)`.
     public var scopeDescription: String {
         switch self.scope {
         case .global: "global"
         case .team: "team \(self.teamName ?? "?")"
         case .key(let id): "key \(id) (team \(self.teamName ?? "?"))"
+        case .tag(let key, let value, let teamID):
+            "tag \(key)=\(value)" + (teamID == nil ? "" : " (team \(self.teamName ?? "?"))")
         }
     }
 }

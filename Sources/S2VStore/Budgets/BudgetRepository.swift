@@ -54,6 +54,8 @@ public struct BudgetRepository: Sendable {
             let (teamID, keyID) = try await Self.owner(of: specification.scope, on: connection, logger: logger)
             let thresholds = "{" + specification.alerts.percentages.map(\.exactString).joined(separator: ",") + "}"
             let scope = specification.scope.kind
+            let (tagKey, tagValue): (String?, String?) =
+                if case .tag(let key, let value, _) = specification.scope { (key, value) } else { (nil, nil) }
             let period = specification.period.rawValue
             let format = specification.webhookFormat.rawValue
             let updated = try await connection.query(
@@ -62,6 +64,8 @@ public struct BudgetRepository: Sendable {
                     webhook_url = \(specification.webhookURL), webhook_format = \(format), updated_at = now()
                 WHERE deleted_at IS NULL AND scope = \(scope) AND coalesce(team_id, 0) = coalesce(\(teamID)::bigint, 0)
                   AND coalesce(key_id, 0) = coalesce(\(keyID)::bigint, 0) AND period = \(period)
+                  AND coalesce(tag_key, '') = coalesce(\(tagKey)::text, '')
+                  AND coalesce(tag_value, '') = coalesce(\(tagValue)::text, '')
                   AND timezone = \(specification.timezone)
                 RETURNING id
                 """,
@@ -72,10 +76,11 @@ public struct BudgetRepository: Sendable {
             let currency = try await Self.priceBookCurrency(on: connection, logger: logger)
             let inserted = try await connection.query(
                 """
-                INSERT INTO budgets (scope, team_id, key_id, limit_amount, currency, period, timezone, alert_thresholds,
-                                     webhook_url, webhook_format)
-                VALUES (\(scope), \(teamID), \(keyID), \(specification.limit), \(currency), \(period),
-                        \(specification.timezone), \(thresholds)::numeric[], \(specification.webhookURL), \(format))
+                INSERT INTO budgets (scope, team_id, key_id, tag_key, tag_value, limit_amount, currency, period, timezone,
+                                     alert_thresholds, webhook_url, webhook_format)
+                VALUES (\(scope), \(teamID), \(keyID), \(tagKey), \(tagValue), \(specification.limit), \(currency),
+                        \(period), \(specification.timezone), \(thresholds)::numeric[], \(specification.webhookURL),
+                        \(format))
                 RETURNING id
                 """,
                 logger: logger
@@ -161,7 +166,8 @@ public struct BudgetRepository: Sendable {
         let rows = try await self.client.query(
             """
             SELECT b.id, b.scope, b.team_id, t.name, b.key_id, b.limit_amount, b.currency, b.period, b.timezone,
-                   array_to_string(b.alert_thresholds, ','), b.webhook_url, b.webhook_format, b.created_at, b.updated_at
+                   array_to_string(b.alert_thresholds, ','), b.webhook_url, b.webhook_format, b.created_at, b.updated_at,
+                   b.tag_key, b.tag_value
             FROM budgets b LEFT JOIN teams t ON t.id = b.team_id
             WHERE b.deleted_at IS NULL AND (\(id)::bigint IS NULL OR b.id = \(id))
               AND (\(teamID)::bigint IS NULL OR b.team_id = \(teamID))
@@ -172,12 +178,12 @@ public struct BudgetRepository: Sendable {
         var budgets: [BudgetRecord] = []
         for try await (
             id, scope, teamID, teamName, keyID, limit, currency, period, timezone, thresholds, webhook, format,
-            createdAt, updatedAt
+            createdAt, updatedAt, tagKey, tagValue
         )
             in rows.decode(
                 (
                     Int64, String, Int64?, String?, Int64?, Decimal, String, String, String, String, String?,
-                    String, Date, Date
+                    String, Date, Date, String?, String?
                 ).self
             )
         {
@@ -185,6 +191,7 @@ public struct BudgetRepository: Sendable {
                 switch scope {
                 case "team": .team(id: teamID ?? 0)
                 case "key": .key(id: keyID ?? 0)
+                case "tag": .tag(key: tagKey ?? "", value: tagValue ?? "", teamID: teamID)
                 default: .global
                 }
             budgets.append(
@@ -242,6 +249,12 @@ public struct BudgetRepository: Sendable {
                 return (teamID, id)
             }
             throw DomainError.invalid("There is no key with id \(id).")
+        case .tag(let key, let value, let teamID):
+            _ = try CostTags.pair("\(key)=\(value)")
+            guard let teamID else { return (nil, nil) }
+            let rows = try await connection.query("SELECT id FROM teams WHERE id = \(teamID)", logger: logger)
+            for try await id in rows.decode(Int64.self) { return (id, nil) }
+            throw DomainError.invalid("There is no team with id \(teamID).")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import S2VCore
 
 /// What the web dashboard shows. Spend comes from the daily rollup (UTC day of admission), never from a scan of
 /// the ledger. Every query takes the team to restrict to: nil for an admin, who sees every team.
@@ -51,6 +52,47 @@ public struct DashboardRepository: Sendable {
         var result: [TeamSpend] = []
         for try await (name, cost, calls) in rows.decode((String, Decimal, Int64).self) {
             result.append(TeamSpend(teamName: name, cost: cost, calls: calls))
+        }
+        return result
+    }
+
+    /// The tag keys on any spend over the last `days` UTC days, sorted.
+    public func tagKeys(days: Int, teamID: Int64?, logger: Logger) async throws -> [String] {
+        let span = Self.clamped(days) - 1
+        let rows = try await self.client.query(
+            """
+            SELECT DISTINCT k.key
+            FROM usage_daily u CROSS JOIN LATERAL jsonb_object_keys(u.tags) AS k(key)
+            WHERE u.day >= (now() AT TIME ZONE 'UTC')::date - \(span)::integer
+              AND (\(teamID)::bigint IS NULL OR u.team_id = \(teamID))
+            ORDER BY 1
+            """,
+            logger: logger
+        )
+        var keys: [String] = []
+        for try await key in rows.decode(String.self) { keys.append(key) }
+        return keys
+    }
+
+    /// Spend per value of the tag `key` over the last `days` UTC days, largest first, with the spend without
+    /// the tag as the value `""`: the values add up to the range's total.
+    public func spendPerTag(key: String, days: Int, teamID: Int64?, logger: Logger) async throws -> [TagSpend] {
+        try CostTags.Rules.check(key: key)
+        let span = Self.clamped(days) - 1
+        let rows = try await self.client.query(
+            """
+            SELECT coalesce(u.tags ->> \(key)::text, ''), sum(u.cost), sum(u.calls)::bigint
+            FROM usage_daily u
+            WHERE u.day >= (now() AT TIME ZONE 'UTC')::date - \(span)::integer
+              AND (\(teamID)::bigint IS NULL OR u.team_id = \(teamID))
+            GROUP BY 1
+            ORDER BY sum(u.cost) DESC, 1
+            """,
+            logger: logger
+        )
+        var result: [TagSpend] = []
+        for try await (value, cost, calls) in rows.decode((String, Decimal, Int64).self) {
+            result.append(TagSpend(tagValue: value, cost: cost, calls: calls))
         }
         return result
     }

@@ -13,6 +13,7 @@ extension MeteringRepository {
     ///
     /// - Parameters:
     ///   - requestBody: the client's JSON body, forwarded upstream as it is.
+    ///   - tags: the call's cost-attribution tags (``Caller/callTags(adding:)``), on the task and every ledger row.
     ///   - callRecord: the request's call-log row, written in the same commit (its task id is filled in).
     public func admitGeneration(
         caller: Caller,
@@ -20,6 +21,7 @@ extension MeteringRepository {
         model: ModelSpec,
         price: Price,
         requestBody: String,
+        tags: CostTags = CostTags(),
         callRecord: CallRecord? = nil,
         logger: Logger
     ) async throws -> AdmittedTask {
@@ -38,6 +40,7 @@ extension MeteringRepository {
             maxSeconds: maxSeconds,
             hold: hold,
             requestBody: requestBody,
+            tags: tags,
             callRecord: callRecord
         )
         return try await self.refusingOverLimits(caller: caller, logger: logger) {

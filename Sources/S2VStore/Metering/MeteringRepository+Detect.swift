@@ -15,6 +15,7 @@ extension MeteringRepository {
         price: Price,
         accounts: [PacedAccount],
         maxWait: Duration,
+        tags: CostTags = CostTags(),
         logger: Logger
     ) async throws -> DetectIntent {
         guard !accounts.isEmpty else {
@@ -26,7 +27,8 @@ extension MeteringRepository {
             price: price,
             lane: .submit(model: price.model),
             accounts: accounts,
-            maxWait: maxWait
+            maxWait: maxWait,
+            tags: tags
         )
         return try await self.refusingOverLimits(caller: caller, logger: logger) {
             let rows: [OpenDetectIntentStatement.Row]

@@ -76,15 +76,15 @@ extension MeteringRepository {
                     needs_review = needs_review OR \(settlement.needsReview),
                     next_poll_at = NULL
                 WHERE id = \(taskID)
-                RETURNING id
+                RETURNING id, tags
             ), dequeued AS (
                 DELETE FROM dispatch_queue WHERE task_id = \(taskID)
             )
             INSERT INTO ledger_entries (kind, team_id, key_id, task_id, model, tier, price_id, quantity, unit_price,
-                                        amount, held, currency, attributed_at, conservative)
+                                        amount, held, currency, attributed_at, conservative, tags)
             SELECT \(settlement.kind), \(task.teamID), \(task.keyID), id, \(task.model), \(tier),
                    \(priceID), \(settlement.quantity), \(unitPrice), \(settlement.amount), \(-task.hold),
-                   \(task.currency), \(task.admittedAt), \(settlement.conservative)
+                   \(task.currency), \(task.admittedAt), \(settlement.conservative), tags
             FROM finished
             """,
             logger: logger

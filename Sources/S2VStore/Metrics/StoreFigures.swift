@@ -26,9 +26,20 @@ public struct StoreFigures: Sendable, Equatable {
         public var thisMonth: Decimal
     }
 
+    /// What one team spent with one value of a configured tag key (`""`: without the tag).
+    public struct TagSpend: Sendable, Equatable {
+        public var tagKey: String
+        public var tagValue: String
+        public var team: String
+        public var allTime: Decimal
+        public var thisMonth: Decimal
+    }
+
     public var queued: [Queued]
     public var inFlight: [InFlight]
     public var spend: [Spend]
+    /// Spend by the values of the tag keys `serve --metrics-tag-keys` names; empty without them.
+    public var tagSpend: [TagSpend] = []
 
     /// Tasks in the dispatch queue, all teams together.
     public var totalQueued: Int { self.queued.reduce(0) { $0 + $1.tasks } }

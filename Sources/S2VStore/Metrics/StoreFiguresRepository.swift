@@ -4,12 +4,16 @@ import PostgresNIO
 import S2VCore
 
 /// Reads the figures `/metrics` reports from PostgreSQL: queue depth, tasks in flight and spend by team and
-/// model. Every query is a small aggregate over an index or the daily rollups, never over the ledger.
+/// model (and by the values of the configured tag keys). Every query is a small aggregate over an index or the
+/// daily rollups, never over the ledger.
 public struct StoreFiguresRepository: Sendable {
     let client: StoreClient
+    /// The tag keys spend is reported by; each of their values becomes a series, so only these.
+    let tagKeys: [String]
 
-    public init(client: StoreClient) {
+    public init(client: StoreClient, tagKeys: [String] = []) {
         self.client = client
+        self.tagKeys = tagKeys
     }
 
     /// The current figures.
@@ -17,8 +21,30 @@ public struct StoreFiguresRepository: Sendable {
         StoreFigures(
             queued: try await self.queued(logger: logger),
             inFlight: try await self.inFlight(logger: logger),
-            spend: try await self.spend(logger: logger)
+            spend: try await self.spend(logger: logger),
+            tagSpend: try await self.tagSpend(logger: logger)
         )
+    }
+
+    private func tagSpend(logger: Logger) async throws -> [StoreFigures.TagSpend] {
+        guard !self.tagKeys.isEmpty else { return [] }
+        let rows = try await self.client.query(
+            """
+            SELECT k.key, t.name, coalesce(u.tags ->> k.key, ''), sum(u.cost),
+                   coalesce(sum(u.cost) FILTER (WHERE u.day >= date_trunc('month', now() AT TIME ZONE 'UTC')::date), 0)
+            FROM unnest(\(self.tagKeys)::text[]) AS k(key)
+            CROSS JOIN usage_daily u JOIN teams t ON t.id = u.team_id
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            """,
+            logger: logger
+        )
+        var result: [StoreFigures.TagSpend] = []
+        for try await (key, team, value, allTime, thisMonth) in rows.decode(
+            (String, String, String, Decimal, Decimal).self
+        ) {
+            result.append(.init(tagKey: key, tagValue: value, team: team, allTime: allTime, thisMonth: thisMonth))
+        }
+        return result
     }
 
     private func queued(logger: Logger) async throws -> [StoreFigures.Queued] {

@@ -20,6 +20,8 @@ public struct InvoiceLine: Sendable, Equatable {
     public var items: Int64
     public var quantity: Decimal
     public var amount: Decimal
+    /// The value of the split's tag key on these charges, `""` for charges without it; `""` when not split.
+    public var tagValue: String
 
     public init(
         teamID: Int64,
@@ -34,7 +36,8 @@ public struct InvoiceLine: Sendable, Equatable {
         conservative: Bool,
         items: Int64,
         quantity: Decimal,
-        amount: Decimal
+        amount: Decimal,
+        tagValue: String = ""
     ) {
         self.teamID = teamID
         self.team = team
@@ -49,5 +52,6 @@ public struct InvoiceLine: Sendable, Equatable {
         self.items = items
         self.quantity = quantity
         self.amount = amount
+        self.tagValue = tagValue
     }
 }

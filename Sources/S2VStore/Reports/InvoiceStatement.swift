@@ -6,11 +6,14 @@ public struct InvoiceStatement: Sendable, Equatable {
     public var month: BillingMonth
     public var currency: String
     public var teams: [TeamInvoice]
+    /// The tag key a chargeback statement splits each team by; nil for a plain statement.
+    public var splitTagKey: String?
 
-    /// Builds the statement from lines ordered by team.
-    public init(month: BillingMonth, currency: String, lines: [InvoiceLine]) {
+    /// Builds the statement from lines ordered by team (and, when split, by tag value, untagged last).
+    public init(month: BillingMonth, currency: String, lines: [InvoiceLine], splitTagKey: String? = nil) {
         self.month = month
         self.currency = currency
+        self.splitTagKey = splitTagKey
         var teams: [TeamInvoice] = []
         for line in lines {
             if teams.last?.teamID == line.teamID {

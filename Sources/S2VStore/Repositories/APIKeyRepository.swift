@@ -12,6 +12,8 @@ public struct APIKeyRecord: Sendable, Equatable {
     public var prefix: String
     public var createdAt: Date
     public var revokedAt: Date?
+    /// The key's default cost-attribution tags.
+    public var tags: CostTags = CostTags()
 }
 
 /// Gateway keys in PostgreSQL, stored as SHA-256 hashes.
@@ -28,14 +30,18 @@ public struct APIKeyRepository: Sendable {
         teamID: Int64?,
         isAdmin: Bool,
         name: String,
+        tags: CostTags = CostTags(),
         logger: Logger
     ) async throws -> (APIKeyRecord, APIKeySecret) {
+        guard tags.isEmpty || teamID != nil else {
+            throw DomainError.invalid("Admin keys make no metered calls, so they carry no tags.")
+        }
         let secret = APIKeySecret.generate()
         let hash = secret.hash
         let rows = try await self.client.query(
             """
-            INSERT INTO api_keys (team_id, is_admin, name, prefix, key_hash)
-            VALUES (\(teamID), \(isAdmin), \(name), \(secret.displayPrefix), \(Data(hash)))
+            INSERT INTO api_keys (team_id, is_admin, name, prefix, key_hash, tags)
+            VALUES (\(teamID), \(isAdmin), \(name), \(secret.displayPrefix), \(Data(hash)), \(tags.jsonText)::jsonb)
             RETURNING id
             """,
             logger: logger
@@ -52,7 +58,7 @@ public struct APIKeyRepository: Sendable {
     public func list(teamID: Int64? = nil, logger: Logger) async throws -> [APIKeyRecord] {
         let rows = try await self.client.query(
             """
-            SELECT k.id, t.name, k.is_admin, k.name, k.prefix, k.created_at, k.revoked_at
+            SELECT k.id, t.name, k.is_admin, k.name, k.prefix, k.created_at, k.revoked_at, k.tags::text
             FROM api_keys k LEFT JOIN teams t ON t.id = k.team_id
             WHERE \(teamID)::bigint IS NULL OR k.team_id = \(teamID)
             ORDER BY k.id DESC
@@ -60,8 +66,8 @@ public struct APIKeyRepository: Sendable {
             logger: logger
         )
         var keys: [APIKeyRecord] = []
-        for try await (id, team, isAdmin, name, prefix, createdAt, revokedAt)
-            in rows.decode((Int64, String?, Bool, String, String, Date, Date?).self)
+        for try await (id, team, isAdmin, name, prefix, createdAt, revokedAt, tags)
+            in rows.decode((Int64, String?, Bool, String, String, Date, Date?, String).self)
         {
             keys.append(
                 APIKeyRecord(
@@ -71,7 +77,8 @@ public struct APIKeyRepository: Sendable {
                     name: name,
                     prefix: prefix,
                     createdAt: createdAt,
-                    revokedAt: revokedAt
+                    revokedAt: revokedAt,
+                    tags: try CostTags(jsonText: tags)
                 )
             )
         }
@@ -109,14 +116,23 @@ public struct APIKeyRepository: Sendable {
     public func authenticate(_ secret: APIKeySecret, logger: Logger) async throws -> Caller? {
         let rows = try await self.client.query(
             """
-            SELECT k.id, k.team_id, t.name, k.is_admin
+            SELECT k.id, k.team_id, t.name, k.is_admin, k.tags::text, coalesce(t.required_tag_keys, '{}')
             FROM api_keys k LEFT JOIN teams t ON t.id = k.team_id
             WHERE k.key_hash = \(Data(secret.hash)) AND k.revoked_at IS NULL
             """,
             logger: logger
         )
-        for try await (keyID, teamID, teamName, isAdmin) in rows.decode((Int64, Int64?, String?, Bool).self) {
-            return Caller(keyID: keyID, teamID: teamID, teamName: teamName, isAdmin: isAdmin)
+        for try await (keyID, teamID, teamName, isAdmin, tags, required)
+            in rows.decode((Int64, Int64?, String?, Bool, String, [String]).self)
+        {
+            return Caller(
+                keyID: keyID,
+                teamID: teamID,
+                teamName: teamName,
+                isAdmin: isAdmin,
+                tags: try CostTags(jsonText: tags),
+                requiredTagKeys: required
+            )
         }
         return nil
     }

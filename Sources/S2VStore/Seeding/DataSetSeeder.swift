@@ -192,17 +192,18 @@ public struct DataSetSeeder: Sendable {
         try await step(
             "daily rollup",
             """
-            INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, calls, images, seconds, tasks_succeeded,
-                                          tasks_failed, cost)
-            SELECT day, team_id, key_id, model, tier, calls, images, seconds, tasks_succeeded, tasks_failed, cost
+            INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, tags, calls, images, seconds,
+                                          tasks_succeeded, tasks_failed, cost)
+            SELECT day, team_id, key_id, model, tier, tags, calls, images, seconds, tasks_succeeded, tasks_failed, cost
             FROM usage_daily_from_ledger WHERE team_id IN (SELECT DISTINCT team_id FROM seed_keys)
             """
         )
         try await step(
             "billing lines",
             """
-            INSERT INTO invoice_lines (month, team_id, model, tier, price_id, conservative, items, quantity, amount)
-            SELECT month, team_id, model, tier, price_id, conservative, items, quantity, amount
+            INSERT INTO invoice_lines (month, team_id, model, tier, price_id, conservative, tags, items, quantity,
+                                       amount)
+            SELECT month, team_id, model, tier, price_id, conservative, tags, items, quantity, amount
             FROM invoice_lines_from_ledger WHERE team_id IN (SELECT DISTINCT team_id FROM seed_keys)
             """
         )

@@ -2,13 +2,13 @@ import Foundation
 import PostgresNIO
 import S2VCore
 
-/// A face-detect call's intent in one statement (`open_detect_intent`, sql/0015): the call, the client limits,
+/// A face-detect call's intent in one statement (`open_detect_intent`, sql/0016): the call, the client limits,
 /// the hold and an account's submission slot.
 struct OpenDetectIntentStatement: PostgresPreparedStatement {
     static let sql = """
         SELECT call_id, account, (extract(epoch FROM wait) * 1000000)::bigint
         FROM open_detect_intent($1::bigint, $2::bigint, $3::text, $4::text, $5::bigint, $6::numeric, $7::text,
-                                $8::text, $9::text[], $10::bigint[], $11::bigint)
+                                $8::text, $9::text[], $10::bigint[], $11::bigint, $12::jsonb)
         """
 
     typealias Row = (Int64, String, Int64)
@@ -19,9 +19,10 @@ struct OpenDetectIntentStatement: PostgresPreparedStatement {
     var lane: AccountLane
     var accounts: [PacedAccount]
     var maxWait: Duration
+    var tags: CostTags
 
     func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 11)
+        var bindings = PostgresBindings(capacity: 12)
         bindings.append(self.teamID)
         bindings.append(self.keyID)
         bindings.append(self.price.model)
@@ -33,6 +34,7 @@ struct OpenDetectIntentStatement: PostgresPreparedStatement {
         bindings.append(self.accounts.map(\.name))
         bindings.append(self.accounts.map { self.lane.spacing($0.limits).wholeMicroseconds })
         bindings.append(self.maxWait.wholeMicroseconds)
+        bindings.append(self.tags.jsonText)
         return bindings
     }
 

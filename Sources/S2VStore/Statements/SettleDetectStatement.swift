@@ -19,9 +19,9 @@ struct SettleDetectStatement: PostgresPreparedStatement {
             RETURNING id
         ), charged AS (
             INSERT INTO ledger_entries (kind, team_id, key_id, upstream_call_id, model, tier, price_id, quantity,
-                                        unit_price, amount, held, currency, attributed_at, conservative)
+                                        unit_price, amount, held, currency, attributed_at, conservative, tags)
             SELECT $6::text, h.team_id, h.key_id, h.upstream_call_id, h.model, h.tier, h.price_id, $7::numeric,
-                   h.unit_price, $8::numeric, -h.held, h.currency, h.attributed_at, $9::boolean
+                   h.unit_price, $8::numeric, -h.held, h.currency, h.attributed_at, $9::boolean, h.tags
             FROM settled
             JOIN ledger_entries h ON h.upstream_call_id = settled.id AND h.kind = 'hold' AND h.task_id IS NULL
             RETURNING amount

@@ -92,26 +92,26 @@ public struct LedgerVerifier: Sendable {
             """
             SELECT to_char(coalesce(u.month, e.month), 'YYYY-MM-DD'), coalesce(u.team_id, e.team_id),
                    coalesce(u.model, e.model), coalesce(u.tier, e.tier), coalesce(u.price_id, e.price_id),
-                   coalesce(u.conservative, e.conservative),
+                   coalesce(u.conservative, e.conservative), coalesce(u.tags, e.tags)::text,
                    coalesce(u.items, 0)::numeric, coalesce(e.items, 0)::numeric,
                    coalesce(u.quantity, 0), coalesce(e.quantity, 0), coalesce(u.amount, 0), coalesce(e.amount, 0)
             FROM invoice_lines u
-            FULL OUTER JOIN invoice_lines_from_ledger e USING (month, team_id, model, tier, price_id, conservative)
+            FULL OUTER JOIN invoice_lines_from_ledger e USING (month, team_id, model, tier, price_id, conservative, tags)
             WHERE (coalesce(u.items, 0), coalesce(u.quantity, 0), coalesce(u.amount, 0))
                IS DISTINCT FROM (coalesce(e.items, 0), coalesce(e.quantity, 0), coalesce(e.amount, 0))
-            ORDER BY 1, 2, 3, 4, 5, 6
+            ORDER BY 1, 2, 3, 4, 5, 6, 7
             """,
             logger: logger
         )
         var drift: [CounterDrift] = []
         let columns = rows.decode(
             (
-                String, Int64, String, String, Int64, Bool, Decimal, Decimal, Decimal, Decimal, Decimal,
+                String, Int64, String, String, Int64, Bool, String, Decimal, Decimal, Decimal, Decimal, Decimal,
                 Decimal
             ).self
         )
         for try await (
-            month, teamID, model, tier, priceID, conservative, items, expectedItems, quantity,
+            month, teamID, model, tier, priceID, conservative, tags, items, expectedItems, quantity,
             expectedQuantity, amount, expectedAmount
         ) in columns {
             let counter = CounterDrift.Counter.invoice(
@@ -120,7 +120,8 @@ public struct LedgerVerifier: Sendable {
                 model: model,
                 tier: tier,
                 priceID: priceID,
-                conservative: conservative
+                conservative: conservative,
+                tags: tags
             )
             let pairs = [
                 ("items", items, expectedItems), ("quantity", quantity, expectedQuantity),
@@ -162,9 +163,10 @@ public struct LedgerVerifier: Sendable {
         // One row per field that differs, so each is read by name.
         let rows = try await connection.query(
             """
-            SELECT to_char(day, 'YYYY-MM-DD'), team_id, key_id, model, tier, f.field, f.recorded, f.expected
+            SELECT to_char(day, 'YYYY-MM-DD'), team_id, key_id, model, tier, tags::text, f.field, f.recorded,
+                   f.expected
             FROM usage_daily u
-            FULL OUTER JOIN usage_daily_from_ledger e USING (day, team_id, key_id, model, tier)
+            FULL OUTER JOIN usage_daily_from_ledger e USING (day, team_id, key_id, model, tier, tags)
             CROSS JOIN LATERAL (VALUES
                 (1, 'calls', coalesce(u.calls, 0)::numeric, coalesce(e.calls, 0)::numeric),
                 (2, 'images', coalesce(u.images, 0)::numeric, coalesce(e.images, 0)::numeric),
@@ -174,15 +176,22 @@ public struct LedgerVerifier: Sendable {
                 (6, 'cost', coalesce(u.cost, 0), coalesce(e.cost, 0))
             ) AS f(position, field, recorded, expected)
             WHERE f.recorded <> f.expected
-            ORDER BY 1, 2, 3, 4, 5, f.position
+            ORDER BY 1, 2, 3, 4, 5, 6, f.position
             """,
             logger: logger
         )
         var drift: [CounterDrift] = []
-        for try await (day, teamID, keyID, model, tier, field, recorded, expected)
-            in rows.decode((String, Int64, Int64, String, String, String, Decimal, Decimal).self)
+        for try await (day, teamID, keyID, model, tier, tags, field, recorded, expected)
+            in rows.decode((String, Int64, Int64, String, String, String, String, Decimal, Decimal).self)
         {
-            let counter = CounterDrift.Counter.rollup(day: day, teamID: teamID, keyID: keyID, model: model, tier: tier)
+            let counter = CounterDrift.Counter.rollup(
+                day: day,
+                teamID: teamID,
+                keyID: keyID,
+                model: model,
+                tier: tier,
+                tags: tags
+            )
             drift.append(CounterDrift(counter: counter, field: field, recorded: recorded, expected: expected))
         }
         return drift
@@ -223,30 +232,51 @@ public struct LedgerVerifier: Sendable {
                 """,
                 logger: logger
             )
-        case .rollup(let day, let teamID, let keyID, let model, let tier):
+        case .rollup(let day, let teamID, let keyID, let model, let tier, let tags):
             try await connection.query(
                 """
-                INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, calls, images, seconds,
+                INSERT INTO usage_daily AS u (day, team_id, key_id, model, tier, tags, calls, images, seconds,
                                               tasks_succeeded, tasks_failed, cost)
-                VALUES (\(day)::date, \(teamID), \(keyID), \(model), \(tier), \(value("calls"))::bigint,
+                VALUES (\(day)::date, \(teamID), \(keyID), \(model), \(tier), \(tags)::jsonb, \(value("calls"))::bigint,
                         \(value("images"))::bigint, \(value("seconds")), \(value("tasks_succeeded"))::bigint,
                         \(value("tasks_failed"))::bigint, \(value("cost")))
-                ON CONFLICT (day, team_id, key_id, model, tier) DO UPDATE SET
+                ON CONFLICT (day, team_id, key_id, model, tier, tags) DO UPDATE SET
                     calls = u.calls + EXCLUDED.calls, images = u.images + EXCLUDED.images,
                     seconds = u.seconds + EXCLUDED.seconds, tasks_succeeded = u.tasks_succeeded + EXCLUDED.tasks_succeeded,
                     tasks_failed = u.tasks_failed + EXCLUDED.tasks_failed, cost = u.cost + EXCLUDED.cost
                 """,
                 logger: logger
             )
-        case .invoice(let month, let teamID, let model, let tier, let priceID, let conservative):
+            // A row the ledger has nothing for (spend moved to another tag set, say) goes, rather than stay as
+            // zeros.
             try await connection.query(
                 """
-                INSERT INTO invoice_lines AS i (month, team_id, model, tier, price_id, conservative, items, quantity, amount)
-                VALUES (\(month)::date, \(teamID), \(model), \(tier), \(priceID), \(conservative),
+                DELETE FROM usage_daily
+                WHERE day = \(day)::date AND team_id = \(teamID) AND key_id = \(keyID) AND model = \(model)
+                  AND tier = \(tier) AND tags = \(tags)::jsonb
+                  AND (calls, images, seconds, tasks_succeeded, tasks_failed, cost) = (0, 0, 0, 0, 0, 0)
+                """,
+                logger: logger
+            )
+        case .invoice(let month, let teamID, let model, let tier, let priceID, let conservative, let tags):
+            try await connection.query(
+                """
+                INSERT INTO invoice_lines AS i (month, team_id, model, tier, price_id, conservative, tags, items,
+                                                quantity, amount)
+                VALUES (\(month)::date, \(teamID), \(model), \(tier), \(priceID), \(conservative), \(tags)::jsonb,
                         \(value("items"))::bigint, \(value("quantity")), \(value("amount")))
-                ON CONFLICT (month, team_id, model, tier, price_id, conservative) DO UPDATE SET
+                ON CONFLICT (month, team_id, model, tier, price_id, conservative, tags) DO UPDATE SET
                     items = i.items + EXCLUDED.items, quantity = i.quantity + EXCLUDED.quantity,
                     amount = i.amount + EXCLUDED.amount
+                """,
+                logger: logger
+            )
+            try await connection.query(
+                """
+                DELETE FROM invoice_lines
+                WHERE month = \(month)::date AND team_id = \(teamID) AND model = \(model) AND tier = \(tier)
+                  AND price_id = \(priceID) AND conservative = \(conservative) AND tags = \(tags)::jsonb
+                  AND (items, quantity, amount) = (0, 0, 0)
                 """,
                 logger: logger
             )

@@ -84,7 +84,7 @@ import Testing
             (#"{"scope": "team", "team": "acme", "limit": "1e3", "period": "month"}"#, "plain decimal"),
             (#"{"scope": "team", "team": "acme", "limit": "-1", "period": "month"}"#, "cannot be negative"),
             (#"{"scope": "team", "team": "acme", "limit": "1", "period": "fortnight"}"#, "period must be one of"),
-            (#"{"scope": "galaxy", "limit": "1", "period": "day"}"#, "scope must be global, team or key"),
+            (#"{"scope": "galaxy", "limit": "1", "period": "day"}"#, "scope must be global, team, key or tag"),
             (#"{"scope": "global", "limit": "1", "period": "day", "timezone": "Mars/Base"}"#, "not an IANA time zone"),
             (#"{"scope": "global", "limit": "1", "period": "day", "alert_thresholds": [0]}"#, "alert thresholds"),
             (#"{"scope": "global", "limit": "1", "period": "day", "webhook_url": "ftp://x"}"#, "http(s) URL"),

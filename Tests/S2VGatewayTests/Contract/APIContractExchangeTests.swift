@@ -52,6 +52,21 @@ import Testing
             json: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://example.com/face.jpg"}}"#
         )
         try await recorder.send(detect, "/api/v1/services/aigc/image2video/face-detect", key: team, json: "{")
+        // Cost-attribution tags: accepted, and a bad one refused.
+        try await recorder.send(
+            detect,
+            "/api/v1/services/aigc/image2video/face-detect",
+            key: team,
+            json: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://example.com/face.jpg"}}"#,
+            headers: [("X-S2V-Tags", "project=launch,cost_center=cc-42")]
+        )
+        try await recorder.send(
+            detect,
+            "/api/v1/services/aigc/image2video/face-detect",
+            key: team,
+            json: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"https://example.com/face.jpg"}}"#,
+            headers: [("X-S2V-Tags", "Project=launch")]
+        )
         let synthesis = "POST /api/v1/services/aigc/image2video/video-synthesis"
         let body =
             #"{"model":"wan2.2-s2v","input":{"image_url":"https://example.com/face.jpg","audio_url":"https://example.com/voice.mp3?duration=5"},"parameters":{"resolution":"480P"}}"#
@@ -86,6 +101,15 @@ import Testing
             try await recorder.send("GET /v1/reports/\(report)", "/v1/reports/\(report)?format=csv", key: admin)
             try await recorder.send("GET /v1/reports/\(report)", "/v1/reports/\(report)?format=nope", key: admin)
         }
+        let usage = "GET /v1/reports/usage"
+        try await recorder.send(usage, "/v1/reports/usage?by=team,tag:project", key: admin)
+        try await recorder.send(usage, "/v1/reports/usage?by=tag:project&format=csv", key: team)
+        try await recorder.send(usage, "/v1/reports/usage?by=tag:Project", key: admin)
+        let invoice = "GET /v1/reports/invoice"
+        try await recorder.send(invoice, "/v1/reports/invoice?split=tag:cost_center", key: admin)
+        try await recorder.send(invoice, "/v1/reports/invoice?split=tag:cost_center&format=csv", key: team)
+        try await recorder.send(invoice, "/v1/reports/invoice?split=tag:cost_center&format=html", key: admin)
+        try await recorder.send(invoice, "/v1/reports/invoice?split=team", key: admin)
         try await recorder.send("GET /v1/audit", "/v1/audit?limit=5", key: admin)
         try await recorder.send("GET /v1/audit", "/v1/audit?limit=0", key: admin)
         try await recorder.send("GET /v1/audit/changes", "/v1/audit/changes", key: admin)
@@ -94,6 +118,14 @@ import Testing
         let budget = #"{"scope":"team","team":"contract","limit":"500","period":"month","alert_thresholds":[80]}"#
         let created = try await recorder.send("POST /v1/budgets", "/v1/budgets", key: admin, json: budget)
         try await recorder.send("POST /v1/budgets", "/v1/budgets", key: admin, json: #"{"scope":"team"}"#)
+        let tagBudget = #"{"scope":"tag","tag":"project=launch","team":"contract","limit":"50","period":"month"}"#
+        try await recorder.send("POST /v1/budgets", "/v1/budgets", key: admin, json: tagBudget)
+        try await recorder.send(
+            "POST /v1/budgets",
+            "/v1/budgets",
+            key: admin,
+            json: #"{"scope":"tag","limit":"5","period":"day"}"#
+        )
         try await recorder.send("GET /v1/budgets", "/v1/budgets", key: admin)
         try await recorder.send("GET /v1/budgets", "/v1/budgets", key: team)
         let budgetID = try #require(Self.budgetID(created))

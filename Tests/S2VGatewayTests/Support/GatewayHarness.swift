@@ -174,14 +174,34 @@ final class GatewayHarness: Sendable {
         }
     }
 
-    /// A new team and a key for it.
-    func makeTeamKey(_ name: String = "team-\(UUID().uuidString.prefix(6))") async throws -> String {
+    /// A new team and a key for it, with `tags` as the key's default tags.
+    func makeTeamKey(
+        _ name: String = "team-\(UUID().uuidString.prefix(6))",
+        tags: CostTags = CostTags()
+    ) async throws -> String {
         try await self.database.withClient { client in
             let team = try await TeamRepository(client: client).create(name: name, logger: Logger(label: "test"))
             let (_, secret) = try await APIKeyRepository(client: client).create(
                 teamID: team.id,
                 isAdmin: false,
                 name: "test",
+                tags: tags,
+                logger: Logger(label: "test")
+            )
+            return secret.value
+        }
+    }
+
+    /// Another key for the existing team `name`, with `tags` as its default tags.
+    func makeKey(team name: String, tags: CostTags = CostTags()) async throws -> String {
+        try await self.database.withClient { client in
+            guard let team = try await TeamRepository(client: client).find(name: name, logger: Logger(label: "test"))
+            else { throw DomainError.invalid("no team named \(name)") }
+            let (_, secret) = try await APIKeyRepository(client: client).create(
+                teamID: team.id,
+                isAdmin: false,
+                name: "test",
+                tags: tags,
                 logger: Logger(label: "test")
             )
             return secret.value
@@ -237,12 +257,17 @@ final class GatewayHarness: Sendable {
         return Reply(status: Int(response.status.code), body: Data(buffer: buffer), headers: response.headers)
     }
 
-    func detect(key: String, imageURL: String = "https://example.com/face.jpg") async throws -> Reply {
+    func detect(
+        key: String,
+        imageURL: String = "https://example.com/face.jpg",
+        headers: [(String, String)] = []
+    ) async throws -> Reply {
         try await self.send(
             .POST,
             "/api/v1/services/aigc/image2video/face-detect",
             key: key,
-            body: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"\#(imageURL)"}}"#
+            body: #"{"model":"wan2.2-s2v-detect","input":{"image_url":"\#(imageURL)"}}"#,
+            headers: headers
         )
     }
 

@@ -5,11 +5,14 @@ import S2VCore
 /// The body of `POST /v1/budgets`, with the same fields as `s2v-meter budgets set`, read from the strict document.
 ///
 /// `{"scope": "team", "team": "acme", "limit": "500", "period": "month", "timezone": "Asia/Shanghai",
-///   "alert_thresholds": [50, 80, 100], "webhook_url": "https://…", "webhook_format": "json"}`
+///   "alert_thresholds": [50, 80, 100], "webhook_url": "https://…", "webhook_format": "json"}`; a tag budget is
+/// `{"scope": "tag", "tag": "project=launch", "team": "acme", …}`, `team` optional.
 struct BudgetRequestBody {
     var scope: String
     var team: String?
     var keyID: Int64?
+    /// `key=value`, for a tag budget.
+    var tag: String?
     /// A JSON string or number, read exactly.
     var limit: JSONValue
     var period: String
@@ -20,7 +23,8 @@ struct BudgetRequestBody {
 
     /// What the body must hold, for refusals.
     static let shape = """
-        The body must be JSON with scope (global, team or key), team or key_id, limit, period and optionally \
+        The body must be JSON with scope (global, team, key or tag), team, key_id or tag (and optionally team), \
+        limit, period and optionally \
         timezone, alert_thresholds, webhook_url and webhook_format.
         """
 
@@ -45,6 +49,7 @@ struct BudgetRequestBody {
             scope: scope,
             team: try root.string("team", at: "team"),
             keyID: try root.integer("key_id", at: "key_id"),
+            tag: try root.string("tag", at: "tag"),
             limit: limit,
             period: period,
             timezone: try root.string("timezone", at: "timezone"),

@@ -115,17 +115,29 @@ struct BudgetRoutes: Sendable {
             guard let name = body.team else {
                 throw ServiceError.invalidParameter("A team budget needs \"team\": the team's name.")
             }
-            let (teams, logger) = (self.teams, context.logger)
-            guard let team = try await context.withStore({ try await teams.find(name: name, logger: logger) }) else {
-                throw ServiceError.invalidParameter("There is no team named '\(name)'.")
+            return .team(id: try await self.teamID(named: name, context: context))
+        case "tag":
+            guard let tag = body.tag else {
+                throw ServiceError.invalidParameter("A tag budget needs \"tag\": key=value, such as project=launch.")
             }
-            return .team(id: team.id)
+            let (key, value) = try CostTags.pair(tag)
+            var teamID: Int64?
+            if let name = body.team { teamID = try await self.teamID(named: name, context: context) }
+            return .tag(key: key, value: value, teamID: teamID)
         case "key":
             guard let keyID = body.keyID else { throw ServiceError.invalidParameter("A key budget needs \"key_id\".") }
             return .key(id: keyID)
         default:
-            throw ServiceError.invalidParameter("scope must be global, team or key; got '\(body.scope)'.")
+            throw ServiceError.invalidParameter("scope must be global, team, key or tag; got '\(body.scope)'.")
         }
+    }
+
+    private func teamID(named name: String, context: GatewayRequestContext) async throws -> Int64 {
+        let (teams, logger) = (self.teams, context.logger)
+        guard let team = try await context.withStore({ try await teams.find(name: name, logger: logger) }) else {
+            throw ServiceError.invalidParameter("There is no team named '\(name)'.")
+        }
+        return team.id
     }
 
     private static func id(_ context: GatewayRequestContext) throws -> Int64 {

@@ -19,7 +19,8 @@ struct ReportRoutes: Sendable {
         reporting.get("reports/budgets", use: self.budgetReport)
     }
 
-    /// Usage for UTC days `from`..`to` (exclusive), grouped `by` any of team, key, model, tier, day, month.
+    /// Usage for UTC days `from`..`to` (exclusive), grouped `by` any of team, key, model, tier, day, month and
+    /// `tag:KEY`.
     func usageReport(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let format = try ReportFormat.requested(by: request, allowed: [.json, .csv, .table])
         let parameters = request.uri.queryParameters
@@ -38,15 +39,17 @@ struct ReportRoutes: Sendable {
         return .report(try query.document(rows: rows).render(format), format: format)
     }
 
-    /// The monthly statement for `month` (`YYYY-MM`, default this month), as JSON, CSV, a table or printable HTML.
+    /// The monthly statement for `month` (`YYYY-MM`, default this month), as JSON, CSV, a table or printable HTML;
+    /// with `split=tag:KEY`, the chargeback statement split by that tag.
     func invoice(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let format = try ReportFormat.requested(by: request, allowed: Set(ReportFormat.allCases))
-        let month =
-            try request.uri.queryParameters.get("month").map(BillingMonth.init) ?? BillingMonth(containing: Date())
+        let parameters = request.uri.queryParameters
+        let month = try parameters.get("month").map(BillingMonth.init) ?? BillingMonth(containing: Date())
+        let tagKey = try InvoiceSplit.tagKey(parameters.get("split"), name: "split")
         let scope = try await ReportScope.resolve(request, context: context, teams: self.teams)
         let (invoices, logger) = (self.invoices, context.logger)
         let statement = try await context.withStore {
-            try await invoices.statement(month: month, teamID: scope.teamID, logger: logger)
+            try await invoices.statement(month: month, teamID: scope.teamID, splitByTag: tagKey, logger: logger)
         }
         return .report(try InvoiceDocument(statement: statement).render(format), format: format)
     }

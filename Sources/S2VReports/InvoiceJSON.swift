@@ -124,10 +124,7 @@ struct InvoiceJSON: Encodable {
                             tagValue: section.tagValue,
                             untagged: section.isUntagged,
                             lines: lines(section.lines),
-                            total: total(
-                                section.total,
-                                conservative: section.lines.filter(\.conservative).reduce(0) { $0 + $1.amount }
-                            )
+                            total: total(section.total, conservative: section.conservativeTotal)
                         )
                     } : nil,
                 total: total(team.total, conservative: team.conservativeTotal)

@@ -87,8 +87,7 @@ struct StoreMetrics: Sendable {
         )
         for line in figures.spend {
             let labels = [("team", line.team), ("model", line.model), ("tier", line.tier)]
-            registry.makeGauge(descriptor: allTime, labels: labels).set(PrometheusSample.value(line.allTime))
-            registry.makeGauge(descriptor: month, labels: labels).set(PrometheusSample.value(line.thisMonth))
+            Self.recordSpend(line.allTime, line.thisMonth, as: (allTime, month), labels: labels, in: registry)
         }
         let tagAllTime = Self.descriptor(
             "tag_spend_usd",
@@ -100,9 +99,20 @@ struct StoreMetrics: Sendable {
         )
         for line in figures.tagSpend {
             let labels = [("team", line.team), ("tag_key", line.tagKey), ("tag_value", line.tagValue)]
-            registry.makeGauge(descriptor: tagAllTime, labels: labels).set(PrometheusSample.value(line.allTime))
-            registry.makeGauge(descriptor: tagMonth, labels: labels).set(PrometheusSample.value(line.thisMonth))
+            Self.recordSpend(line.allTime, line.thisMonth, as: (tagAllTime, tagMonth), labels: labels, in: registry)
         }
+    }
+
+    /// One series' spend since the first call and this month, as the pair of gauges `descriptors`.
+    private static func recordSpend(
+        _ allTime: Decimal,
+        _ thisMonth: Decimal,
+        as descriptors: (allTime: MetricNameDescriptor, month: MetricNameDescriptor),
+        labels: [(String, String)],
+        in registry: PrometheusCollectorRegistry
+    ) {
+        registry.makeGauge(descriptor: descriptors.allTime, labels: labels).set(PrometheusSample.value(allTime))
+        registry.makeGauge(descriptor: descriptors.month, labels: labels).set(PrometheusSample.value(thisMonth))
     }
 
     private static func record(_ statuses: [BudgetStatus], in registry: PrometheusCollectorRegistry) {

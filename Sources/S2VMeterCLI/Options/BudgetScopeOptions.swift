@@ -36,8 +36,7 @@ struct BudgetScopeOptions: ParsableArguments {
     /// The scope, with the team name looked up.
     func resolve(client: StoreClient, logger: Logger) async throws -> BudgetScope {
         if let key = self.key { return .key(id: key) }
-        var teamID: Int64?
-        if let name = self.team { teamID = try await Self.teamID(named: name, client: client, logger: logger) }
+        let teamID = try await TeamFilterResolution.teamID(named: self.team, client: client, logger: logger)
         if let tag = self.tag {
             let (key, value) = try CostTags.pair(tag)
             return .tag(key: key, value: value, teamID: teamID)
@@ -45,10 +44,4 @@ struct BudgetScopeOptions: ParsableArguments {
         return teamID.map { .team(id: $0) } ?? .global
     }
 
-    private static func teamID(named name: String, client: StoreClient, logger: Logger) async throws -> Int64 {
-        guard let team = try await TeamRepository(client: client).find(name: name, logger: logger) else {
-            throw ValidationError("no team named '\(name)'")
-        }
-        return team.id
-    }
 }

@@ -10,4 +10,7 @@ public struct ChargebackSection: Sendable, Equatable {
 
     /// The sum of the lines' amounts, exact.
     public var total: Decimal { self.lines.reduce(0) { $0 + $1.amount } }
+
+    /// The part of the total charged conservatively, for review.
+    public var conservativeTotal: Decimal { self.lines.filter(\.conservative).reduce(0) { $0 + $1.amount } }
 }

@@ -39,6 +39,7 @@ public final class StoreClient: Sendable {
     private let logger: Logger
     private let renewal: Renewal
     private let state: Mutex<State>
+    private let closeWatch = ConnectionCloseWatch()
 
     private struct State {
         var current: PostgresClient
@@ -89,7 +90,8 @@ public final class StoreClient: Sendable {
     /// PostgresNIO 1.33 never ends a query written on a connection that has closed: the write fails where nobody
     /// looks, and the answer it waits for never comes, cancelled or not. After a database restart its pool can
     /// still lease such a connection for a moment. So each statement is sent on a leased connection checked to be
-    /// open (``withConnection(isolation:_:)``), and its rows are read while it is leased.
+    /// open, and given up once that connection has closed (``withConnection(_:)``); its rows are read while it is
+    /// leased.
     @discardableResult
     public func query(
         _ query: PostgresQuery,
@@ -143,35 +145,36 @@ public final class StoreClient: Sendable {
     }
 
     /// `PostgresClient.withConnection`; throws ``StoreConnectionClosed`` rather than lend a connection that has
-    /// closed (see ``query(_:logger:file:line:)``).
-    public func withConnection<Result>(
-        isolation: isolated (any Actor)? = #isolation,
-        _ closure: (PostgresConnection) async throws -> sending Result
-    ) async throws -> sending Result {
+    /// closed (see ``query(_:logger:file:line:)``), or than wait for ever for a closure that wrote to the
+    /// connection just after it closed: the closure runs in a task of its own, which the caller's cancellation
+    /// reaches, and the caller stops waiting for it once the connection has been closed for a moment
+    /// (``ConnectionCloseWatch``).
+    public func withConnection<Result: Sendable>(
+        _ closure: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
         let (client, operation) = self.beginWaiting()
         defer {
             self.endWaiting(operation, answered: false)
             self.finish(on: client)
         }
-        return try await client.withConnection(isolation: isolation) { connection in
+        return try await client.withConnection { connection in
             guard !connection.isClosed else { throw StoreConnectionClosed() }
             // A connection leased is the pool answering, however long the closure then takes.
             self.endWaiting(operation, answered: true)
-            return try await closure(connection)
+            return try await self.closeWatch.run(on: connection) { try await closure(connection) }
         }
     }
 
     /// A transaction: `BEGIN`, the closure, then `COMMIT`, or `ROLLBACK` when the closure throws, whose own error
     /// is rethrown as it is. Unlike PostgresNIO's `withTransaction`, it sends no `ROLLBACK` on a connection that
     /// has closed (the server rolled back already), which would never return (see ``query(_:logger:file:line:)``).
-    public func withTransaction<Result>(
+    public func withTransaction<Result: Sendable>(
         logger: Logger,
         file: String = #fileID,
         line: Int = #line,
-        isolation: isolated (any Actor)? = #isolation,
-        _ closure: (PostgresConnection) async throws -> sending Result
-    ) async throws -> sending Result {
-        try await self.withConnection(isolation: isolation) { connection in
+        _ closure: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await self.withConnection { connection in
             try await connection.query("BEGIN;", logger: logger, file: file, line: line)
             let result: Result
             do {

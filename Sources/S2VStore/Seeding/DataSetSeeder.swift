@@ -21,7 +21,7 @@ public struct DataSetSeeder: Sendable {
     public func seed(
         _ specification: SeedSpecification,
         logger: Logger,
-        progress: @Sendable (String, Duration) -> Void = { _, _ in }
+        progress: @escaping @Sendable (String, Duration) -> Void = { _, _ in }
     ) async throws {
         let spec = specification
         try await self.client.withTransaction(logger: logger) { connection in
